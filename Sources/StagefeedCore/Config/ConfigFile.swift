@@ -1,0 +1,40 @@
+import Foundation
+import Yams
+
+/// Reads `stagefeed.yml`: a YAML mapping of setting names to plain values. Unknown keys
+/// are errors with their line, so a typo never passes silently.
+public enum ConfigFile {
+    /// The file's settings as a layer; relative paths are taken from the file's folder.
+    public static func load(path: String) throws(ConfigurationError) -> SettingsLayer {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .configFileUnreadable(path: path, reason: error.localizedDescription)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw .configFileMalformed(path: path, detail: "\(error)")
+        }
+        guard let root else { return SettingsLayer(origin: .file(path: path)) }
+        guard let mapping = root.mapping else {
+            throw .configFileMalformed(path: path, detail: "the top level must be a mapping of settings (key: value)")
+        }
+        var layer = SettingsLayer(origin: .file(path: path))
+        for (keyNode, valueNode) in mapping {
+            let name = keyNode.string ?? "\(keyNode)"
+            let line = keyNode.mark.map { $0.line }
+            guard let key = SettingKey(rawValue: name) else {
+                throw .unknownSetting(path: path, key: name, line: line)
+            }
+            guard let value = valueNode.scalar?.string else {
+                throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a single value, not a list or mapping")
+            }
+            layer.values[key] = value
+            layer.lines[key] = line
+        }
+        return layer
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Every setting of a run, resolved and checked (flags > environment > config file >
+/// defaults).
+public struct Settings: Sendable, Equatable {
+    /// The sources stagefeed can read.
+    public enum SourceKind: String, Sendable, CaseIterable {
+        case demo
+    }
+
+    public var source: SourceKind
+    /// True when no source was configured and the bundled demo stands in.
+    public var sourceIsDefault: Bool
+    public var baseURL: URL?
+    public var outputFolder: URL
+    public var cacheFolder: URL
+    public var dayStart: DayStart
+    /// Render from the store without asking the source.
+    public var offline: Bool
+    /// Ask the source now even inside the minimum refresh age.
+    public var refresh: Bool
+    /// Where the API key is read from when `STAGEFEED_API_KEY` is not set.
+    public var apiKeyFile: URL?
+}

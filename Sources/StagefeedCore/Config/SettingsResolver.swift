@@ -1,0 +1,104 @@
+import Foundation
+
+/// Merges the layers of settings (flags > environment > config file > defaults) and checks
+/// every value, naming the exact flag, variable or file line at fault.
+public struct SettingsResolver: Sendable {
+    /// The folder relative paths from flags and the environment are taken from.
+    public var workingDirectory: URL
+
+    public init(workingDirectory: URL) {
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The config file to read: `--config`, else `STAGEFEED_CONFIG`, else `stagefeed.yml`
+    /// in the working directory when there is one.
+    public func configFilePath(flag: String?, environment: [String: String]) throws(ConfigurationError) -> String? {
+        if let explicit = flag ?? environment["STAGEFEED_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let path = absolute(explicit, from: workingDirectory).path
+            guard FileManager.default.fileExists(atPath: path) else { throw .configFileMissing(path: explicit) }
+            return path
+        }
+        let standard = workingDirectory.appendingPathComponent("stagefeed.yml").path
+        return FileManager.default.fileExists(atPath: standard) ? standard : nil
+    }
+
+    /// Settings from the flags, the environment and the config file (if any).
+    public func resolve(flags: SettingsLayer, environment: [String: String], configFlag: String?) throws(ConfigurationError) -> Settings {
+        var layers = [flags, SettingsLayer.environment(environment)]
+        if let path = try configFilePath(flag: configFlag, environment: environment) {
+            layers.append(try ConfigFile.load(path: path))
+        }
+        return try resolve(layers)
+    }
+
+    /// Settings from layers given in order of precedence.
+    public func resolve(_ layers: [SettingsLayer]) throws(ConfigurationError) -> Settings {
+        func lookup(_ key: SettingKey) -> (value: String, layer: SettingsLayer)? {
+            for layer in layers { if let value = layer.values[key] { return (value, layer) } }
+            return nil
+        }
+        func path(_ key: SettingKey, default fallback: String) -> (url: URL, setting: String) {
+            guard let (value, layer) = lookup(key) else {
+                return (absolute(fallback, from: workingDirectory), key.flag)
+            }
+            var base = workingDirectory
+            if case .file(let file) = layer.origin { base = URL(fileURLWithPath: file).deletingLastPathComponent() }
+            return (absolute(value, from: base), layer.name(of: key))
+        }
+        func flag(_ key: SettingKey) throws(ConfigurationError) -> Bool {
+            guard let (value, layer) = lookup(key) else { return false }
+            switch value.lowercased() {
+            case "true", "yes", "1", "on": return true
+            case "false", "no", "0", "off": return false
+            default: throw .invalidValue(setting: layer.name(of: key), value: value, expected: "true or false")
+            }
+        }
+
+        var source = Settings.SourceKind.demo
+        if let (value, layer) = lookup(.source) {
+            guard let kind = Settings.SourceKind(rawValue: value.lowercased()) else {
+                let known = Settings.SourceKind.allCases.map(\.rawValue).joined(separator: " or ")
+                throw .invalidValue(setting: layer.name(of: .source), value: value, expected: known)
+            }
+            source = kind
+        }
+
+        var baseURL: URL?
+        if let (value, layer) = lookup(.baseURL) {
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+                  ["http", "https"].contains(scheme), url.host != nil
+            else { throw .invalidValue(setting: layer.name(of: .baseURL), value: value, expected: "an http(s) URL such as https://festival.example.com/api/v1") }
+            baseURL = url
+        }
+
+        var dayStart = DayStart.standard
+        if let (value, layer) = lookup(.dayStarts) {
+            guard let parsed = DayStart(parsing: value) else {
+                throw .invalidValue(setting: layer.name(of: .dayStarts), value: value, expected: "a 24-hour time HH:MM such as 06:00")
+            }
+            dayStart = parsed
+        }
+
+        let output = path(.out, default: "output")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .outputIsFile(setting: output.setting, path: output.url.path)
+        }
+        let cache = path(.cache, default: ".stagefeed")
+        if FileManager.default.fileExists(atPath: cache.url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .outputIsFile(setting: cache.setting, path: cache.url.path)
+        }
+
+        return Settings(
+            source: source, sourceIsDefault: lookup(.source) == nil, baseURL: baseURL,
+            outputFolder: output.url, cacheFolder: cache.url, dayStart: dayStart,
+            offline: try flag(.offline), refresh: try flag(.refresh),
+            apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url })
+    }
+
+    private func absolute(_ path: String, from base: URL) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)
+        return url.standardizedFileURL
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The bundled demo festival: Stagecraft-shaped JSON shipped with stagefeed and read
+/// through the same decoder as the live API, so `stagefeed build` works out of the box.
+public struct DemoSource: ProgramSource {
+    public let name = "demo"
+
+    public init() {}
+
+    public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
+        let draft = try StagecraftDecoder.draft(bodies: try Self.bodies())
+        return SourceOutcome(program: try normalizer.normalize(draft), freshness: .fresh)
+    }
+
+    /// The bundled response bodies, one per endpoint.
+    static func bodies() throws(SourceError) -> [StagecraftEndpoint: Data] {
+        var bodies: [StagecraftEndpoint: Data] = [:]
+        for endpoint in StagecraftEndpoint.allCases {
+            let file = "\(endpoint.rawValue).json"
+            guard let url = Bundle.module.url(forResource: endpoint.rawValue, withExtension: "json", subdirectory: "demo"),
+                  let body = try? Data(contentsOf: url)
+            else { throw .bundledDataMissing(file: file) }
+            bodies[endpoint] = body
+        }
+        return bodies
+    }
+}

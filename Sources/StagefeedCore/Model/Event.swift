@@ -1,0 +1,14 @@
+import Foundation
+
+/// The festival (or venue season) a program belongs to, with its checked timezone.
+public struct Event: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    /// First local date of the event, as published.
+    public var startDate: LocalDate
+    /// Last local date of the event, as published.
+    public var endDate: LocalDate
+    public var timeZone: TimeZone
+    public var updatedAt: Date?
+}

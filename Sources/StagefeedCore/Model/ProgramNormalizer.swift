@@ -1,0 +1,147 @@
+import Foundation
+
+/// Turns a source's draft into a `Program`: checks the timezone and times, orders stages,
+/// artists and performances, assigns slugs and festival days, and collects warnings.
+/// Pure: no I/O, same input gives the same program.
+public struct ProgramNormalizer: Sendable {
+    public var dayStart: DayStart
+    /// Slugs from earlier builds, by kind ("stage", "artist") then id, so they never change.
+    public var previousSlugs: [String: [String: String]]
+
+    public init(dayStart: DayStart = .standard, previousSlugs: [String: [String: String]] = [:]) {
+        self.dayStart = dayStart
+        self.previousSlugs = previousSlugs
+    }
+
+    /// The normalized program, or a `ProgramError` naming what is wrong.
+    public func normalize(_ draft: ProgramDraft) throws(ProgramError) -> Program {
+        guard let timeZone = TimeZone(identifier: draft.event.timeZoneIdentifier),
+              draft.event.timeZoneIdentifier.contains("/") || draft.event.timeZoneIdentifier == "UTC"
+        else { throw .unknownTimeZone(draft.event.timeZoneIdentifier) }
+        guard draft.event.startDate <= draft.event.endDate else {
+            throw .eventEndsBeforeStart(start: draft.event.startDate, end: draft.event.endDate)
+        }
+        var warnings: [ProgramWarning] = []
+        let calendar = FestivalCalendar(timeZone: timeZone, dayStart: dayStart)
+
+        let stageRecords = unique(draft.stages, kind: "stage", id: \.id, warnings: &warnings)
+        let artistRecords = unique(draft.artists, kind: "artist", id: \.id, warnings: &warnings)
+        let performanceRecords = unique(draft.performances, kind: "performance", id: \.id, warnings: &warnings)
+        for record in performanceRecords where record.end <= record.start {
+            throw .endsBeforeStart(performanceID: record.id)
+        }
+        for stage in stageRecords where stage.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .emptyName(kind: "stage", id: stage.id)
+        }
+        for artist in artistRecords where artist.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .emptyName(kind: "artist", id: artist.id)
+        }
+
+        let stages = makeStages(stageRecords, performances: performanceRecords, warnings: &warnings)
+        let artists = makeArtists(artistRecords)
+        let artistNames = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0.name) })
+        let stageOrder = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
+
+        var performances: [Performance] = []
+        for record in performanceRecords {
+            if let artistID = record.artistID, artistNames[artistID] == nil {
+                warnings.append(.unknownArtist(performanceID: record.id, artistID: artistID))
+            }
+            let name = displayName(of: record, artistNames: artistNames)
+            if name == nil { warnings.append(.untitled(performanceID: record.id)) }
+            performances.append(Performance(
+                id: record.id, stageID: record.stageID, artistID: record.artistID, activity: record.activity,
+                displayName: name ?? "To be announced", description: record.description,
+                start: record.start, end: record.end, updatedAt: record.updatedAt,
+                day: calendar.festivalDay(of: record.start)))
+        }
+        performances.sort {
+            ($0.start, stageOrder[$0.stageID]!, $0.id) < ($1.start, stageOrder[$1.stageID]!, $1.id)
+        }
+        warnings += overlaps(in: performances, stages: stages)
+
+        let eventDays = draft.event.startDate.through(draft.event.endDate)
+        for performance in performances where !eventDays.contains(performance.day) {
+            warnings.append(.outsideEventDates(performanceID: performance.id, day: performance.day))
+        }
+        let dayDates = Set(eventDays).union(performances.map(\.day)).sorted()
+        let days = dayDates.map { date in
+            FestivalDay(date: date, start: calendar.start(of: date), end: calendar.end(of: date),
+                        performanceIDs: performances.filter { $0.day == date }.map(\.id))
+        }
+
+        let event = Event(id: draft.event.id, name: draft.event.name, description: draft.event.description,
+                          startDate: draft.event.startDate, endDate: draft.event.endDate,
+                          timeZone: timeZone, updatedAt: draft.event.updatedAt)
+        return Program(event: event, dayStart: dayStart, days: days, stages: stages,
+                       artists: artists, performances: performances, warnings: warnings)
+    }
+
+    /// The display-name rule: title if set, else the artist's name, else the activity's name.
+    private func displayName(of record: PerformanceRecord, artistNames: [String: String]) -> String? {
+        let candidates = [record.title, record.artistID.flatMap { artistNames[$0] }, record.activity?.name]
+        return candidates.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+    }
+
+    /// Keeps the first record of each id, warning about the rest.
+    private func unique<Record>(_ records: [Record], kind: String, id: KeyPath<Record, String>,
+                                warnings: inout [ProgramWarning]) -> [Record] {
+        var seen: Set<String> = []
+        return records.filter { record in
+            let inserted = seen.insert(record[keyPath: id]).inserted
+            if !inserted { warnings.append(.duplicateID(kind: kind, id: record[keyPath: id])) }
+            return inserted
+        }
+    }
+
+    /// Stages in display order (by position where given, else source order), plus an
+    /// unlisted stand-in for each stage id that performances name but the source did not list.
+    private func makeStages(_ records: [StageRecord], performances: [PerformanceRecord],
+                            warnings: inout [ProgramWarning]) -> [Stage] {
+        let ordered = records.enumerated().sorted { lhs, rhs in
+            (lhs.element.position ?? Int.max, lhs.offset) < (rhs.element.position ?? Int.max, rhs.offset)
+        }.map(\.element)
+        let listed = Set(records.map(\.id))
+        var unlisted: [StageRecord] = []
+        for performance in performances where !listed.contains(performance.stageID) {
+            warnings.append(.unknownStage(performanceID: performance.id, stageID: performance.stageID))
+            if !unlisted.contains(where: { $0.id == performance.stageID }) {
+                unlisted.append(StageRecord(id: performance.stageID, name: "Unlisted stage (\(performance.stageID))"))
+            }
+        }
+        let all = ordered + unlisted
+        let slugs = SlugAllocator(kind: "stage", previous: previousSlugs["stage"] ?? [:])
+            .allocate(all.map { ($0.id, $0.name) })
+        return all.map {
+            Stage(id: $0.id, name: $0.name, slug: slugs[$0.id]!, description: $0.description,
+                  capacity: $0.capacity, isListed: listed.contains($0.id))
+        }
+    }
+
+    /// Artists in name order (case- and accent-insensitive), each with a unique slug.
+    private func makeArtists(_ records: [ArtistRecord]) -> [Artist] {
+        let slugs = SlugAllocator(kind: "artist", previous: previousSlugs["artist"] ?? [:])
+            .allocate(records.map { ($0.id, $0.name) })
+        return records.map {
+            Artist(id: $0.id, name: $0.name, slug: slugs[$0.id]!, bio: $0.bio, imageURL: $0.imageURL, links: $0.links)
+        }.sorted { lhs, rhs in
+            let order = lhs.name.compare(rhs.name, options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            return order == .orderedSame ? lhs.id < rhs.id : order == .orderedAscending
+        }
+    }
+
+    /// A warning for each pair of consecutive performances on one stage that overlap.
+    private func overlaps(in performances: [Performance], stages: [Stage]) -> [ProgramWarning] {
+        var warnings: [ProgramWarning] = []
+        for stage in stages {
+            var latest: Performance?
+            for performance in performances where performance.stageID == stage.id {
+                if let previous = latest, performance.start < previous.end {
+                    warnings.append(.overlap(stageID: stage.id, first: previous.id, second: performance.id))
+                }
+                if latest == nil || performance.end > latest!.end { latest = performance }
+            }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,42 @@
+/// Gives every item of one kind (stages, artists…) a unique slug that stays the same for
+/// the same id across builds.
+///
+/// Slugs are handed out in a fixed order: first the slugs this id had before (when the
+/// store remembers them and they are still free), then by id order, the base slug of the
+/// name, then the base slug followed by a token of the id. A name with no usable letters
+/// gets `<kind>-<token of the id>`.
+public struct SlugAllocator: Sendable {
+    /// The prefix used for names that slug to nothing, e.g. "artist".
+    public let kind: String
+    /// Slugs assigned in earlier builds, by id.
+    public let previous: [String: String]
+
+    public init(kind: String, previous: [String: String] = [:]) {
+        self.kind = kind
+        self.previous = previous
+    }
+
+    /// Unique slugs for `(id, name)` pairs, by id.
+    public func allocate(_ items: [(id: String, name: String)]) -> [String: String] {
+        var taken: Set<String> = []
+        var result: [String: String] = [:]
+        let ordered = items.sorted { $0.id < $1.id }
+
+        for item in ordered {
+            if let slug = previous[item.id], Slug.isSafe(slug), !taken.contains(slug) {
+                taken.insert(slug)
+                result[item.id] = slug
+            }
+        }
+        for item in ordered where result[item.id] == nil {
+            let token = Slug.token(for: item.id)
+            let base = Slug.make(from: item.name) ?? "\(kind)-\(token)"
+            var candidates = [base, "\(base)-\(token)"]
+            candidates += (2...).lazy.prefix(items.count + 1).map { "\(base)-\(token)-\($0)" }
+            let slug = candidates.first { !taken.contains($0) }!
+            taken.insert(slug)
+            result[item.id] = slug
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Logging
+
+/// One build: source → program → renderers → writer. Everything between the two ends is
+/// pure; a failure before the write leaves the output folder exactly as it was.
+public struct BuildPipeline: Sendable {
+    public var source: any ProgramSource
+    public var normalizer: ProgramNormalizer
+    public var renderers: [any Renderer]
+    public var writer: OutputWriter
+    /// The clock, injected so builds are reproducible in tests.
+    public var now: @Sendable () -> Date
+
+    /// The renderers of a standard build.
+    public static let standardRenderers: [any Renderer] = [IndexPageRenderer(), ProgramFeedRenderer()]
+
+    public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer] = standardRenderers,
+                writer: OutputWriter, now: @escaping @Sendable () -> Date = Date.init) {
+        self.source = source
+        self.normalizer = normalizer
+        self.renderers = renderers
+        self.writer = writer
+        self.now = now
+    }
+
+    /// Runs the build and reports what it did; throws when no program could be had or the
+    /// output could not be written.
+    public func run(logger: Logger) async throws -> BuildReport {
+        let started = now()
+        let clock = ContinuousClock.now
+        let outcome = try await source.load(normalizer: normalizer)
+        for warning in outcome.program.warnings {
+            logger.warning("\(warning)")
+        }
+        let context = BuildContext(now: started, sourceName: source.name)
+        var files: [OutputFile] = []
+        for renderer in renderers {
+            files += try renderer.render(outcome.program, context: context)
+        }
+        let write = try writer.write(files)
+        let elapsed = ContinuousClock.now - clock
+        return BuildReport(
+            sourceName: source.name, freshness: outcome.freshness,
+            performances: outcome.program.performances.count, warnings: outcome.program.warnings,
+            write: write, duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// What one build did, for the one-line summary every run ends with.
+public struct BuildReport: Sendable, Equatable {
+    public var sourceName: String
+    public var freshness: Freshness
+    public var performances: Int
+    public var warnings: [ProgramWarning]
+    public var write: WriteReport
+    public var duration: TimeInterval
+
+    /// `demo · fresh · 62 performances · 2 written, 0 unchanged, 0 removed · 0.04 s`.
+    public var summary: String {
+        let seconds = String(format: "%.2f", duration)
+        return "\(sourceName) · \(freshness) · \(performances) performances · "
+            + "\(write.written.count) written, \(write.unchanged) unchanged, \(write.removed.count) removed · \(seconds) s"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// `index.html`: a plain, self-contained page listing the festival's days, stages and
+/// performances, readable on a phone and in print.
+public struct IndexPageRenderer: Renderer {
+    public init() {}
+
+    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        let stageNames = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0.name) })
+        let event = program.event
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(event.name))</title>
+        <style>
+        body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#1a1a1a;background:#fff}
+        h1{font-size:1.8rem;margin:.5rem 0}
+        table{border-collapse:collapse;width:100%}
+        th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
+        th[scope=row]{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:normal}
+        a{color:#0b5394}
+        </style>
+        </head>
+        <body>
+        <header>
+        <h1>\(HTML.escape(event.name))</h1>
+        <p>\(HTML.escape(format.dayTitle(event.startDate))) – \(HTML.escape(format.dayTitle(event.endDate))) · times in \(HTML.escape(event.timeZone.identifier))</p>
+        </header>
+        <main>
+
+        """
+        html += "<nav aria-label=\"Days\"><ul>\n"
+        for day in program.days {
+            html += "<li><a href=\"#day-\(day.date)\">\(HTML.escape(format.dayTitle(day.date)))</a></li>\n"
+        }
+        html += "</ul></nav>\n"
+        for day in program.days {
+            html += "<section id=\"day-\(day.date)\">\n<h2>\(HTML.escape(format.dayTitle(day.date)))</h2>\n"
+            let performances = program.performances(on: day.date)
+            if performances.isEmpty {
+                html += "<p>Nothing scheduled.</p>\n"
+            } else {
+                html += "<table>\n<thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Stage</th><th scope=\"col\">Performance</th></tr></thead>\n<tbody>\n"
+                for performance in performances {
+                    let time = "\(format.clockTime(performance.start))–\(format.clockTime(performance.end))"
+                    html += "<tr><th scope=\"row\">\(time)</th><td>\(HTML.escape(stageNames[performance.stageID] ?? performance.stageID))</td><td>\(HTML.escape(performance.displayName))</td></tr>\n"
+                }
+                html += "</tbody>\n</table>\n"
+            }
+            html += "</section>\n"
+        }
+        html += "<section>\n<h2>Stages</h2>\n<ul>\n"
+        for stage in program.stages {
+            html += "<li>\(HTML.escape(stage.name))</li>\n"
+        }
+        html += "</ul>\n</section>\n</main>\n<footer>\n<p><a href=\"feeds/program.json\">Program as JSON</a></p>\n</footer>\n</body>\n</html>\n"
+        return [OutputFile(path: "index.html", text: html)]
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import StagefeedCore
+
+/// `stagefeed build`: pull once, render, write. The cron job.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Pull the program once, render the export and write what changed.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let console = Console(options: options)
+        let settings: Settings
+        do {
+            settings = try options.settings()
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        if settings.sourceIsDefault {
+            console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
+        }
+        let pipeline = BuildPipeline(
+            source: SourceFactory.source(for: settings),
+            normalizer: ProgramNormalizer(dayStart: settings.dayStart),
+            writer: OutputWriter(folder: settings.outputFolder))
+        do {
+            let report = try await pipeline.run(logger: console.logger)
+            if report.write.written.isEmpty && report.write.removed.isEmpty {
+                console.logger.info("nothing changed in \(settings.outputFolder.path)")
+            }
+            console.summary(report.summary)
+            throw ExitCode(ExitStatus.of(report).rawValue)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.of(error).rawValue)
+        }
+    }
+}

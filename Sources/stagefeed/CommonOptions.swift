@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import StagefeedCore
+
+/// The options every command shares (see DESIGN.md).
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: stagefeed.yml if present).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Where the program comes from: demo (default when none is configured).", valueName: "source"))
+    var source: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The source API's base URL.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("Output folder (default: output).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Cache folder for the store (default: .stagefeed).", valueName: "dir"))
+    var cache: String?
+
+    @Option(name: .customLong("day-starts"), help: ArgumentHelp("Local time a festival day starts (default: 06:00).", valueName: "HH:MM"))
+    var dayStarts: String?
+
+    @Flag(help: "Render from the store without contacting the source.")
+    var offline = false
+
+    @Flag(help: "Ask the source now, even inside the minimum refresh age.")
+    var refresh = false
+
+    @Option(name: .customLong("api-key-file"), help: ArgumentHelp("File holding the API key (else STAGEFEED_API_KEY).", valueName: "file"))
+    var apiKeyFile: String?
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    @Flag(help: "Print progress and details.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    /// The flags given, as the top layer of settings.
+    var layer: SettingsLayer {
+        var values: [SettingKey: String] = [:]
+        values[.source] = source
+        values[.baseURL] = baseURL
+        values[.out] = out
+        values[.cache] = cache
+        values[.dayStarts] = dayStarts
+        values[.apiKeyFile] = apiKeyFile
+        if offline { values[.offline] = "true" }
+        if refresh { values[.refresh] = "true" }
+        return SettingsLayer(origin: .flags, values: values)
+    }
+
+    /// Resolves the settings against the environment and the config file.
+    func settings() throws -> Settings {
+        let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return try resolver.resolve(flags: layer, environment: ProcessInfo.processInfo.environment, configFlag: config)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Logging
+import StagefeedCore
+
+/// Where a command's words go: the summary on stdout, everything else on stderr through
+/// swift-log, at the level `--quiet` / `--verbose` choose.
+struct Console {
+    let logger: Logger
+    let quiet: Bool
+
+    init(options: CommonOptions) {
+        var logger = Logger(label: "stagefeed") { _ in ConsoleLogHandler() }
+        logger.logLevel = options.quiet ? .error : (options.verbose ? .debug : .info)
+        self.logger = logger
+        self.quiet = options.quiet
+    }
+
+    /// The run's closing line, on stdout unless `--quiet`.
+    func summary(_ line: String) {
+        guard !quiet else { return }
+        print(line)
+    }
+
+    /// An error on stderr, always.
+    func error(_ message: String) {
+        FileHandle.standardError.write(Data("stagefeed: error: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+@Suite struct SettingsResolverTests {
+    @Test func defaultsUseTheDemoAndStandardFolders() throws {
+        let folder = try TemporaryFolder()
+        let settings = try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        #expect(settings.source == .demo)
+        #expect(settings.sourceIsDefault)
+        #expect(settings.outputFolder == folder.path("output").standardizedFileURL)
+        #expect(settings.cacheFolder == folder.path(".stagefeed").standardizedFileURL)
+        #expect(settings.dayStart == .standard)
+        #expect(!settings.offline && !settings.refresh)
+    }
+
+    @Test func flagsBeatEnvironmentBeatFileBeatDefaults() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("stagefeed.yml", "out: from-file\nday_starts: \"05:00\"\ncache: cache-from-file\nsource: demo\n")
+        let resolver = SettingsResolver(workingDirectory: folder.url)
+        let settings = try resolver.resolve(
+            flags: SettingsLayer(origin: .flags, values: [.out: "from-flag"]),
+            environment: ["STAGEFEED_OUT": "from-env", "STAGEFEED_DAY_STARTS": "04:00"], configFlag: nil)
+        #expect(settings.outputFolder.lastPathComponent == "from-flag")
+        #expect(settings.dayStart == DayStart(hour: 4, minute: 0))
+        #expect(settings.cacheFolder == folder.path("cache-from-file").standardizedFileURL)
+        #expect(!settings.sourceIsDefault)
+    }
+
+    @Test func pathsInTheConfigFileAreRelativeToIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/stagefeed.yml", "out: public\n")
+        let settings = try SettingsResolver(workingDirectory: folder.url)
+            .resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: "site/stagefeed.yml")
+        #expect(settings.outputFolder == folder.path("site/public").standardizedFileURL)
+    }
+
+    @Test func unknownKeysNameTheFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("stagefeed.yml", "out: public\nouptut: typo\n")
+        #expect(throws: ConfigurationError.unknownSetting(path: folder.path("stagefeed.yml").path, key: "ouptut", line: 2)) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        }
+    }
+
+    @Test(arguments: ["out: [a, b\n", "- just\n- a list\n", "out:\n  nested: true\n", "\tout: tab\n"])
+    func malformedFilesAreConfigurationErrors(text: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("stagefeed.yml", text)
+        #expect(throws: ConfigurationError.self) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        }
+    }
+
+    @Test func badValuesNameWhereTheyCameFrom() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("stagefeed.yml", "source: demo\nday_starts: \"25:00\"\n")
+        let resolver = SettingsResolver(workingDirectory: folder.url)
+        let error = #expect(throws: ConfigurationError.self) {
+            try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        }
+        #expect(error?.description.contains("day_starts in \(folder.path("stagefeed.yml").path) (line 2)") == true)
+
+        let plain = SettingsResolver(workingDirectory: try TemporaryFolder().url)
+        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo")) {
+            try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.source: "myspace"]), environment: [:], configFlag: nil)
+        }
+        #expect(throws: ConfigurationError.invalidValue(setting: "STAGEFEED_OFFLINE", value: "maybe", expected: "true or false")) {
+            try plain.resolve(flags: SettingsLayer(origin: .flags), environment: ["STAGEFEED_OFFLINE": "maybe"], configFlag: nil)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.baseURL: "ftp://x"]), environment: [:], configFlag: nil)
+        }
+    }
+
+    @Test func anOutputPathThatIsAFileIsAConfigurationError() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("taken", "x")
+        #expect(throws: ConfigurationError.outputIsFile(setting: "--out", path: file.path)) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.out: "taken"]), environment: [:], configFlag: nil)
+        }
+    }
+
+    @Test func aMissingExplicitConfigFileIsAnError() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: ConfigurationError.configFileMissing(path: "nope.yml")) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: "nope.yml")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+@Suite struct OutputWriterTests {
+    private func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, text: text) }
+
+    @Test func writesOnlyWhatChanged() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(folder: folder.url)
+        let first = try writer.write([file("index.html", "one"), file("feeds/program.json", "{}")])
+        #expect(first.written == ["feeds/program.json", "index.html"])
+        let modified = try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
+
+        let second = try writer.write([file("index.html", "one"), file("feeds/program.json", "{}")])
+        #expect(second.written.isEmpty)
+        #expect(second.unchanged == 2)
+        let stillModified = try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
+        #expect(modified == stillModified)
+
+        let third = try writer.write([file("index.html", "two"), file("feeds/program.json", "{}")])
+        #expect(third.written == ["index.html"])
+        #expect(folder.read("index.html") == "two")
+    }
+
+    @Test func prunesOnlyFilesItWroteBefore() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("robots.txt", "mine, not stagefeed's")
+        try folder.write("artists/extra.html", "also not stagefeed's")
+        let writer = OutputWriter(folder: folder.url)
+        _ = try writer.write([file("artists/a/index.html", "a"), file("artists/b/index.html", "b"), file("index.html", "i")])
+
+        let report = try writer.write([file("artists/a/index.html", "a"), file("index.html", "i")])
+        #expect(report.removed == ["artists/b/index.html"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path("artists/b").path), "the emptied folder is removed")
+        #expect(folder.read("robots.txt") == "mine, not stagefeed's")
+        #expect(folder.read("artists/extra.html") == "also not stagefeed's")
+        #expect(folder.files() == [Manifest.fileName, "artists/a/index.html", "artists/extra.html", "index.html", "robots.txt"])
+    }
+
+    @Test func leavesNoTemporaryFilesBehind() throws {
+        let folder = try TemporaryFolder()
+        _ = try OutputWriter(folder: folder.url).write([file("a/b/c.json", "x"), file("d.html", "y")])
+        #expect(folder.files() == [Manifest.fileName, "a/b/c.json", "d.html"])
+    }
+
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "", "a//b", ".hidden", "a/./b", "a\\b", "a\nb"])
+    func refusesUnsafePathsAndWritesNothing(path: String) throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(folder: folder.url)
+        #expect(throws: OutputError.unsafePath(path)) {
+            try writer.write([file("index.html", "fine"), file(path, "evil")])
+        }
+        #expect(folder.files().isEmpty)
+    }
+
+    @Test func refusesDuplicatePaths() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: OutputError.duplicatePath("index.html")) {
+            try OutputWriter(folder: folder.url).write([file("index.html", "a"), file("index.html", "b")])
+        }
+    }
+
+    @Test func anOutputPathThatIsAFileIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let target = try folder.write("output", "a file")
+        #expect(throws: OutputError.notAFolder(path: target.path)) {
+            try OutputWriter(folder: target).write([file("index.html", "x")])
+        }
+        #expect(folder.read("output") == "a file")
+    }
+
+    /// A write that fails half-way leaves every file either fully old or fully new, and the
+    /// manifest still lists everything it may have written, so the next build can prune it.
+    @Test func aWriteThatFailsHalfWayLeavesOnlyWholeFiles() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(folder: folder.url)
+        let old = (0..<10).map { file("days/\($0).html", String(repeating: "old \($0) ", count: 500)) }
+        _ = try writer.write(old)
+
+        // "days/5.html/x" cannot be written: days/5.html is a file. Files sort before it are
+        // written, files after it are not.
+        var new = (0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
+        new.append(file("days/5.html/x", "cannot exist"))
+        new.append(file("later/new.html", "brand new"))
+        #expect(throws: OutputError.self) { try writer.write(new) }
+
+        for index in 0..<10 {
+            let text = folder.read("days/\(index).html")
+            #expect(text == old[index].contentsText || text == new[index].contentsText, "days/\(index).html is torn")
+        }
+        let manifest = try Manifest.read(in: folder.url)
+        #expect(Set(manifest.files).isSuperset(of: old.map(\.path)))
+        #expect(manifest.files.contains("later/new.html"))
+        #expect(!folder.files().contains { $0.hasSuffix(".tmp") })
+
+        // The next good build recovers and prunes what the failed one may have left.
+        let report = try writer.write([file("index.html", "ok")])
+        #expect(folder.files() == [Manifest.fileName, "index.html"])
+        #expect(report.removed.count == 10)
+    }
+
+    @Test func anUnreadableManifestIsReportedNotIgnored() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Manifest.fileName, "not json")
+        #expect(throws: OutputError.self) { try OutputWriter(folder: folder.url).write([file("index.html", "x")]) }
+        try folder.write(Manifest.fileName, #"{"version":1,"files":["../../home/user/.bashrc"]}"#)
+        #expect(throws: OutputError.self) { try OutputWriter(folder: folder.url).write([file("index.html", "x")]) }
+    }
+}
+
+private extension OutputFile {
+    var contentsText: String { String(decoding: contents, as: UTF8.self) }
+}

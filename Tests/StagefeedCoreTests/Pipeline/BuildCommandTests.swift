@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+/// `stagefeed build` run as a process on the bundled demo, as a cron job would run it.
+@Suite struct BuildCommandTests {
+    @Test func buildsTheDemoThenWritesNothingTheSecondTime() throws {
+        let folder = try TemporaryFolder()
+        let first = try CommandRunner.run(["build"], in: folder.url)
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(first.stderr.contains("bundled demo festival"))
+        #expect(first.stdout.contains("demo · fresh ·"))
+        #expect(first.stdout.contains("2 written, 0 unchanged, 0 removed"))
+        #expect(folder.files() == ["output/.stagefeed-manifest.json", "output/feeds/program.json", "output/index.html"])
+
+        let index = try #require(folder.read("output/index.html"))
+        #expect(index.contains("<title>Riverbend Folk &amp; Roots Festival 2027</title>"))
+        #expect(index.contains("Rosa &amp; the Thorns"))
+        #expect(!index.contains("<script"))
+
+        let feed = try JSONSerialization.jsonObject(with: Data(folder.read("output/feeds/program.json")!.utf8)) as? [String: Any]
+        #expect(feed?["schema_version"] as? Int == 1)
+        #expect((feed?["performances"] as? [Any])?.count ?? 0 > 50)
+
+        let second = try CommandRunner.run(["build"], in: folder.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("0 written, 2 unchanged, 0 removed"))
+        #expect(second.stderr.contains("nothing changed"))
+    }
+
+    @Test func quietPrintsNothingOnSuccess() throws {
+        let folder = try TemporaryFolder()
+        let result = try CommandRunner.run(["build", "--quiet", "--out", "public"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
+        #expect(folder.read("public/index.html") != nil)
+    }
+
+    @Test func theDayStartMovesLateSetsBetweenDays() throws {
+        let folder = try TemporaryFolder()
+        #expect(try CommandRunner.run(["build", "--quiet", "--day-starts", "00:00"], in: folder.url).status == 0)
+        let feed = try #require(folder.read("output/feeds/program.json"))
+        #expect(feed.contains("\"day_starts\" : \"00:00\""))
+        #expect(feed.contains("\"date\" : \"2027-07-26\""), "a set after midnight on Sunday night now falls on Monday")
+    }
+
+    @Test(arguments: [
+        (["build", "--frobnicate"], "Unknown option"),
+        (["build", "--day-starts", "25:00"], "--day-starts"),
+        (["build", "--source", "myspace"], "--source"),
+        (["build", "--out", "taken"], "is a file"),
+        (["build", "--config", "missing.yml"], "missing.yml"),
+    ])
+    func usageAndConfigurationErrorsExitTwoAndWriteNothing(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("taken", "x")
+        let result = try CommandRunner.run(arguments, in: folder.url)
+        #expect(result.status == 2, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stderr.contains(message))
+        #expect(result.stdout.isEmpty)
+        #expect(folder.files() == ["taken"])
+    }
+
+    @Test func aMalformedConfigFileExitsTwoNamingIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("stagefeed.yml", "out: [unclosed\n")
+        let result = try CommandRunner.run(["build"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("stagefeed.yml"))
+        #expect(folder.files() == ["stagefeed.yml"])
+    }
+
+    @Test func helpDocumentsEveryOption() throws {
+        let folder = try TemporaryFolder()
+        let help = try CommandRunner.run(["build", "--help"], in: folder.url)
+        #expect(help.status == 0)
+        for key in SettingKey.allCases {
+            #expect(help.stdout.contains(key.flag), "build --help does not mention \(key.flag)")
+        }
+        for flag in ["--config", "--quiet", "--verbose"] {
+            #expect(help.stdout.contains(flag))
+        }
+    }
+}
