@@ -16,7 +16,7 @@ import Testing
 
     @Test func flagsBeatEnvironmentBeatFileBeatDefaults() throws {
         let folder = try TemporaryFolder()
-        try folder.write("stagefeed.yml", "out: from-file\nday_starts: \"05:00\"\ncache: cache-from-file\nsource: demo\n")
+        try folder.write("stagefeed.yml", "out: from-file\nday_starts: 05:00\ncache: cache-from-file\nsource: demo\n")
         let resolver = SettingsResolver(workingDirectory: folder.url)
         let settings = try resolver.resolve(
             flags: SettingsLayer(origin: .flags, values: [.out: "from-flag"]),
@@ -25,6 +25,8 @@ import Testing
         #expect(settings.dayStart == DayStart(hour: 4, minute: 0))
         #expect(settings.cacheFolder == folder.path("cache-from-file").standardizedFileURL)
         #expect(!settings.sourceIsDefault)
+        let fileOnly = try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        #expect(fileOnly.dayStart == DayStart(hour: 5, minute: 0), "an unquoted 05:00 is read as written, not as a YAML number")
     }
 
     @Test func pathsInTheConfigFileAreRelativeToIt() throws {
