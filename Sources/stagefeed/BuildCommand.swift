@@ -13,8 +13,10 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(options: options)
         let settings: Settings
+        let source: any ProgramSource
         do {
             settings = try options.settings()
+            source = try SourceFactory.source(for: settings, environment: ProcessInfo.processInfo.environment, logger: console.logger)
         } catch {
             console.error("\(error)")
             throw ExitCode(ExitStatus.usage.rawValue)
@@ -23,13 +25,16 @@ struct BuildCommand: AsyncParsableCommand {
             console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }
         let pipeline = BuildPipeline(
-            source: SourceFactory.source(for: settings),
+            source: source,
             normalizer: ProgramNormalizer(dayStart: settings.dayStart),
             writer: OutputWriter(folder: settings.outputFolder))
         do {
             let report = try await pipeline.run(logger: console.logger)
             if report.write.written.isEmpty && report.write.removed.isEmpty {
                 console.logger.info("nothing changed in \(settings.outputFolder.path)")
+            }
+            if case .stale(let reason, let since) = report.freshness {
+                console.logger.warning("stale: the source failed (\(reason)); rendered the program last checked at \(since)")
             }
             console.summary(report.summary)
             throw ExitCode(ExitStatus.of(report).rawValue)

@@ -7,7 +7,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: stagefeed.yml if present).", valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("Where the program comes from: demo (default when none is configured).", valueName: "source"))
+    @Option(help: ArgumentHelp("Where the program comes from: demo (the default when none is configured) or stagecraft.", valueName: "source"))
     var source: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The source API's base URL.", valueName: "url"))
@@ -21,6 +21,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("day-starts"), help: ArgumentHelp("Local time a festival day starts (default: 06:00).", valueName: "HH:MM"))
     var dayStarts: String?
+
+    @Option(name: .customLong("min-refresh"), help: ArgumentHelp("Ask the source at most this often (default and floor: 60s).", valueName: "duration"))
+    var minRefresh: String?
 
     @Flag(help: "Render from the store without contacting the source.")
     var offline = false
@@ -50,6 +53,7 @@ struct CommonOptions: ParsableArguments {
         values[.cache] = cache
         values[.dayStarts] = dayStarts
         values[.apiKeyFile] = apiKeyFile
+        values[.minRefresh] = minRefresh
         if offline { values[.offline] = "true" }
         if refresh { values[.refresh] = "true" }
         return SettingsLayer(origin: .flags, values: values)

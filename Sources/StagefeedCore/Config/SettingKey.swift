@@ -10,6 +10,7 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case offline
     case refresh
     case apiKeyFile = "api_key_file"
+    case minRefresh = "min_refresh"
 
     /// The command-line flag, e.g. `--day-starts`.
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }

@@ -6,6 +6,7 @@ public struct Settings: Sendable, Equatable {
     /// The sources stagefeed can read.
     public enum SourceKind: String, Sendable, CaseIterable {
         case demo
+        case stagecraft
     }
 
     public var source: SourceKind
@@ -21,4 +22,6 @@ public struct Settings: Sendable, Equatable {
     public var refresh: Bool
     /// Where the API key is read from when `STAGEFEED_API_KEY` is not set.
     public var apiKeyFile: URL?
+    /// No request is made when the last successful check is younger than this (at least 60 s).
+    public var minimumRefreshAge: Duration
 }

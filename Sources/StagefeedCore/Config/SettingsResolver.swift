@@ -65,10 +65,24 @@ public struct SettingsResolver: Sendable {
 
         var baseURL: URL?
         if let (value, layer) = lookup(.baseURL) {
-            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
-                  ["http", "https"].contains(scheme), url.host != nil
-            else { throw .invalidValue(setting: layer.name(of: .baseURL), value: value, expected: "an http(s) URL such as https://festival.example.com/api/v1") }
+            guard let url = URL(string: value), URLPolicy.isAllowed(url) else {
+                throw .invalidValue(setting: layer.name(of: .baseURL), value: value,
+                                    expected: "an https URL such as https://festival.example.com/api/v1 (plain http only to this machine)")
+            }
             baseURL = url
+        }
+        if source == .stagecraft && baseURL == nil {
+            throw .missingSetting(setting: "base_url (--base-url, STAGEFEED_BASE_URL)",
+                                  reason: "the Stagecraft source needs the festival's API address, e.g. https://festival.example.com/api/v1")
+        }
+
+        var minimumRefreshAge = Duration.seconds(60)
+        if let (value, layer) = lookup(.minRefresh) {
+            guard let seconds = Self.seconds(in: value), seconds >= 60 else {
+                throw .invalidValue(setting: layer.name(of: .minRefresh), value: value,
+                                    expected: "a duration of at least 60s such as 90s, 5m or 1h (the API asks not to be polled more often)")
+            }
+            minimumRefreshAge = .seconds(seconds)
         }
 
         var dayStart = DayStart.standard
@@ -93,7 +107,18 @@ public struct SettingsResolver: Sendable {
             source: source, sourceIsDefault: lookup(.source) == nil, baseURL: baseURL,
             outputFolder: output.url, cacheFolder: cache.url, dayStart: dayStart,
             offline: try flag(.offline), refresh: try flag(.refresh),
-            apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url })
+            apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
+            minimumRefreshAge: minimumRefreshAge)
+    }
+
+    /// Seconds in a duration such as `90`, `90s`, `5m` or `1h`.
+    static func seconds(in text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        if let unit = trimmed.last, let factor = units[unit], let count = Int(trimmed.dropLast()), count >= 0 {
+            return count * factor
+        }
+        return Int(trimmed).flatMap { $0 >= 0 ? $0 : nil }
     }
 
     private func absolute(_ path: String, from base: URL) -> URL {

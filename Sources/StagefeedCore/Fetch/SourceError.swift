@@ -10,6 +10,16 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
     case invalidField(endpoint: String, item: String, field: String, expected: String, found: String)
     case noActiveEvent(endpoint: String)
     case bundledDataMissing(file: String)
+    case unauthorized(endpoint: String)
+    case revoked(endpoint: String)
+    case notFound(endpoint: String)
+    case rateLimited(endpoint: String, detail: String)
+    case serverError(endpoint: String, status: Int, attempts: Int)
+    case timedOut(endpoint: String, attempts: Int)
+    case unreachable(endpoint: String, detail: String)
+    case tooLarge(endpoint: String, limit: Int)
+    case unexpectedStatus(endpoint: String, status: Int)
+    case storeFailed(detail: String)
 
     public var description: String {
         switch self {
@@ -24,9 +34,29 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
         case .invalidField(let endpoint, let item, let field, let expected, let found):
             return "\(endpoint): \(item): field \(field) should be \(expected), found \(found)"
         case .noActiveEvent(let endpoint):
-            return "\(endpoint): the account has no active event; mark an event active in Stagecraft"
+            return "\(endpoint): the festival has no active event; mark an event active in Stagecraft"
         case .bundledDataMissing(let file):
             return "the bundled demo file \(file) is missing from the installation"
+        case .unauthorized(let endpoint):
+            return "\(endpoint): 401 unauthorized: the API key was refused; check the key sent in X-API-Key (STAGEFEED_API_KEY or --api-key-file)"
+        case .revoked(let endpoint):
+            return "\(endpoint): 403 forbidden: this key was revoked; an admin generates a new one under Settings → API Keys"
+        case .notFound(let endpoint):
+            return "\(endpoint): 404 not found; check base_url (it ends in /api/v1)"
+        case .rateLimited(let endpoint, let detail):
+            return "\(endpoint): rate limited (429): \(detail)"
+        case .serverError(let endpoint, let status, let attempts):
+            return "\(endpoint): the server failed with HTTP \(status) (\(attempts) attempt\(attempts == 1 ? "" : "s"))"
+        case .timedOut(let endpoint, let attempts):
+            return "\(endpoint): no complete answer in time (\(attempts) attempt\(attempts == 1 ? "" : "s"))"
+        case .unreachable(let endpoint, let detail):
+            return "\(endpoint): could not connect: \(detail)"
+        case .tooLarge(let endpoint, let limit):
+            return "\(endpoint): the response is larger than \(limit / (1 << 20)) MiB; refusing to read it"
+        case .unexpectedStatus(let endpoint, let status):
+            return "\(endpoint): unexpected HTTP status \(status) (redirects are not followed: point base_url at the final address)"
+        case .storeFailed(let detail):
+            return "the local store failed: \(detail)"
         }
     }
 }

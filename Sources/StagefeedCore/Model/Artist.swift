@@ -1,5 +1,5 @@
 /// A performer, with what fans want to know about them.
-public struct Artist: Sendable, Equatable, Identifiable {
+public struct Artist: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var slug: String

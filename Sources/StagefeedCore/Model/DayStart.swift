@@ -2,7 +2,7 @@ import Foundation
 
 /// The local wall-clock time at which a festival day begins (default 06:00):
 /// a set at 01:30 on Sunday belongs to Saturday's festival day.
-public struct DayStart: Hashable, Sendable, CustomStringConvertible {
+public struct DayStart: Hashable, Sendable, Codable, CustomStringConvertible {
     public let hour: Int
     public let minute: Int
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The festival (or venue season) a program belongs to, with its checked timezone.
-public struct Event: Sendable, Equatable {
+public struct Event: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var description: String?

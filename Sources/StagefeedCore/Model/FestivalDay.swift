@@ -1,7 +1,7 @@
 import Foundation
 
 /// One festival day: from the day start on its date to the day start on the next.
-public struct FestivalDay: Sendable, Equatable, Identifiable {
+public struct FestivalDay: Sendable, Equatable, Codable, Identifiable {
     public var date: LocalDate
     public var start: Date
     public var end: Date

@@ -2,7 +2,7 @@ import Foundation
 
 /// One slot on a stage: an artist's set, an activity, or a titled item, placed on a
 /// festival day.
-public struct Performance: Sendable, Equatable, Identifiable {
+public struct Performance: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var stageID: String
     /// The performing artist's id, when there is one (the artist may be missing from the program).

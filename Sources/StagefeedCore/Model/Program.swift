@@ -2,7 +2,7 @@ import Foundation
 
 /// The normalized program: plain values every renderer reads. Stages are in display order,
 /// artists in name order, performances by start time then stage order.
-public struct Program: Sendable, Equatable {
+public struct Program: Sendable, Equatable, Codable {
     public var event: Event
     public var dayStart: DayStart
     public var days: [FestivalDay]

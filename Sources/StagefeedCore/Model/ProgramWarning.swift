@@ -1,6 +1,6 @@
 /// Something odd found while normalizing that does not stop the build; printed on stderr
 /// and carried in the feeds.
-public enum ProgramWarning: Sendable, Equatable, CustomStringConvertible {
+public enum ProgramWarning: Sendable, Equatable, Codable, CustomStringConvertible {
     case unknownStage(performanceID: String, stageID: String)
     case unknownArtist(performanceID: String, artistID: String)
     case overlap(stageID: String, first: String, second: String)

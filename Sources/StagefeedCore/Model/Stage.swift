@@ -1,5 +1,5 @@
 /// A stage, room or venue area, in display order.
-public struct Stage: Sendable, Equatable, Identifiable {
+public struct Stage: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var slug: String

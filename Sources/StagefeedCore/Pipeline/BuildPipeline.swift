@@ -42,6 +42,6 @@ public struct BuildPipeline: Sendable {
         return BuildReport(
             sourceName: source.name, freshness: outcome.freshness,
             performances: outcome.program.performances.count, warnings: outcome.program.warnings,
-            write: write, duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            write: write, duration: elapsed.seconds)
     }
 }

@@ -64,7 +64,7 @@ import Testing
         #expect(error?.description.contains("day_starts in \(folder.path("stagefeed.yml").path) (line 2)") == true)
 
         let plain = SettingsResolver(workingDirectory: try TemporaryFolder().url)
-        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo")) {
+        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo or stagecraft")) {
             try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.source: "myspace"]), environment: [:], configFlag: nil)
         }
         #expect(throws: ConfigurationError.invalidValue(setting: "STAGEFEED_OFFLINE", value: "maybe", expected: "true or false")) {

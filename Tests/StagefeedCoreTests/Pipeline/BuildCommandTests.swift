@@ -4,9 +4,9 @@ import Testing
 
 /// `stagefeed build` run as a process on the bundled demo, as a cron job would run it.
 @Suite struct BuildCommandTests {
-    @Test func buildsTheDemoThenWritesNothingTheSecondTime() throws {
+    @Test func buildsTheDemoThenWritesNothingTheSecondTime() async throws {
         let folder = try TemporaryFolder()
-        let first = try CommandRunner.run(["build"], in: folder.url)
+        let first = try await CommandRunner.run(["build"], in: folder.url)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stderr.contains("bundled demo festival"))
         #expect(first.stdout.contains("demo · fresh ·"))
@@ -22,23 +22,23 @@ import Testing
         #expect(feed?["schema_version"] as? Int == 1)
         #expect((feed?["performances"] as? [Any])?.count ?? 0 > 50)
 
-        let second = try CommandRunner.run(["build"], in: folder.url)
+        let second = try await CommandRunner.run(["build"], in: folder.url)
         #expect(second.status == 0)
         #expect(second.stdout.contains("0 written, 2 unchanged, 0 removed"))
         #expect(second.stderr.contains("nothing changed"))
     }
 
-    @Test func quietPrintsNothingOnSuccess() throws {
+    @Test func quietPrintsNothingOnSuccess() async throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(["build", "--quiet", "--out", "public"], in: folder.url)
+        let result = try await CommandRunner.run(["build", "--quiet", "--out", "public"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty && result.stderr.isEmpty)
         #expect(folder.read("public/index.html") != nil)
     }
 
-    @Test func theDayStartMovesLateSetsBetweenDays() throws {
+    @Test func theDayStartMovesLateSetsBetweenDays() async throws {
         let folder = try TemporaryFolder()
-        #expect(try CommandRunner.run(["build", "--quiet", "--day-starts", "00:00"], in: folder.url).status == 0)
+        #expect(try await CommandRunner.run(["build", "--quiet", "--day-starts", "00:00"], in: folder.url).status == 0)
         let feed = try #require(folder.read("output/feeds/program.json"))
         #expect(feed.contains("\"day_starts\" : \"00:00\""))
         #expect(feed.contains("\"date\" : \"2027-07-26\""), "a set after midnight on Sunday night now falls on Monday")
@@ -51,28 +51,28 @@ import Testing
         (["build", "--out", "taken"], "is a file"),
         (["build", "--config", "missing.yml"], "missing.yml"),
     ])
-    func usageAndConfigurationErrorsExitTwoAndWriteNothing(arguments: [String], message: String) throws {
+    func usageAndConfigurationErrorsExitTwoAndWriteNothing(arguments: [String], message: String) async throws {
         let folder = try TemporaryFolder()
         try folder.write("taken", "x")
-        let result = try CommandRunner.run(arguments, in: folder.url)
+        let result = try await CommandRunner.run(arguments, in: folder.url)
         #expect(result.status == 2, "stdout: \(result.stdout) stderr: \(result.stderr)")
         #expect(result.stderr.contains(message))
         #expect(result.stdout.isEmpty)
         #expect(folder.files() == ["taken"])
     }
 
-    @Test func aMalformedConfigFileExitsTwoNamingIt() throws {
+    @Test func aMalformedConfigFileExitsTwoNamingIt() async throws {
         let folder = try TemporaryFolder()
         try folder.write("stagefeed.yml", "out: [unclosed\n")
-        let result = try CommandRunner.run(["build"], in: folder.url)
+        let result = try await CommandRunner.run(["build"], in: folder.url)
         #expect(result.status == 2)
         #expect(result.stderr.contains("stagefeed.yml"))
         #expect(folder.files() == ["stagefeed.yml"])
     }
 
-    @Test func helpDocumentsEveryOption() throws {
+    @Test func helpDocumentsEveryOption() async throws {
         let folder = try TemporaryFolder()
-        let help = try CommandRunner.run(["build", "--help"], in: folder.url)
+        let help = try await CommandRunner.run(["build", "--help"], in: folder.url)
         #expect(help.status == 0)
         for key in SettingKey.allCases {
             #expect(help.stdout.contains(key.flag), "build --help does not mention \(key.flag)")

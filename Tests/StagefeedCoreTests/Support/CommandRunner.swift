@@ -1,6 +1,7 @@
 import Foundation
 
 /// Runs the built `stagefeed` executable as a separate process, the way cron would.
+/// Waiting is asynchronous, so a loopback server in the test process keeps answering.
 struct CommandRunner {
     struct Result {
         var status: Int32
@@ -17,7 +18,14 @@ struct CommandRunner {
 
     /// Runs `stagefeed` with arguments in a working directory and an environment that has
     /// no STAGEFEED_* variables unless given.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) async throws -> Result {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("stagefeed-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -25,14 +33,18 @@ struct CommandRunner {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STAGEFEED_") }
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return Result(status: status,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

@@ -32,14 +32,6 @@ final class TemporaryFolder {
 
     /// Every regular file below the folder, as sorted relative paths.
     func files() -> [String] {
-        let root = url.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        var result: [String] = []
-        while let next = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: root + "/" + next, isDirectory: &isFolder)
-            if !isFolder.boolValue { result.append(next) }
-        }
-        return result.sorted()
+        TemporaryFolderListing.files(below: url)
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+
+/// The Stagecraft v1 API as a source: reads the four endpoints through the store, so that
+/// runs inside the minimum refresh age make no request, unchanged data costs 304s, and a
+/// failing API falls back to the last good program (stale) instead of blanking the output.
+public struct StagecraftSource: ProgramSource {
+    /// Everything the source needs besides the normalizer.
+    public struct Configuration: Sendable {
+        public var baseURL: URL
+        public var apiKey: APIKey
+        public var cacheFolder: URL
+        /// No request is made when the last successful check is younger (floor 60 s).
+        public var minimumRefreshAge: Duration = .seconds(60)
+        /// Ask now even inside the minimum refresh age.
+        public var refresh = false
+        /// Never ask: render from the store.
+        public var offline = false
+        public var limits = HTTPFetcher.Limits()
+        public var retry = RetryPolicy()
+        /// The API's rate limit: requests per window per key.
+        public var rateLimit = 60
+        public var rateWindow: Duration = .seconds(60)
+
+        public init(baseURL: URL, apiKey: APIKey, cacheFolder: URL) {
+            self.baseURL = baseURL
+            self.apiKey = apiKey
+            self.cacheFolder = cacheFolder
+        }
+    }
+
+    public let name = "stagecraft"
+    public let configuration: Configuration
+    public let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
+        let store = try ProgramStore(folder: configuration.cacheFolder)
+        var normalizer = normalizer
+        normalizer.previousSlugs = try store.slugs()
+        let stored = try store.responses(source: name)
+        let state = try store.state(source: name)
+
+        if configuration.offline {
+            guard let state else { throw StoreError.empty(source: name) }
+            logger.info("offline: rendering the program stored at \(state.checkedAt)")
+            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
+        }
+        if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
+            logger.info("checked \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
+            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
+        }
+
+        do {
+            let fetched = try await fetchAll(store: store, stored: stored)
+            var bodies = stored.mapValues(\.body)
+            for response in fetched.changed { bodies[response.endpoint] = response.body }
+            let program = try normalizer.normalize(StagecraftDecoder.draft(bodies: Self.byEndpoint(bodies)))
+            let changed = fetched.changed.contains { stored[$0.endpoint]?.body != $0.body }
+            try store.commit(source: name, responses: fetched.changed, program: program, changed: changed || state == nil,
+                             rate: fetched.rate, at: Date())
+            return SourceOutcome(program: program, freshness: .fresh)
+        } catch let failure where failure is SourceError || failure is ProgramError {
+            guard let state, stored.count == StagecraftEndpoint.allCases.count else { throw failure }
+            logger.warning("\(failure)")
+            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer),
+                                 freshness: .stale(reason: "\(failure)", since: state.checkedAt))
+        }
+    }
+
+    /// Reads every endpoint (conditionally where the store has validators) within the
+    /// retry policy's time budget.
+    private func fetchAll(store: ProgramStore, stored: [String: StoredResponse]) async throws(SourceError)
+        -> (changed: [StoredResponse], rate: RateLimitHeaders?) {
+        let fetcher = HTTPFetcher(limits: configuration.limits)
+        let limiter = RateLimiter(store: store, source: name, limit: configuration.rateLimit, window: configuration.rateWindow)
+        let client = StagecraftClient(baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher,
+                                      limiter: limiter, retry: configuration.retry, logger: logger)
+        let deadline = Date().addingTimeInterval(configuration.retry.totalBudget.seconds)
+        var changed: [StoredResponse] = []
+        do {
+            for endpoint in StagecraftEndpoint.allCases {
+                switch try await client.fetch(endpoint, stored: stored[endpoint.rawValue], deadline: deadline) {
+                case .modified(let response):
+                    logger.debug("\(endpoint.label): 200, \(response.body.count) bytes")
+                    changed.append(response)
+                case .notModified:
+                    logger.debug("\(endpoint.label): 304 not modified")
+                }
+            }
+        } catch {
+            await fetcher.shutdown()
+            throw error
+        }
+        await fetcher.shutdown()
+        return (changed, await limiter.lastHeaders)
+    }
+
+    /// The program from the stored bodies, normalized with today's settings.
+    private func storedProgram(_ stored: [String: StoredResponse], normalizer: ProgramNormalizer) throws -> Program {
+        guard stored.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
+        return try normalizer.normalize(StagecraftDecoder.draft(bodies: Self.byEndpoint(stored.mapValues(\.body))))
+    }
+
+    private static func byEndpoint(_ bodies: [String: Data]) -> [StagecraftEndpoint: Data] {
+        var result: [StagecraftEndpoint: Data] = [:]
+        for (name, body) in bodies { if let endpoint = StagecraftEndpoint(rawValue: name) { result[endpoint] = body } }
+        return result
+    }
+}

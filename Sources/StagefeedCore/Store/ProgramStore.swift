@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+
+/// The local SQLite store (`<cache>/store.sqlite`, WAL): per source and endpoint the last
+/// good body with its validators, the last good normalized program, the slugs handed out,
+/// and a log of requests for rate limiting across processes. Every change is one
+/// transaction, so a process killed at any point leaves the last good data whole.
+/// Never holds the API key.
+public struct ProgramStore: Sendable {
+    public static let fileName = "store.sqlite"
+    private let database: DatabasePool
+    public let path: String
+
+    /// Opens (creating when missing) the store in `folder` and brings its schema up to date.
+    public init(folder: URL) throws(StoreError) {
+        path = folder.appendingPathComponent(Self.fileName).path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            database = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw .unusable(path: path, reason: "\(error)")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "endpoint_response") { table in
+                table.column("source", .text).notNull()
+                table.column("endpoint", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("etag", .text)
+                table.column("last_modified", .text)
+                table.column("fetched_at", .double).notNull()
+                table.primaryKey(["source", "endpoint"])
+            }
+            try db.create(table: "source_state") { table in
+                table.primaryKey("source", .text)
+                table.column("checked_at", .double).notNull()
+                table.column("changed_at", .double).notNull()
+                table.column("rate_limit", .integer)
+                table.column("rate_remaining", .integer)
+                table.column("rate_reset", .double)
+            }
+            try db.create(table: "program_snapshot") { table in
+                table.primaryKey("source", .text)
+                table.column("program", .blob).notNull()
+                table.column("stored_at", .double).notNull()
+            }
+            try db.create(table: "slug") { table in
+                table.column("kind", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("slug", .text).notNull()
+                table.primaryKey(["kind", "id"])
+            }
+            try db.create(table: "request_log") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("source", .text).notNull()
+                table.column("at", .double).notNull().indexed()
+            }
+        }
+        return migrator
+    }
+
+    /// The stored responses of a source, by endpoint.
+    public func responses(source: String) throws(StoreError) -> [String: StoredResponse] {
+        try read { db in
+            var result: [String: StoredResponse] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM endpoint_response WHERE source = ?", arguments: [source]) {
+                let response = StoredResponse(endpoint: row["endpoint"], body: row["body"], etag: row["etag"],
+                                              lastModified: row["last_modified"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]))
+                result[response.endpoint] = response
+            }
+            return result
+        }
+    }
+
+    /// What the store knows of a source, nil before its first successful check.
+    public func state(source: String) throws(StoreError) -> SourceState? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE source = ?", arguments: [source]).map { row in
+                SourceState(checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+                            changedAt: Date(timeIntervalSince1970: row["changed_at"]),
+                            rateLimit: row["rate_limit"], rateRemaining: row["rate_remaining"],
+                            rateReset: (row["rate_reset"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            }
+        }
+    }
+
+    /// The last good program of a source.
+    public func program(source: String) throws(StoreError) -> Program? {
+        let data = try read { db in
+            try Data.fetchOne(db, sql: "SELECT program FROM program_snapshot WHERE source = ?", arguments: [source])
+        }
+        return data.flatMap { try? JSONDecoder().decode(Program.self, from: $0) }
+    }
+
+    /// Slugs handed out before, by kind then id.
+    public func slugs() throws(StoreError) -> [String: [String: String]] {
+        try read { db in
+            var result: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, id, slug FROM slug") {
+                result[row["kind"], default: [:]][row["id"]] = row["slug"]
+            }
+            return result
+        }
+    }
+
+    /// Records a successful check in one transaction: the responses that changed, the
+    /// program they gave, its slugs, and the check time (and change time when `changed`).
+    public func commit(source: String, responses: [StoredResponse], program: Program, changed: Bool,
+                       rate: RateLimitHeaders?, at now: Date) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let snapshot = try? encoder.encode(program) else {
+            throw .unusable(path: path, reason: "the program could not be encoded")
+        }
+        try write { db in
+            for response in responses {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO endpoint_response (source, endpoint, body, etag, last_modified, fetched_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [source, response.endpoint, response.body, response.etag, response.lastModified,
+                                     response.fetchedAt.timeIntervalSince1970])
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",
+                           arguments: [source, snapshot, now.timeIntervalSince1970])
+            for stage in program.stages {
+                try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)", arguments: [stage.id, stage.slug])
+            }
+            for artist in program.artists {
+                try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)", arguments: [artist.id, artist.slug])
+            }
+            let previousChange = try Double.fetchOne(db, sql: "SELECT changed_at FROM source_state WHERE source = ?", arguments: [source])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO source_state (source, checked_at, changed_at, rate_limit, rate_remaining, rate_reset)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [source, now.timeIntervalSince1970,
+                                 changed ? now.timeIntervalSince1970 : (previousChange ?? now.timeIntervalSince1970),
+                                 rate?.limit, rate?.remaining, rate?.reset?.timeIntervalSince1970])
+        }
+    }
+
+    /// Notes one request sent to a source, for the rate limit shared by every process
+    /// using this store, and returns its entry. Entries older than an hour are dropped.
+    public func recordRequest(source: String, at now: Date) throws(StoreError) -> Int64 {
+        try write { db in
+            try db.execute(sql: "DELETE FROM request_log WHERE at < ?", arguments: [now.timeIntervalSince1970 - 3600])
+            try db.execute(sql: "INSERT INTO request_log (source, at) VALUES (?, ?)", arguments: [source, now.timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Moves a request's entry to when its answer (or failure) came: the server may have
+    /// counted it as late as that.
+    public func settleRequest(_ entry: Int64, at now: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE request_log SET at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, entry])
+        }
+    }
+
+    /// The times of requests sent to a source since an instant, oldest first.
+    public func requests(source: String, since start: Date) throws(StoreError) -> [Date] {
+        try read { db in
+            try Double.fetchAll(db, sql: "SELECT at FROM request_log WHERE source = ? AND at > ? ORDER BY at",
+                                arguments: [source, start.timeIntervalSince1970]).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.read(body) } catch { throw .unusable(path: path, reason: "\(error)") }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.write(body) } catch { throw .unusable(path: path, reason: "\(error)") }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+@testable import StagefeedCore
+
+/// A Stagecraft v1 API on loopback (Hummingbird, port 0) serving fixture bodies, checking
+/// the key, answering conditional requests, and injecting the faults real servers produce.
+/// It counts every request it gets.
+final class StagecraftTestServer: Sendable {
+    /// What the server does with the next request to an endpoint instead of answering normally.
+    enum Fault: Sendable {
+        case status(Int, body: String = #"{"success": false, "error": "injected"}"#, headers: [String: String] = [:])
+        case tooManyRequests(retryAfter: String?)
+        case slow(seconds: Double)
+        case hang
+        case body(String)
+    }
+
+    /// One request as the server saw it.
+    struct Request: Sendable {
+        var endpoint: String
+        var at: Date
+        var apiKey: String?
+        var ifNoneMatch: String?
+    }
+
+    /// The server's mutable state: bodies, queued faults, the request log.
+    actor State {
+        var bodies: [String: Data]
+        var faults: [String: [Fault]] = [:]
+        var requests: [Request] = []
+        var sendValidators = true
+        var rateHeaders: [String: String] = [:]
+        let apiKey: String
+
+        init(bodies: [String: Data], apiKey: String) {
+            self.bodies = bodies
+            self.apiKey = apiKey
+        }
+
+        func setBody(_ endpoint: String, _ body: Data) { bodies[endpoint] = body }
+        func setSendValidators(_ value: Bool) { sendValidators = value }
+        func setRateHeaders(_ headers: [String: String]) { rateHeaders = headers }
+        /// Queues faults for an endpoint ("*" for whichever endpoint is asked next).
+        func inject(_ endpoint: String, _ queued: [Fault]) { faults[endpoint, default: []] += queued }
+        func clearRequests() { requests = [] }
+
+        func next(for endpoint: String) -> Fault? {
+            for key in [endpoint, "*"] where !(faults[key]?.isEmpty ?? true) {
+                return faults[key]!.removeFirst()
+            }
+            return nil
+        }
+
+        func record(_ request: Request) { requests.append(request) }
+    }
+
+    let state: State
+    private let task: Task<Void, any Error>
+    let port: Int
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/api/v1")! }
+
+    private init(state: State, task: Task<Void, any Error>, port: Int) {
+        self.state = state
+        self.task = task
+        self.port = port
+    }
+
+    /// Starts a server with the bundled demo festival's bodies.
+    static func start(apiKey: String = "fk_live_test_key_0123456789", bodies: [String: Data]? = nil) async throws -> StagecraftTestServer {
+        var initial: [String: Data] = [:]
+        if let bodies {
+            initial = bodies
+        } else {
+            for (endpoint, body) in try DemoSource.bodies() { initial[endpoint.rawValue] = body }
+        }
+        let state = State(bodies: initial, apiKey: apiKey)
+        let router = Router()
+        router.get("/api/v1/{endpoint}") { request, context -> Response in
+            let endpoint = try context.parameters.require("endpoint")
+            return await respond(to: request, endpoint: endpoint, state: state)
+        }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "test-server")
+        logger.logLevel = .critical
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+                              logger: logger)
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        return StagecraftTestServer(state: state, task: task, port: port)
+    }
+
+    /// Stops the server.
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    private static func respond(to request: Request_, endpoint: String, state: State) async -> Response {
+        let key = request.headers[HTTPField.Name("X-API-Key")!]
+        let ifNoneMatch = request.headers[.ifNoneMatch]
+        await state.record(Request(endpoint: endpoint, at: Date(), apiKey: key, ifNoneMatch: ifNoneMatch))
+        var extra = await state.rateHeaders
+        switch await state.next(for: endpoint) {
+        case .status(let code, let body, let headers)?:
+            return make(code, body: Data(body.utf8), headers: headers.merging(extra) { first, _ in first })
+        case .tooManyRequests(let retryAfter)?:
+            if let retryAfter { extra["Retry-After"] = retryAfter }
+            return make(429, body: Data(#"{"success": false, "error": "Rate limit exceeded"}"#.utf8), headers: extra)
+        case .slow(let seconds)?:
+            try? await Task.sleep(for: .seconds(seconds))
+        case .hang?:
+            try? await Task.sleep(for: .seconds(30))
+        case .body(let text)?:
+            return make(200, body: Data(text.utf8), headers: extra)
+        case nil:
+            break
+        }
+        guard key == state.apiKey else {
+            return make(401, body: Data(#"{"success": false, "error": "Invalid API key"}"#.utf8), headers: extra)
+        }
+        guard let body = await state.bodies[endpoint] else {
+            return make(404, body: Data(#"{"success": false, "error": "Not found"}"#.utf8), headers: extra)
+        }
+        let etag = "\"\(Slug.token(for: String(decoding: body, as: UTF8.self)))\""
+        if await state.sendValidators {
+            if ifNoneMatch == etag { return make(304, body: Data(), headers: extra.merging(["ETag": etag]) { first, _ in first }) }
+            extra["ETag"] = etag
+        }
+        return make(200, body: body, headers: extra)
+    }
+
+    typealias Request_ = Hummingbird.Request
+
+    private static func make(_ status: Int, body: Data, headers: [String: String]) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        return Response(status: .init(code: status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension StagecraftTestServer.State {
+    /// Requests received, in order.
+    var log: [StagecraftTestServer.Request] { requests }
+}
