@@ -8,6 +8,10 @@ public protocol ProgramSource: Sendable {
 
     /// The program, fetched or read from the store, normalized with `normalizer`.
     func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome
+
+    /// Asks the source now (whatever the refresh age) without changing the store's data,
+    /// to verify settings and key: for `stagefeed check`.
+    func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection
 }
 
 /// A source's program and how current it is.

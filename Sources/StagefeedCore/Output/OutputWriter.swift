@@ -11,6 +11,18 @@ public struct OutputWriter: Sendable {
         self.folder = folder
     }
 
+    /// What `write` would do, without touching the disk.
+    public func preview(_ files: [OutputFile]) throws(OutputError) -> WriteReport {
+        try checkPaths(files)
+        let previous = FileManager.default.fileExists(atPath: folder.path) ? try Manifest.read(in: folder) : Manifest(files: [])
+        let produced = Set(files.map(\.path))
+        let changed = files.filter { !isOnDisk($0) }.map(\.path).sorted()
+        let removed = previous.files.filter {
+            !produced.contains($0) && FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
+        return WriteReport(written: changed, unchanged: files.count - changed.count, removed: removed)
+    }
+
     /// Writes `files` and prunes what the last write produced and this one does not.
     public func write(_ files: [OutputFile]) throws(OutputError) -> WriteReport {
         try checkPaths(files)
@@ -25,12 +37,11 @@ public struct OutputWriter: Sendable {
         var written: [String] = []
         var unchanged = 0
         for file in files.sorted(by: { $0.path < $1.path }) {
-            let url = folder.appendingPathComponent(file.path)
-            if let current = FileManager.default.contents(atPath: url.path), current == file.contents {
+            if isOnDisk(file) {
                 unchanged += 1
                 continue
             }
-            try createFolder(url.deletingLastPathComponent())
+            try createFolder(folder.appendingPathComponent(file.path).deletingLastPathComponent())
             try replace(file.path, with: file.contents)
             written.append(file.path)
         }
@@ -49,6 +60,11 @@ public struct OutputWriter: Sendable {
         }
         try replace(Manifest.fileName, with: Manifest(files: produced).encoded())
         return WriteReport(written: written, unchanged: unchanged, removed: removed)
+    }
+
+    /// Whether the file is on disk with exactly these bytes.
+    private func isOnDisk(_ file: OutputFile) -> Bool {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(file.path).path) == file.contents
     }
 
     private func checkPaths(_ files: [OutputFile]) throws(OutputError) {

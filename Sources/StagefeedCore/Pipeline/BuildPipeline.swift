@@ -23,6 +23,16 @@ public struct BuildPipeline: Sendable {
         self.now = now
     }
 
+    /// Every file the renderers produce for a program, in renderer order.
+    public static func render(_ program: Program, with renderers: [any Renderer] = standardRenderers,
+                              context: BuildContext) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        for renderer in renderers {
+            files += try renderer.render(program, context: context)
+        }
+        return files
+    }
+
     /// Runs the build and reports what it did; throws when no program could be had or the
     /// output could not be written.
     public func run(logger: Logger) async throws -> BuildReport {
@@ -33,10 +43,7 @@ public struct BuildPipeline: Sendable {
             logger.warning("\(warning)")
         }
         let context = BuildContext(now: started, sourceName: source.name)
-        var files: [OutputFile] = []
-        for renderer in renderers {
-            files += try renderer.render(outcome.program, context: context)
-        }
+        let files = try Self.render(outcome.program, with: renderers, context: context)
         let write = try writer.write(files)
         let elapsed = ContinuousClock.now - clock
         return BuildReport(

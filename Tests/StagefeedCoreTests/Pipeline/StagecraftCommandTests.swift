@@ -85,6 +85,28 @@ import Testing
         #expect(folder.files().isEmpty)
     }
 
+    @Test func checkVerifiesTheKeyAndReportsWithoutWriting() async throws {
+        let server = try await StagecraftTestServer.start(apiKey: Self.key)
+        await server.state.setRateHeaders(["X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "57", "X-RateLimit-Reset": "42"])
+        let folder = try TemporaryFolder()
+        let arguments = ["check", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache"]
+        let check = try await CommandRunner.run(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": Self.key])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("Riverbend Folk & Roots Festival 2027"))
+        #expect(check.stdout.contains("Europe/Berlin"))
+        #expect(check.stdout.contains("4 stages, 47 artists, 59 performances, 3 festival days"))
+        #expect(check.stdout.contains("57 of 60 requests left"))
+        #expect(check.stdout.contains("empty (the first build fills it)"))
+        #expect(check.stdout.contains("a build would write 2"))
+        #expect(!folder.files().contains { $0.hasPrefix("output") })
+        #expect(!check.stdout.contains(Self.key))
+
+        let refused = try await CommandRunner.run(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": "fk_live_WRONG_0000"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("401 unauthorized"))
+        await server.stop()
+    }
+
     @Test func theKeyFileIsReadAndTrimmed() async throws {
         let server = try await StagecraftTestServer.start(apiKey: Self.key)
         let folder = try TemporaryFolder()

@@ -47,4 +47,23 @@ struct CommandRunner {
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
+
+    /// Starts `stagefeed` and kills it with SIGKILL after a delay (unless it ended first).
+    static func runAndKill(_ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration) async throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STAGEFEED_") }
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let ended = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in ended.continuation.finish() }
+        try process.run()
+        try await Task.sleep(for: delay)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        for await _ in ended.stream {}
+    }
 }

@@ -12,6 +12,10 @@ public struct DemoSource: ProgramSource {
         return SourceOutcome(program: try normalizer.normalize(draft), freshness: .fresh)
     }
 
+    public func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection {
+        SourceInspection(program: try await load(normalizer: normalizer).program)
+    }
+
     /// The bundled response bodies, one per endpoint.
     static func bodies() throws(SourceError) -> [StagecraftEndpoint: Data] {
         var bodies: [StagecraftEndpoint: Data] = [:]

@@ -57,9 +57,7 @@ public struct StagecraftSource: ProgramSource {
 
         do {
             let fetched = try await fetchAll(store: store, stored: stored)
-            var bodies = stored.mapValues(\.body)
-            for response in fetched.changed { bodies[response.endpoint] = response.body }
-            let program = try normalizer.normalize(StagecraftDecoder.draft(bodies: Self.byEndpoint(bodies)))
+            let program = try program(stored: stored, fresh: fetched.changed, normalizer: normalizer)
             let changed = fetched.changed.contains { stored[$0.endpoint]?.body != $0.body }
             try store.commit(source: name, responses: fetched.changed, program: program, changed: changed || state == nil,
                              rate: fetched.rate, at: Date())
@@ -70,6 +68,16 @@ public struct StagecraftSource: ProgramSource {
             return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer),
                                  freshness: .stale(reason: "\(failure)", since: state.checkedAt))
         }
+    }
+
+    public func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection {
+        let store = try ProgramStore(folder: configuration.cacheFolder)
+        var normalizer = normalizer
+        normalizer.previousSlugs = try store.slugs()
+        let stored = try store.responses(source: name)
+        let fetched = try await fetchAll(store: store, stored: stored)
+        return SourceInspection(program: try program(stored: stored, fresh: fetched.changed, normalizer: normalizer), rateLimit: fetched.rate, storePath: store.path,
+                                storeState: try store.state(source: name))
     }
 
     /// Reads every endpoint (conditionally where the store has validators) within the
@@ -103,12 +111,16 @@ public struct StagecraftSource: ProgramSource {
     /// The program from the stored bodies, normalized with today's settings.
     private func storedProgram(_ stored: [String: StoredResponse], normalizer: ProgramNormalizer) throws -> Program {
         guard stored.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
-        return try normalizer.normalize(StagecraftDecoder.draft(bodies: Self.byEndpoint(stored.mapValues(\.body))))
+        return try program(stored: stored, normalizer: normalizer)
     }
 
-    private static func byEndpoint(_ bodies: [String: Data]) -> [StagecraftEndpoint: Data] {
-        var result: [StagecraftEndpoint: Data] = [:]
-        for (name, body) in bodies { if let endpoint = StagecraftEndpoint(rawValue: name) { result[endpoint] = body } }
-        return result
+    /// The program from the stored bodies overlaid with freshly fetched ones.
+    private func program(stored: [String: StoredResponse], fresh: [StoredResponse] = [],
+                         normalizer: ProgramNormalizer) throws -> Program {
+        var bodies: [StagecraftEndpoint: Data] = [:]
+        for response in stored.values + fresh {
+            if let endpoint = StagecraftEndpoint(rawValue: response.endpoint) { bodies[endpoint] = response.body }
+        }
+        return try normalizer.normalize(StagecraftDecoder.draft(bodies: bodies))
     }
 }

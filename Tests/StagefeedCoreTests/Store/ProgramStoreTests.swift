@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Testing
+@testable import StagefeedCore
+
+@Suite struct ProgramStoreTests {
+    private func demoProgram() async throws -> Program {
+        try await DemoSource().load(normalizer: ProgramNormalizer()).program
+    }
+
+    @Test func roundTripsResponsesProgramSlugsAndState() async throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgramStore(folder: folder.url)
+        let program = try await demoProgram()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let response = StoredResponse(endpoint: "event", body: Data("{}".utf8), etag: "\"abc\"", lastModified: nil, fetchedAt: now)
+        try store.commit(source: "stagecraft", responses: [response], program: program, changed: true, rate: nil, at: now)
+
+        let reopened = try ProgramStore(folder: folder.url)
+        #expect(try reopened.responses(source: "stagecraft") == ["event": response])
+        #expect(try reopened.program(source: "stagecraft") == program)
+        #expect(try reopened.state(source: "stagecraft")?.checkedAt == now)
+        #expect(try reopened.slugs()["artist"]?.count == program.artists.count)
+        #expect(try reopened.responses(source: "fourvenues").isEmpty)
+    }
+
+    @Test func aCheckWithoutChangesKeepsTheChangeTime() async throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgramStore(folder: folder.url)
+        let program = try await demoProgram()
+        let first = Date(timeIntervalSince1970: 1_800_000_000), later = first.addingTimeInterval(600)
+        try store.commit(source: "stagecraft", responses: [], program: program, changed: true, rate: nil, at: first)
+        try store.commit(source: "stagecraft", responses: [], program: program, changed: false, rate: nil, at: later)
+        let state = try #require(try store.state(source: "stagecraft"))
+        #expect(state.checkedAt == later)
+        #expect(state.changedAt == first)
+    }
+
+    @Test func usesWriteAheadLogging() throws {
+        let folder = try TemporaryFolder()
+        _ = try ProgramStore(folder: folder.url)
+        let mode = try DatabaseQueue(path: folder.path(ProgramStore.fileName).path).read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+        }
+        #expect(mode == "wal")
+    }
+
+    @Test func requestLogCountsAWindowAndForgetsOldEntries() throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgramStore(folder: folder.url)
+        let now = Date()
+        _ = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-7200))
+        _ = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-30))
+        let entry = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-10))
+        try store.settleRequest(entry, at: now)
+        #expect(try store.requests(source: "stagecraft", since: now.addingTimeInterval(-60)).count == 2)
+        let settled = try store.requests(source: "stagecraft", since: now.addingTimeInterval(-1))
+        #expect(settled.count == 1 && abs(settled[0].timeIntervalSince(now)) < 0.001)
+        #expect(try store.requests(source: "stagecraft", since: .distantPast).count == 2, "entries older than an hour are dropped")
+    }
+
+    @Test func aCorruptStoreIsReportedWithWhatToDo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(ProgramStore.fileName, String(repeating: "not a database ", count: 200))
+        let error = #expect(throws: StoreError.self) { try ProgramStore(folder: folder.url) }
+        #expect(error?.description.contains("move the cache folder away") == true)
+    }
+
+    /// Builds killed with SIGKILL at many points leave a store that opens, passes SQLite's
+    /// integrity check and holds one consistent program, and output files that are whole.
+    @Test func killedBuildsLeaveAConsistentStore() async throws {
+        let key = "fk_live_kill_test"
+        let server = try await StagecraftTestServer.start(apiKey: key)
+        let folder = try TemporaryFolder()
+        let arguments = ["build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache", "--refresh", "--quiet"]
+        let original = await server.state.bodies["program"]!
+        for round in 0..<12 {
+            // Alternate two versions of the program so builds really change data.
+            let title = round % 2 == 0 ? "Secret Set" : "Secret Set (moved)"
+            let body = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"Secret Set\"", with: "\"\(title)\"")
+            await server.state.setBody("program", Data(body.utf8))
+            await server.state.inject("*", [.slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05)])
+            try await CommandRunner.runAndKill(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": key],
+                                               after: .milliseconds(100 + 60 * round))
+
+            let store = try ProgramStore(folder: folder.path("cache"))
+            let check = try await DatabaseQueue(path: folder.path("cache/\(ProgramStore.fileName)").path).read { db in
+                try String.fetchOne(db, sql: "PRAGMA integrity_check")
+            }
+            #expect(check == "ok")
+            if let stored = try store.program(source: "stagecraft") {
+                let responses = try store.responses(source: "stagecraft")
+                var bodies: [StagecraftEndpoint: Data] = [:]
+                for (name, response) in responses { bodies[StagecraftEndpoint(rawValue: name)!] = response.body }
+                let rebuilt = try ProgramNormalizer(previousSlugs: try store.slugs()).normalize(StagecraftDecoder.draft(bodies: bodies))
+                #expect(rebuilt == stored, "round \(round): the stored bodies and program disagree")
+            }
+            if let index = folder.read("output/index.html") {
+                #expect(index.hasSuffix("</html>\n"), "round \(round): index.html is torn")
+            }
+        }
+        // After all that, a normal build works and is consistent.
+        let final = try await CommandRunner.run(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": key])
+        #expect(final.status == 0, "\(final.stderr)")
+        await server.stop()
+    }
+}
