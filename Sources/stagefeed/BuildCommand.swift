@@ -24,11 +24,14 @@ struct BuildCommand: AsyncParsableCommand {
         if settings.sourceIsDefault {
             console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }
-        let pipeline = BuildPipeline(
-            source: source,
-            normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-            writer: OutputWriter(folder: settings.outputFolder))
         do {
+            var pipeline = BuildPipeline(
+                source: source,
+                normalizer: ProgramNormalizer(dayStart: settings.dayStart),
+                writer: OutputWriter(folder: settings.outputFolder),
+                store: try ProgramStore(folder: settings.cacheFolder))
+            pipeline.siteURL = settings.siteURL
+            pipeline.cancelledRetention = settings.keepCancelled.seconds
             let report = try await pipeline.run(logger: console.logger)
             if report.write.written.isEmpty && report.write.removed.isEmpty {
                 console.logger.info("nothing changed in \(settings.outputFolder.path)")

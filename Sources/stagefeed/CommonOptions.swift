@@ -25,6 +25,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("min-refresh"), help: ArgumentHelp("Ask the source at most this often (default and floor: 60s).", valueName: "duration"))
     var minRefresh: String?
 
+    @Option(name: .customLong("site-url"), help: ArgumentHelp("Public address the output is served at (for calendar links and webcal://).", valueName: "url"))
+    var siteURL: String?
+
+    @Option(name: .customLong("keep-cancelled"), help: ArgumentHelp("How long a removed set stays in calendars as cancelled (default: 7d).", valueName: "duration"))
+    var keepCancelled: String?
+
     @Flag(help: "Render from the store without contacting the source.")
     var offline = false
 
@@ -54,6 +60,8 @@ struct CommonOptions: ParsableArguments {
         values[.dayStarts] = dayStarts
         values[.apiKeyFile] = apiKeyFile
         values[.minRefresh] = minRefresh
+        values[.siteURL] = siteURL
+        values[.keepCancelled] = keepCancelled
         if offline { values[.offline] = "true" }
         if refresh { values[.refresh] = "true" }
         return SettingsLayer(origin: .flags, values: values)

@@ -11,6 +11,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case refresh
     case apiKeyFile = "api_key_file"
     case minRefresh = "min_refresh"
+    case siteURL = "site_url"
+    case keepCancelled = "keep_cancelled"
 
     /// The command-line flag, e.g. `--day-starts`.
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }

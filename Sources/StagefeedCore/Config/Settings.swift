@@ -24,4 +24,8 @@ public struct Settings: Sendable, Equatable {
     public var apiKeyFile: URL?
     /// No request is made when the last successful check is younger than this (at least 60 s).
     public var minimumRefreshAge: Duration
+    /// The public address `output/` is served at, for absolute links and `webcal://`.
+    public var siteURL: URL?
+    /// How long a performance removed from the program stays in calendars as cancelled.
+    public var keepCancelled: Duration
 }

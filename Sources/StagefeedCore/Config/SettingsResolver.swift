@@ -93,6 +93,22 @@ public struct SettingsResolver: Sendable {
             dayStart = parsed
         }
 
+        var siteURL: URL?
+        if let (value, layer) = lookup(.siteURL) {
+            guard let url = URL(string: value.hasSuffix("/") ? value : value + "/"),
+                  ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+            else { throw .invalidValue(setting: layer.name(of: .siteURL), value: value, expected: "the public http(s) address output/ is served at, e.g. https://festival.example.com/timetable/") }
+            siteURL = url
+        }
+
+        var keepCancelled = Duration.seconds(7 * 86_400)
+        if let (value, layer) = lookup(.keepCancelled) {
+            guard let seconds = Self.seconds(in: value) else {
+                throw .invalidValue(setting: layer.name(of: .keepCancelled), value: value, expected: "a duration such as 0s, 12h or 7d")
+            }
+            keepCancelled = .seconds(seconds)
+        }
+
         let output = path(.out, default: "output")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.url.path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -108,13 +124,13 @@ public struct SettingsResolver: Sendable {
             outputFolder: output.url, cacheFolder: cache.url, dayStart: dayStart,
             offline: try flag(.offline), refresh: try flag(.refresh),
             apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
-            minimumRefreshAge: minimumRefreshAge)
+            minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled)
     }
 
-    /// Seconds in a duration such as `90`, `90s`, `5m` or `1h`.
+    /// Seconds in a duration such as `90`, `90s`, `5m`, `1h` or `7d`.
     static func seconds(in text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         if let unit = trimmed.last, let factor = units[unit], let count = Int(trimmed.dropLast()), count >= 0 {
             return count * factor
         }

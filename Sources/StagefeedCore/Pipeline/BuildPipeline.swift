@@ -10,13 +10,19 @@ public struct BuildPipeline: Sendable {
     public var writer: OutputWriter
     /// The clock, injected so builds are reproducible in tests.
     public var now: @Sendable () -> Date
+    /// Where performance revisions are kept across builds (for calendars' SEQUENCE).
+    public var revisionStore: ProgramStore
+    public var siteURL: URL?
+    /// How long a performance removed from the program stays in calendars as cancelled.
+    public var cancelledRetention: TimeInterval = 7 * 86_400
 
     /// The renderers of a standard build.
-    public static let standardRenderers: [any Renderer] = [IndexPageRenderer(), ProgramFeedRenderer()]
+    public static let standardRenderers: [any Renderer] = [IndexPageRenderer(), ProgramFeedRenderer(), CalendarRenderer()]
 
     public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer] = standardRenderers,
-                writer: OutputWriter, now: @escaping @Sendable () -> Date = Date.init) {
+                writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) {
         self.source = source
+        self.revisionStore = store
         self.normalizer = normalizer
         self.renderers = renderers
         self.writer = writer
@@ -42,7 +48,11 @@ public struct BuildPipeline: Sendable {
         for warning in outcome.program.warnings {
             logger.warning("\(warning)")
         }
-        let context = BuildContext(now: started, sourceName: source.name)
+        var context = BuildContext(now: started, sourceName: source.name, siteURL: siteURL)
+        let (ledger, changed) = try revisionStore.revisions(source: source.name).advanced(to: outcome.program, at: started)
+        try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed)
+        context.revisions = ledger
+        context.cancelled = ledger.recentlyCancelled(at: started, retention: cancelledRetention)
         let files = try Self.render(outcome.program, with: renderers, context: context)
         let write = try writer.write(files)
         let elapsed = ContinuousClock.now - clock

@@ -13,9 +13,20 @@ public struct BuildContext: Sendable {
     public var now: Date
     /// The source's name, e.g. `demo`.
     public var sourceName: String
+    /// The public address `output/` is served at, when configured (for absolute links in
+    /// calendars and `webcal://` subscriptions).
+    public var siteURL: URL?
+    /// Revisions of every performance shown so far (SEQUENCE, LAST-MODIFIED).
+    public var revisions: RevisionLedger
+    /// Performances removed from the program recently, still listed as cancelled.
+    public var cancelled: [PerformanceRevision]
 
-    public init(now: Date, sourceName: String) {
+    public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: RevisionLedger = RevisionLedger(),
+                cancelled: [PerformanceRevision] = []) {
         self.now = now
         self.sourceName = sourceName
+        self.siteURL = siteURL
+        self.revisions = revisions
+        self.cancelled = cancelled
     }
 }

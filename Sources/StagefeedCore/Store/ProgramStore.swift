@@ -62,7 +62,41 @@ public struct ProgramStore: Sendable {
                 table.column("at", .double).notNull().indexed()
             }
         }
+        migrator.registerMigration("v2 performance revisions") { db in
+            try db.create(table: "performance_revision") { table in
+                table.column("source", .text).notNull()
+                table.column("performance_id", .text).notNull()
+                table.column("revision", .blob).notNull()
+                table.primaryKey(["source", "performance_id"])
+            }
+        }
         return migrator
+    }
+
+    /// The revisions of every performance a source's exports have shown.
+    public func revisions(source: String) throws(StoreError) -> RevisionLedger {
+        let decoder = JSONDecoder()
+        return try read { db in
+            var revisions: [String: PerformanceRevision] = [:]
+            for data in try Data.fetchAll(db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]) {
+                let revision = try decoder.decode(PerformanceRevision.self, from: data)
+                revisions[revision.performanceID] = revision
+            }
+            return RevisionLedger(revisions: revisions)
+        }
+    }
+
+    /// Saves the revisions of the given performances, in one transaction.
+    public func saveRevisions(source: String, ledger: RevisionLedger, ids: [String]) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try write { db in
+            for id in ids {
+                guard let revision = ledger.revisions[id] else { continue }
+                try db.execute(sql: "INSERT OR REPLACE INTO performance_revision (source, performance_id, revision) VALUES (?, ?, ?)",
+                               arguments: [source, id, try encoder.encode(revision)])
+            }
+        }
     }
 
     /// The stored responses of a source, by endpoint.

@@ -97,7 +97,7 @@ import Testing
         #expect(check.stdout.contains("4 stages, 47 artists, 59 performances, 3 festival days"))
         #expect(check.stdout.contains("57 of 60 requests left"))
         #expect(check.stdout.contains("empty (the first build fills it)"))
-        #expect(check.stdout.contains("a build would write 2"))
+        #expect(check.stdout.contains("a build would write 57, keep 0, remove 0 files"))
         #expect(!folder.files().contains { $0.hasPrefix("output") })
         #expect(!check.stdout.contains(Self.key))
 

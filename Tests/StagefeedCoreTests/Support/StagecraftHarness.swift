@@ -38,8 +38,8 @@ struct StagecraftHarness {
     /// One build into the output folder.
     func build(_ configuration: StagecraftSource.Configuration, logger: Logger = Logger(label: "test")) async throws -> BuildReport {
         let source = StagecraftSource(configuration: configuration, logger: logger)
-        return try await BuildPipeline(source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output))
-            .run(logger: logger)
+        return try await BuildPipeline(source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output),
+                                       store: try ProgramStore(folder: cache)).run(logger: logger)
     }
 
     /// Every file of the output folder with its bytes.

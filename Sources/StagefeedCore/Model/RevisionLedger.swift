@@ -1,0 +1,57 @@
+import Foundation
+
+/// The revisions of every performance the export has shown, brought up to date with each
+/// build's program. Pure: the store loads and saves it.
+public struct RevisionLedger: Sendable, Equatable {
+    /// By performance id: those in the program and those removed from it.
+    public var revisions: [String: PerformanceRevision]
+
+    public init(revisions: [String: PerformanceRevision] = [:]) {
+        self.revisions = revisions
+    }
+
+    /// The ledger after a build of `program` at `now`, and the ids whose revision changed.
+    public func advanced(to program: Program, at now: Date) -> (ledger: RevisionLedger, changed: [String]) {
+        var next = revisions
+        var changed: [String] = []
+        for performance in program.performances {
+            let (significant, content) = PerformanceRevision.fingerprints(of: performance)
+            guard var revision = next[performance.id] else {
+                next[performance.id] = PerformanceRevision(
+                    performanceID: performance.id, sequence: 0, lastModified: now, removedAt: nil,
+                    significantFingerprint: significant, contentFingerprint: content, lastSeen: performance)
+                changed.append(performance.id)
+                continue
+            }
+            let returned = revision.removedAt != nil
+            guard returned || revision.significantFingerprint != significant || revision.contentFingerprint != content
+                    || revision.lastSeen != performance
+            else { continue }
+            if returned || revision.significantFingerprint != significant { revision.sequence += 1 }
+            if returned || revision.contentFingerprint != content { revision.lastModified = now }
+            revision.removedAt = nil
+            revision.significantFingerprint = significant
+            revision.contentFingerprint = content
+            revision.lastSeen = performance
+            next[performance.id] = revision
+            changed.append(performance.id)
+        }
+        let present = Set(program.performances.map(\.id))
+        for (id, var revision) in next where !present.contains(id) && revision.removedAt == nil {
+            revision.removedAt = now
+            revision.sequence += 1
+            revision.lastModified = now
+            next[id] = revision
+            changed.append(id)
+        }
+        return (RevisionLedger(revisions: next), changed.sorted())
+    }
+
+    /// Performances removed from the program less than `retention` ago, by start time:
+    /// calendars still list them as cancelled.
+    public func recentlyCancelled(at now: Date, retention: TimeInterval) -> [PerformanceRevision] {
+        revisions.values
+            .filter { revision in revision.removedAt.map { now.timeIntervalSince($0) < retention } ?? false }
+            .sorted { ($0.lastSeen.start, $0.performanceID) < ($1.lastSeen.start, $1.performanceID) }
+    }
+}
