@@ -4,6 +4,8 @@ import Foundation
 public struct Event: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
+    /// The source's short name for the event, when it gives one.
+    public var slug: String?
     public var description: String?
     /// First local date of the event, as published.
     public var startDate: LocalDate

@@ -70,7 +70,7 @@ public struct ProgramNormalizer: Sendable {
                         performanceIDs: performances.filter { $0.day == date }.map(\.id))
         }
 
-        let event = Event(id: draft.event.id, name: draft.event.name, description: draft.event.description,
+        let event = Event(id: draft.event.id, name: draft.event.name, slug: draft.event.slug, description: draft.event.description,
                           startDate: draft.event.startDate, endDate: draft.event.endDate,
                           timeZone: timeZone, updatedAt: draft.event.updatedAt)
         return Program(event: event, dayStart: dayStart, days: days, stages: stages,

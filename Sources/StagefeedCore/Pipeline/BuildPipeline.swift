@@ -17,7 +17,10 @@ public struct BuildPipeline: Sendable {
     public var cancelledRetention: TimeInterval = 7 * 86_400
 
     /// The renderers of a standard build.
-    public static let standardRenderers: [any Renderer] = [IndexPageRenderer(), ProgramFeedRenderer(), CalendarRenderer()]
+    public static let standardRenderers: [any Renderer] = [
+        IndexPageRenderer(), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(),
+        FrabScheduleRenderer(),
+    ]
 
     public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer] = standardRenderers,
                 writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) {
@@ -48,11 +51,12 @@ public struct BuildPipeline: Sendable {
         for warning in outcome.program.warnings {
             logger.warning("\(warning)")
         }
-        var context = BuildContext(now: started, sourceName: source.name, siteURL: siteURL)
+        var context = BuildContext(now: started, sourceName: source.name, siteURL: siteURL, freshness: outcome.freshness)
         let (ledger, changed) = try revisionStore.revisions(source: source.name).advanced(to: outcome.program, at: started)
         try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed)
         context.revisions = ledger
         context.cancelled = ledger.recentlyCancelled(at: started, retention: cancelledRetention)
+        context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: outcome.program.performances.map(\.id))
         let files = try Self.render(outcome.program, with: renderers, context: context)
         let write = try writer.write(files)
         let elapsed = ContinuousClock.now - clock

@@ -12,7 +12,7 @@ public struct EventTimeFormat: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
-        self.iso = Date.ISO8601FormatStyle(timeZone: timeZone)
+        self.iso = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
     }
 
     /// `2027-07-23T23:30:00+02:00`.

@@ -20,13 +20,32 @@ public struct BuildContext: Sendable {
     public var revisions: RevisionLedger
     /// Performances removed from the program recently, still listed as cancelled.
     public var cancelled: [PerformanceRevision]
+    /// How current the program is (fresh, cached or stale), for `feeds/status.json`.
+    public var freshness: Freshness
+    /// Stable positive numbers for performances, by id (frab/c3voc `id`).
+    public var scheduleNumbers: [String: Int]
 
     public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: RevisionLedger = RevisionLedger(),
-                cancelled: [PerformanceRevision] = []) {
+                cancelled: [PerformanceRevision] = [], freshness: Freshness = .fresh, scheduleNumbers: [String: Int] = [:]) {
         self.now = now
         self.sourceName = sourceName
         self.siteURL = siteURL
         self.revisions = revisions
         self.cancelled = cancelled
+        self.freshness = freshness
+        self.scheduleNumbers = scheduleNumbers
+    }
+
+    /// When the source last answered: now for a fresh program, else the stored check's time.
+    public var lastChecked: Date {
+        switch freshness {
+        case .fresh: return now
+        case .cached(let since), .stale(_, let since): return since
+        }
+    }
+
+    /// When the program's data last changed, by the revision history.
+    public var lastChanged: Date {
+        revisions.revisions.values.map(\.lastModified).max() ?? now
     }
 }

@@ -70,7 +70,34 @@ public struct ProgramStore: Sendable {
                 table.primaryKey(["source", "performance_id"])
             }
         }
+        migrator.registerMigration("v3 schedule numbers") { db in
+            try db.create(table: "schedule_number") { table in
+                table.column("source", .text).notNull()
+                table.column("performance_id", .text).notNull()
+                table.column("number", .integer).notNull()
+                table.primaryKey(["source", "performance_id"])
+                table.uniqueKey(["source", "number"])
+            }
+        }
         return migrator
+    }
+
+    /// A positive number for each performance id that never changes once given (schedule
+    /// apps key on them); new ids get the next free numbers, in the order given.
+    public func scheduleNumbers(source: String, ids: [String]) throws(StoreError) -> [String: Int] {
+        try write { db in
+            var numbers: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT performance_id, number FROM schedule_number WHERE source = ?", arguments: [source]) {
+                numbers[row["performance_id"]] = row["number"]
+            }
+            var next = (numbers.values.max() ?? 0) + 1
+            for id in ids where numbers[id] == nil {
+                try db.execute(sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)", arguments: [source, id, next])
+                numbers[id] = next
+                next += 1
+            }
+            return numbers
+        }
     }
 
     /// The revisions of every performance a source's exports have shown.

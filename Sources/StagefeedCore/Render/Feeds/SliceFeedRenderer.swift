@@ -1,0 +1,48 @@
+import Foundation
+
+/// The light feeds signage and apps poll: `feeds/stages/<slug>.json` (one stage, every
+/// day) and `feeds/days/YYYY-MM-DD.json` (one festival day, every stage). Each carries
+/// its own content version, so a screen's feed changes only when its slice does.
+public struct SliceFeedRenderer: Renderer {
+    public init() {}
+
+    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
+        func entries(_ performances: [Performance]) -> [FeedEntry.Performance] {
+            performances.map { FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format) }
+        }
+        let event = FeedEntry.Event(program.event)
+        var files: [OutputFile] = []
+        for stage in program.stages {
+            let feed = StageFeed(event: event, day_starts: program.dayStart.description,
+                                 days: program.days.map { FeedEntry.Day($0, format: format) },
+                                 stage: FeedEntry.Stage(stage), performances: entries(program.performances(onStage: stage.id)))
+            files.append(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.encode(Versioned(feed))))
+        }
+        for day in program.days {
+            let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
+                               stages: program.stages.map(FeedEntry.Stage.init), performances: entries(program.performances(on: day.date)))
+            files.append(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.encode(Versioned(feed))))
+        }
+        return files
+    }
+
+    struct StageFeed: Encodable {
+        let schema_version = ProgramFeedRenderer.schemaVersion
+        let event: FeedEntry.Event
+        let day_starts: String
+        let days: [FeedEntry.Day]
+        let stage: FeedEntry.Stage
+        let performances: [FeedEntry.Performance]
+    }
+
+    struct DayFeed: Encodable {
+        let schema_version = ProgramFeedRenderer.schemaVersion
+        let event: FeedEntry.Event
+        let day_starts: String
+        let day: FeedEntry.Day
+        let stages: [FeedEntry.Stage]
+        let performances: [FeedEntry.Performance]
+    }
+}
