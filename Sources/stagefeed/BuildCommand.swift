@@ -33,8 +33,8 @@ struct BuildCommand: AsyncParsableCommand {
             pipeline.siteURL = settings.siteURL
             pipeline.cancelledRetention = settings.keepCancelled.seconds
             let report = try await pipeline.run(logger: console.logger)
-            if report.write.written.isEmpty && report.write.removed.isEmpty {
-                console.logger.info("nothing changed in \(settings.outputFolder.path)")
+            if !report.write.changedMoreThanStatus {
+                console.logger.info("nothing changed in \(settings.outputFolder.path) but feeds/status.json")
             }
             if case .stale(let reason, let since) = report.freshness {
                 console.logger.warning("stale: the source failed (\(reason)); rendered the program last checked at \(since)")

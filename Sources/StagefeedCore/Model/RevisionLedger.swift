@@ -10,13 +10,23 @@ public struct RevisionLedger: Sendable, Equatable {
         self.revisions = revisions
     }
 
-    /// The ledger after a build of `program` at `now`, and the ids whose revision changed.
-    public func advanced(to program: Program, at now: Date) -> (ledger: RevisionLedger, changed: [String]) {
+    /// The ledger after a build of `program` at `now`, the ids whose revision changed, and
+    /// the program changes people would want to hear of (none for the first build: an
+    /// initial import is not news).
+    public func advanced(to program: Program, at now: Date) -> (ledger: RevisionLedger, changed: [String], changes: [ProgramChange]) {
         var next = revisions
         var changed: [String] = []
+        var changes: [ProgramChange] = []
+        let stageNames = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0.name) })
+        let isFirstBuild = revisions.isEmpty
         for performance in program.performances {
             let (significant, content) = PerformanceRevision.fingerprints(of: performance)
-            guard var revision = next[performance.id] else {
+            let previous = next[performance.id]
+            if !isFirstBuild {
+                let before = previous?.removedAt == nil ? previous?.lastSeen : nil
+                changes += ProgramChange.between(before, performance, at: now, stageNames: stageNames)
+            }
+            guard var revision = previous else {
                 next[performance.id] = PerformanceRevision(
                     performanceID: performance.id, sequence: 0, lastModified: now, removedAt: nil,
                     significantFingerprint: significant, contentFingerprint: content, lastSeen: performance)
@@ -37,14 +47,15 @@ public struct RevisionLedger: Sendable, Equatable {
             changed.append(performance.id)
         }
         let present = Set(program.performances.map(\.id))
-        for (id, var revision) in next where !present.contains(id) && revision.removedAt == nil {
+        for (id, var revision) in next.sorted(by: { $0.key < $1.key }) where !present.contains(id) && revision.removedAt == nil {
+            changes += ProgramChange.between(revision.lastSeen, nil, at: now, stageNames: stageNames)
             revision.removedAt = now
             revision.sequence += 1
             revision.lastModified = now
             next[id] = revision
             changed.append(id)
         }
-        return (RevisionLedger(revisions: next), changed.sorted())
+        return (RevisionLedger(revisions: next), changed.sorted(), changes)
     }
 
     /// Performances removed from the program less than `retention` ago, by start time:

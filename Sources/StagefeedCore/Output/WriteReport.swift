@@ -6,4 +6,9 @@ public struct WriteReport: Sendable, Equatable {
     public var unchanged: Int
     /// Paths stagefeed wrote before and no longer produces, now removed, sorted.
     public var removed: [String]
+
+    /// Whether anything besides `feeds/status.json` (which changes on every run) changed.
+    public var changedMoreThanStatus: Bool {
+        !removed.isEmpty || written.contains { $0 != "feeds/status.json" }
+    }
 }

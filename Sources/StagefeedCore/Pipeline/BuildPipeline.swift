@@ -19,7 +19,7 @@ public struct BuildPipeline: Sendable {
     /// The renderers of a standard build.
     public static let standardRenderers: [any Renderer] = [
         IndexPageRenderer(), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(),
-        FrabScheduleRenderer(),
+        FrabScheduleRenderer(), ChangeFeedRenderer(),
     ]
 
     public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer] = standardRenderers,
@@ -52,8 +52,9 @@ public struct BuildPipeline: Sendable {
             logger.warning("\(warning)")
         }
         var context = BuildContext(now: started, sourceName: source.name, siteURL: siteURL, freshness: outcome.freshness)
-        let (ledger, changed) = try revisionStore.revisions(source: source.name).advanced(to: outcome.program, at: started)
+        let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: outcome.program, at: started)
         try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed)
+        context.changes = try revisionStore.logChanges(source: source.name, changes, limit: ChangeFeedRenderer.storedChanges)
         context.revisions = ledger
         context.cancelled = ledger.recentlyCancelled(at: started, retention: cancelledRetention)
         context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: outcome.program.performances.map(\.id))

@@ -26,6 +26,11 @@ public struct EventTimeFormat: Sendable {
         return String(format: "%02d:%02d", parts.hour!, parts.minute!)
     }
 
+    /// `Fri` for a festival day, in English.
+    public func shortDay(_ date: LocalDate) -> String {
+        String(dayTitle(date).prefix(3))
+    }
+
     /// `Friday 23 July 2027` for a festival day, in English.
     public func dayTitle(_ date: LocalDate) -> String {
         var english = Calendar(identifier: .gregorian)

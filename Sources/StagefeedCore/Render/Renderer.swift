@@ -24,6 +24,8 @@ public struct BuildContext: Sendable {
     public var freshness: Freshness
     /// Stable positive numbers for performances, by id (frab/c3voc `id`).
     public var scheduleNumbers: [String: Int]
+    /// Program changes noticed by recent builds, newest first.
+    public var changes: [ProgramChange] = []
 
     public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: RevisionLedger = RevisionLedger(),
                 cancelled: [PerformanceRevision] = [], freshness: Freshness = .fresh, scheduleNumbers: [String: Int] = [:]) {

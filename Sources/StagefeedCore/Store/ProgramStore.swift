@@ -79,7 +79,39 @@ public struct ProgramStore: Sendable {
                 table.uniqueKey(["source", "number"])
             }
         }
+        migrator.registerMigration("v4 change log") { db in
+            try db.create(table: "change_log") { table in
+                table.column("source", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("at", .double).notNull()
+                table.column("position", .integer).notNull()
+                table.column("change", .blob).notNull()
+                table.primaryKey(["source", "id"])
+            }
+        }
         return migrator
+    }
+
+    /// Adds changes to a source's log, keeping the newest `limit`, and returns the log
+    /// newest first.
+    public func logChanges(source: String, _ changes: [ProgramChange], limit: Int) throws(StoreError) -> [ProgramChange] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let decoder = JSONDecoder()
+        return try write { db in
+            var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM change_log WHERE source = ?", arguments: [source]) ?? 0
+            for change in changes {
+                position += 1
+                try db.execute(sql: "INSERT OR IGNORE INTO change_log (source, id, at, position, change) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [source, change.id, change.at.timeIntervalSince1970, position, try encoder.encode(change)])
+            }
+            try db.execute(sql: """
+                DELETE FROM change_log WHERE source = ? AND position NOT IN
+                (SELECT position FROM change_log WHERE source = ? ORDER BY position DESC LIMIT ?)
+                """, arguments: [source, source, limit])
+            return try Data.fetchAll(db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC", arguments: [source])
+                .map { try decoder.decode(ProgramChange.self, from: $0) }
+        }
     }
 
     /// A positive number for each performance id that never changes once given (schedule

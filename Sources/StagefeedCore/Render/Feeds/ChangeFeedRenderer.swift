@@ -1,0 +1,91 @@
+import Foundation
+
+/// `feeds/changes.json` (JSON Feed 1.1) and its Atom twin `feeds/changes.xml`: the program
+/// changes recent builds noticed, newest first, one item per change, each with a stable id,
+/// a sentence for people and the details in a `_stagefeed` object.
+public struct ChangeFeedRenderer: Renderer {
+    /// How many changes the store keeps.
+    public static let storedChanges = 200
+    /// How many the feeds show at most (and they stay under `maximumBytes`).
+    public static let shownChanges = 100
+    public static let maximumBytes = 250_000
+
+    public init() {}
+
+    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        var changes = Array(context.changes.prefix(Self.shownChanges))
+        var json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format))
+        while json.count > Self.maximumBytes && !changes.isEmpty {
+            changes.removeLast(max(1, changes.count / 10))
+            json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format))
+        }
+        return [OutputFile(path: "feeds/changes.json", contents: json),
+                OutputFile(path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format))]
+    }
+
+    private func atom(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) -> String {
+        let utc = Date.ISO8601FormatStyle()
+        let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString.lowercased()
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        text += "  <id>urn:uuid:\(feedID)</id>\n"
+        text += "  <title>\(XMLText.escape("\(program.event.name): program changes"))</title>\n"
+        text += "  <updated>\(utc.format(changes.first?.at ?? context.lastChanged))</updated>\n"
+        text += "  <author><name>\(XMLText.escape(program.event.name))</name></author>\n"
+        text += "  <generator version=\"\(StagefeedVersion.current)\">stagefeed</generator>\n"
+        if let site = context.siteURL {
+            text += "  <link rel=\"self\" href=\"\(XMLText.escape(site.appendingPathComponent("feeds/changes.xml").absoluteString))\"/>\n"
+            text += "  <link rel=\"alternate\" href=\"\(XMLText.escape(site.absoluteString))\"/>\n"
+        }
+        for change in changes {
+            let sentence = XMLText.escape(change.sentence(format: format))
+            text += "  <entry>\n    <id>urn:uuid:\(change.id)</id>\n    <title>\(sentence)</title>\n"
+            text += "    <updated>\(utc.format(change.at))</updated>\n    <content type=\"text\">\(sentence)</content>\n  </entry>\n"
+        }
+        return text + "</feed>\n"
+    }
+
+    /// The JSON Feed 1.1 document.
+    private struct JSONFeed: Encodable {
+        struct Details: Encodable {
+            let kind, performance_id, title, start, end, stage_id, stage, day: String
+            let previous_title, previous_start, previous_stage_id, previous_stage: String?
+        }
+        struct Item: Encodable {
+            let id, title, content_text, date_published: String
+            let url: String?
+            let _stagefeed: Details
+        }
+
+        let version = "https://jsonfeed.org/version/1.1"
+        let title, description: String
+        let home_page_url, feed_url: String?
+        let language = "en"
+        let items: [Item]
+
+        init(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) {
+            title = "\(program.event.name): program changes"
+            description = "Sets added, moved, renamed, moved to another stage or cancelled since the program was first published."
+            home_page_url = context.siteURL?.absoluteString
+            feed_url = context.siteURL?.appendingPathComponent("feeds/changes.json").absoluteString
+            let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0.slug) })
+            let performances = Dictionary(uniqueKeysWithValues: program.performances.map { ($0.id, $0) })
+            items = changes.map { change in
+                let sentence = change.sentence(format: format)
+                var url: String?
+                if let site = context.siteURL, let slug = performances[change.performanceID]?.artistID.flatMap({ artists[$0] }) {
+                    url = site.appendingPathComponent("artists/\(slug)/").absoluteString
+                }
+                return Item(
+                    id: change.id, title: sentence, content_text: sentence, date_published: format.iso8601(change.at),
+                    url: url,
+                    _stagefeed: Details(
+                        kind: change.kind.rawValue, performance_id: change.performanceID, title: change.title,
+                        start: format.iso8601(change.start), end: format.iso8601(change.end), stage_id: change.stageID,
+                        stage: change.stageName, day: change.day.description, previous_title: change.previousTitle,
+                        previous_start: change.previousStart.map(format.iso8601), previous_stage_id: change.previousStageID,
+                        previous_stage: change.previousStageName))
+            }
+        }
+    }
+}
