@@ -98,7 +98,7 @@ import Testing
             _ = try await harness.build(configuration)
             let before = harness.snapshot()
 
-            await harness.server.state.inject(endpoint, faults)
+            await harness.server.state.inject(endpoint, faults, conditionalOnly: true)
             let report = try await harness.build(configuration)
             guard case .stale(let reason, _) = report.freshness else {
                 Issue.record("\(name): expected stale, got \(report.freshness)"); return

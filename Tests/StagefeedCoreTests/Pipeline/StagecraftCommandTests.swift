@@ -38,7 +38,7 @@ import Testing
 
         let pages = { folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix("status.json") }.map { folder.read($0) } }
         let before = pages()
-        await server.state.inject("program", Array(repeating: .status(503), count: 10))
+        await server.state.inject("program", Array(repeating: .status(503), count: 10), conditionalOnly: true)
         let stale = try await build(server, in: folder, ["--refresh"])
         results.append(stale)
         #expect(stale.status == 3, "\(stale.stderr)")

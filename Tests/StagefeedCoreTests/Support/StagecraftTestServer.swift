@@ -29,7 +29,7 @@ final class StagecraftTestServer: Sendable {
     /// The server's mutable state: bodies, queued faults, the request log.
     actor State {
         var bodies: [String: Data]
-        var faults: [String: [Fault]] = [:]
+        var faults: [String: [(fault: Fault, conditionalOnly: Bool)]] = [:]
         var requests: [Request] = []
         var sendValidators = true
         var rateHeaders: [String: String] = [:]
@@ -43,13 +43,19 @@ final class StagecraftTestServer: Sendable {
         func setBody(_ endpoint: String, _ body: Data) { bodies[endpoint] = body }
         func setSendValidators(_ value: Bool) { sendValidators = value }
         func setRateHeaders(_ headers: [String: String]) { rateHeaders = headers }
-        /// Queues faults for an endpoint ("*" for whichever endpoint is asked next).
-        func inject(_ endpoint: String, _ queued: [Fault]) { faults[endpoint, default: []] += queued }
+        /// Queues faults for an endpoint ("*" for whichever endpoint is asked next). With
+        /// `conditionalOnly`, only conditional requests take them: a build after a first one
+        /// sends those, while a late-answered request of the first build (one its client
+        /// gave up on under load) does not, so it cannot take a fault meant for the next.
+        func inject(_ endpoint: String, _ queued: [Fault], conditionalOnly: Bool = false) {
+            faults[endpoint, default: []] += queued.map { ($0, conditionalOnly) }
+        }
         func clearRequests() { requests = [] }
 
-        func next(for endpoint: String) -> Fault? {
-            for key in [endpoint, "*"] where !(faults[key]?.isEmpty ?? true) {
-                return faults[key]!.removeFirst()
+        func next(for endpoint: String, conditional: Bool) -> Fault? {
+            for key in [endpoint, "*"] {
+                guard let first = faults[key]?.first, conditional || !first.conditionalOnly else { continue }
+                return faults[key]!.removeFirst().fault
             }
             return nil
         }
@@ -106,7 +112,7 @@ final class StagecraftTestServer: Sendable {
         let ifNoneMatch = request.headers[.ifNoneMatch]
         await state.record(Request(endpoint: endpoint, at: Date(), apiKey: key, ifNoneMatch: ifNoneMatch))
         var extra = await state.rateHeaders
-        switch await state.next(for: endpoint) {
+        switch await state.next(for: endpoint, conditional: ifNoneMatch != nil) {
         case .status(let code, let body, let headers)?:
             return make(code, body: Data(body.utf8), headers: headers.merging(extra) { first, _ in first })
         case .tooManyRequests(let retryAfter)?:
