@@ -16,6 +16,8 @@ public struct IndexPageRenderer: Renderer {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(event.name))</title>
+        <link rel="alternate" type="application/feed+json" title="Program changes" href="feeds/changes.json">
+        <link rel="alternate" type="application/atom+xml" title="Program changes" href="feeds/changes.xml">
         <style>
         body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#1a1a1a;background:#fff}
         h1{font-size:1.8rem;margin:.5rem 0}
@@ -55,9 +57,22 @@ public struct IndexPageRenderer: Renderer {
         }
         html += "<section>\n<h2>Stages</h2>\n<ul>\n"
         for stage in program.stages {
-            html += "<li>\(HTML.escape(stage.name))</li>\n"
+            html += "<li>\(HTML.escape(stage.name)) (<a href=\"calendar/stages/\(stage.slug).ics\">calendar</a>)</li>\n"
         }
-        html += "</ul>\n</section>\n</main>\n<footer>\n<p><a href=\"feeds/program.json\">Program as JSON</a></p>\n</footer>\n</body>\n</html>\n"
+        html += "</ul>\n</section>\n</main>\n<footer>\n<h2>Feeds and calendars</h2>\n<ul>\n"
+        html += "<li><a href=\"\(calendarLink(context))\">Whole program calendar</a></li>\n"
+        html += "<li><a href=\"feeds/changes.xml\">Program changes</a> (Atom; <a href=\"feeds/changes.json\">JSON Feed</a>)</li>\n"
+        html += "<li><a href=\"feeds/program.json\">Program as JSON</a></li>\n"
+        html += "<li><a href=\"schedule.xml\">schedule.xml</a> and <a href=\"schedule.json\">schedule.json</a> for schedule apps</li>\n"
+        html += "</ul>\n</footer>\n</body>\n</html>\n"
         return [OutputFile(path: "index.html", text: html)]
+    }
+
+    /// The calendar subscription: `webcal://` when the public address is known.
+    private func calendarLink(_ context: BuildContext) -> String {
+        guard let site = context.siteURL, var parts = URLComponents(url: site.appendingPathComponent("calendar/program.ics"), resolvingAgainstBaseURL: false)
+        else { return "calendar/program.ics" }
+        parts.scheme = "webcal"
+        return HTML.escape(parts.string ?? "calendar/program.ics")
     }
 }
