@@ -12,15 +12,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(options: options)
-        let settings: Settings
-        let source: any ProgramSource
-        do {
-            settings = try options.settings()
-            source = try SourceFactory.source(for: settings, environment: ProcessInfo.processInfo.environment, logger: console.logger)
-        } catch {
-            console.error("\(error)")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let (settings, source) = try options.resolve(console: console)
         if settings.sourceIsDefault {
             console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }

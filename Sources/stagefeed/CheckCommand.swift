@@ -13,15 +13,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(options: options)
-        let settings: Settings
-        let source: any ProgramSource
-        do {
-            settings = try options.settings()
-            source = try SourceFactory.source(for: settings, environment: ProcessInfo.processInfo.environment, logger: console.logger)
-        } catch {
-            console.error("\(error)")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let (settings, source) = try options.resolve(console: console)
         do {
             let normalizer = ProgramNormalizer(dayStart: settings.dayStart)
             let inspection = try await source.inspect(normalizer: normalizer)

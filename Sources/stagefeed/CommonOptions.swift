@@ -67,9 +67,17 @@ struct CommonOptions: ParsableArguments {
         return SettingsLayer(origin: .flags, values: values)
     }
 
-    /// Resolves the settings against the environment and the config file.
-    func settings() throws -> Settings {
-        let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return try resolver.resolve(flags: layer, environment: ProcessInfo.processInfo.environment, configFlag: config)
+    /// The settings (flags, environment, config file) and the source they name; a
+    /// configuration error is reported and ends the command with exit status 2.
+    func resolve(console: Console) throws -> (Settings, any ProgramSource) {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let settings = try resolver.resolve(flags: layer, environment: environment, configFlag: config)
+            return (settings, try SourceFactory.source(for: settings, environment: environment, logger: console.logger))
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
     }
 }

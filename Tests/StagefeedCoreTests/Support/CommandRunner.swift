@@ -26,13 +26,7 @@ struct CommandRunner {
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STAGEFEED_") }
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
+        let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
@@ -48,8 +42,8 @@ struct CommandRunner {
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
-    /// Starts `stagefeed` and kills it with SIGKILL after a delay (unless it ended first).
-    static func runAndKill(_ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration) async throws {
+    /// A `stagefeed` process with an environment that has no STAGEFEED_* variables but `extra`.
+    private static func makeProcess(_ arguments: [String], in directory: URL, environment extra: [String: String]) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -57,6 +51,12 @@ struct CommandRunner {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STAGEFEED_") }
         environment.merge(extra) { _, new in new }
         process.environment = environment
+        return process
+    }
+
+    /// Starts `stagefeed` and kills it with SIGKILL after a delay (unless it ended first).
+    static func runAndKill(_ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration) async throws {
+        let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let ended = AsyncStream<Void>.makeStream()

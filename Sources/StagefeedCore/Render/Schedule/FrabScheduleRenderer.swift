@@ -74,42 +74,16 @@ public struct FrabScheduleRenderer: Renderer {
         struct Room: Encodable {
             let name, slug, guid: String
             let type = "stage"
-            let capacity: Int?
-            let description: String?
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(name, forKey: .name)
-                try container.encode(slug, forKey: .slug)
-                try container.encode(guid, forKey: .guid)
-                try container.encode(type, forKey: .type)
-                try container.encode(capacity, forKey: .capacity)
-                try container.encode(description, forKey: .description)
-            }
-            enum CodingKeys: String, CodingKey { case name, slug, guid, type, capacity, description }
+            let capacity: Nullable<Int>
+            let description: Nullable<String>
         }
         struct Event: Encodable {
             let id: Int
             let guid, date, start, end, duration, room, slug, url, title, track, type, abstract: String
-            let subtitle: String? = nil, language: String? = nil, description: String?
+            let subtitle = Nullable<String>(nil), language = Nullable<String>(nil)
+            let description: Nullable<String>
             let persons: [Person]
             let links: [String] = []
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                for (key, value) in [(CodingKeys.guid, guid), (.date, date), (.start, start), (.end, end), (.duration, duration),
-                                     (.room, room), (.slug, slug), (.url, url), (.title, title), (.track, track), (.type, type),
-                                     (.abstract, abstract)] {
-                    try container.encode(value, forKey: key)
-                }
-                try container.encode(subtitle, forKey: .subtitle)
-                try container.encode(language, forKey: .language)
-                try container.encode(description, forKey: .description)
-                try container.encode(persons, forKey: .persons)
-                try container.encode(links, forKey: .links)
-            }
-            enum CodingKeys: String, CodingKey {
-                case id, guid, date, start, end, duration, room, slug, url, title, track, type, abstract, subtitle, language, description, persons, links
-            }
         }
         struct Day: Encodable {
             let index: Int
@@ -144,7 +118,8 @@ public struct FrabScheduleRenderer: Renderer {
             let rooms = frab.rooms.map { room -> Room in
                 var capacity: Int?
                 if case .people(let count)? = room.stage.capacity { capacity = count }
-                return Room(name: room.name, slug: room.slug, guid: room.guid, capacity: capacity, description: room.stage.description)
+                return Room(name: room.name, slug: room.slug, guid: room.guid, capacity: Nullable(capacity),
+                            description: Nullable(room.stage.description))
             }
             schedule = Schedule(
                 version: frab.version, base_url: frab.siteURL?.absoluteString,
@@ -158,7 +133,7 @@ public struct FrabScheduleRenderer: Renderer {
         private static func event(_ event: FrabSchedule.Event) -> Event {
             Event(id: event.number, guid: event.guid, date: event.date, start: event.start, end: event.end, duration: event.duration,
                   room: event.room, slug: event.slug, url: event.url ?? "", title: event.title, track: event.track, type: event.type,
-                  abstract: event.abstract, description: event.description,
+                  abstract: event.abstract, description: Nullable(event.description),
                   persons: event.persons.map { Person(name: $0.name, guid: $0.guid) })
         }
 
