@@ -16,6 +16,14 @@ struct BuildCommand: AsyncParsableCommand {
         if settings.sourceIsDefault {
             console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(folder: settings.outputFolder, command: "build")
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
+        defer { withExtendedLifetime(lock) {} }
         do {
             var pipeline = BuildPipeline(
                 source: source,

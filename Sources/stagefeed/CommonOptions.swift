@@ -70,14 +70,19 @@ struct CommonOptions: ParsableArguments {
     /// The settings (flags, environment, config file) and the source they name; a
     /// configuration error is reported and ends the command with exit status 2.
     func resolve(console: Console) throws -> (Settings, any ProgramSource) {
-        let environment = ProcessInfo.processInfo.environment
         do {
-            let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let settings = try resolver.resolve(flags: layer, environment: environment, configFlag: config)
-            return (settings, try SourceFactory.source(for: settings, environment: environment, logger: console.logger))
+            return try Self.resolve(layer: layer, config: config, console: console)
         } catch {
             console.error("\(error)")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+    }
+
+    /// The settings and source from the flags' layer, or the configuration error as it is.
+    static func resolve(layer: SettingsLayer, config: String?, console: Console) throws -> (Settings, any ProgramSource) {
+        let environment = ProcessInfo.processInfo.environment
+        let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let settings = try resolver.resolve(flags: layer, environment: environment, configFlag: config)
+        return (settings, try SourceFactory.source(for: settings, environment: environment, logger: console.logger))
     }
 }

@@ -4,7 +4,7 @@ import StagefeedCore
 
 /// Where a command's words go: the summary on stdout, everything else on stderr through
 /// swift-log, at the level `--quiet` / `--verbose` choose.
-struct Console {
+struct Console: Sendable {
     let logger: Logger
     let quiet: Bool
 

@@ -128,7 +128,7 @@ public struct SettingsResolver: Sendable {
     }
 
     /// Seconds in a duration such as `90`, `90s`, `5m`, `1h` or `7d`.
-    static func seconds(in text: String) -> Int? {
+    public static func seconds(in text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         if let unit = trimmed.last, let factor = units[unit], let count = Int(trimmed.dropLast()), count >= 0 {

@@ -6,6 +6,9 @@ public protocol ProgramSource: Sendable {
     /// How summaries and messages name the source, e.g. `demo` or `stagecraft`.
     var name: String { get }
 
+    /// The shortest interval at which watching may ask the source again.
+    var pollingFloor: Duration { get }
+
     /// The program, fetched or read from the store, normalized with `normalizer`.
     func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome
 

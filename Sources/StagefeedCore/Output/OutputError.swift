@@ -6,6 +6,7 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case duplicatePath(String)
     case writeFailed(path: String, reason: String)
     case manifestUnreadable(path: String, reason: String)
+    case locked(folder: String, holder: String)
 
     public var description: String {
         switch self {
@@ -17,6 +18,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
             return "two renderers produced the same file \(path); nothing was written"
         case .writeFailed(let path, let reason):
             return "could not write \(path): \(reason)"
+        case .locked(let folder, let holder):
+            return "\(folder) is being written by \(holder); wait for it to finish or stop it (one build or watch per output folder)"
         case .manifestUnreadable(let path, let reason):
             return "the manifest \(path) is unreadable (\(reason)); move it away to start afresh"
         }

@@ -59,6 +59,8 @@ public struct BuildPipeline: Sendable {
         context.cancelled = ledger.recentlyCancelled(at: started, retention: cancelledRetention)
         context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: outcome.program.performances.map(\.id))
         let files = try Self.render(outcome.program, with: renderers, context: context)
+        // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
+        try Task.checkCancellation()
         let write = try writer.write(files)
         let elapsed = ContinuousClock.now - clock
         return BuildReport(

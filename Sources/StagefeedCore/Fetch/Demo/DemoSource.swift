@@ -4,6 +4,8 @@ import Foundation
 /// through the same decoder as the live API, so `stagefeed build` works out of the box.
 public struct DemoSource: ProgramSource {
     public let name = "demo"
+    /// The demo never changes; a short floor lets one try watch mode quickly.
+    public let pollingFloor: Duration = .seconds(1)
 
     public init() {}
 

@@ -30,6 +30,7 @@ public struct StagecraftSource: ProgramSource {
     }
 
     public let name = "stagecraft"
+    public var pollingFloor: Duration { configuration.minimumRefreshAge }
     public let configuration: Configuration
     public let logger: Logger
 
