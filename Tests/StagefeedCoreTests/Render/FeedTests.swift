@@ -21,6 +21,8 @@ import Testing
     }
 
     @Test func everyFeedOfTheDemoValidates() async throws {
+        try #require(FileManager.default.fileExists(atPath: Self.formats.appendingPathComponent("schedule.xml.xsd").path),
+                     "the c3voc schemas are read from ../shared/formats beside the repository")
         for site in [nil, URL(string: "https://riverbend.example/timetable/")] {
             let folder = try TemporaryFolder()
             try await FixtureBuild.run(nil, in: folder, at: first, siteURL: site)
