@@ -94,7 +94,7 @@ import Testing
     func faultsKeepTheLastGoodOutput(name: String, endpoint: String, faults: [StagecraftTestServer.Fault], message: String) async throws {
         try await StagecraftHarness.run { harness in
             let hangs = faults.contains { if case .hang = $0 { true } else { false } }
-            let configuration = await harness.configuration(readTimeout: hangs ? .seconds(1) : .seconds(6))
+            let configuration = await harness.configuration(readTimeout: hangs ? .seconds(1) : .seconds(15))
             _ = try await harness.build(configuration)
             let before = harness.snapshot()
 

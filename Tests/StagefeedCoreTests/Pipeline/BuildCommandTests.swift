@@ -11,7 +11,7 @@ import Testing
         #expect(first.stderr.contains("bundled demo festival"))
         #expect(first.stdout.contains("demo · fresh ·"))
         let written = try #require(first.stdout.firstMatch(of: /(\d+) written, 0 unchanged, 0 removed/)).1
-        let outputFiles = folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix(".stagefeed-manifest.json") }
+        let outputFiles = folder.files().filter { $0.hasPrefix("output/") && !$0.hasPrefix("output/.") }
         #expect(Int(written) == outputFiles.count)
         #expect(outputFiles.contains("output/index.html") && outputFiles.contains("output/feeds/program.json")
                 && outputFiles.contains("output/calendar/program.ics"))

@@ -36,7 +36,7 @@ import Testing
         #expect(cached.stdout.contains("stagecraft · cached ·"))
         #expect(await server.state.log.count == 4)
 
-        let pages = { folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix("status.json") }.map { folder.read($0) } }
+        let pages = { folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix("status.json") && !$0.hasSuffix(OutputLock.fileName) }.map { folder.read($0) } }
         let before = pages()
         await server.state.inject("program", Array(repeating: .status(503), count: 10), conditionalOnly: true)
         let stale = try await build(server, in: folder, ["--refresh"])
@@ -68,7 +68,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("401 unauthorized"))
         #expect(result.stderr.contains("X-API-Key"))
-        #expect(!folder.files().contains { $0.hasPrefix("output/") })
+        #expect(folder.files().filter { $0.hasPrefix("output/") } == ["output/\(OutputLock.fileName)"], "only the lock")
         await server.stop()
     }
 

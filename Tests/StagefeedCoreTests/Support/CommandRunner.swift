@@ -54,6 +54,46 @@ struct CommandRunner {
         return process
     }
 
+    /// A `stagefeed` process started in the background, its output captured to files.
+    final class Running: @unchecked Sendable {
+        let process: Process
+        private let capture: URL
+        private let ended: AsyncStream<Int32>
+
+        fileprivate init(process: Process, capture: URL, ended: AsyncStream<Int32>) {
+            self.process = process
+            self.capture = capture
+            self.ended = ended
+        }
+
+        /// Sends a signal (SIGTERM, SIGHUP, SIGKILL…).
+        func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+        /// Waits for the process to end and returns what it printed.
+        func finish() async -> Result {
+            var status: Int32 = -1
+            for await code in ended { status = code }
+            let read = { (name: String) in String(decoding: (try? Data(contentsOf: self.capture.appendingPathComponent(name))) ?? Data(), as: UTF8.self) }
+            defer { try? FileManager.default.removeItem(at: capture) }
+            return Result(status: status, stdout: read("stdout"), stderr: read("stderr"))
+        }
+    }
+
+    /// Starts `stagefeed` without waiting for it.
+    static func start(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Running {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("stagefeed-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        for name in ["stdout", "stderr"] { FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil) }
+        let process = makeProcess(arguments, in: directory, environment: extra)
+        process.standardOutput = try FileHandle(forWritingTo: capture.appendingPathComponent("stdout"))
+        process.standardError = try FileHandle(forWritingTo: capture.appendingPathComponent("stderr"))
+        process.standardInput = FileHandle.nullDevice
+        let ended = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { ended.continuation.yield($0.terminationStatus); ended.continuation.finish() }
+        try process.run()
+        return Running(process: process, capture: capture, ended: ended.stream)
+    }
+
     /// Starts `stagefeed` and kills it with SIGKILL after a delay (unless it ended first).
     static func runAndKill(_ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration) async throws {
         let process = makeProcess(arguments, in: directory, environment: extra)

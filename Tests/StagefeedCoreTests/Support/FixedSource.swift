@@ -4,6 +4,7 @@ import Foundation
 /// A source that hands over a program draft built in the test.
 struct FixedSource: ProgramSource {
     var name = "fixture"
+    var pollingFloor: Duration = .seconds(1)
     var draft: ProgramDraft
 
     func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {

@@ -26,7 +26,7 @@ struct StagecraftHarness {
     /// The read time-out is generous, since parallel tests load the machine: a request
     /// that times out is still answered by the server later, and would take a fault queued
     /// for the next build. Tests of hangs set a short one.
-    func configuration(refreshAge: Duration = .zero, readTimeout: Duration = .seconds(6)) async -> StagecraftSource.Configuration {
+    func configuration(refreshAge: Duration = .zero, readTimeout: Duration = .seconds(15)) async -> StagecraftSource.Configuration {
         var configuration = StagecraftSource.Configuration(
             baseURL: server.baseURL, apiKey: APIKey(server.state.apiKey), cacheFolder: cache)
         configuration.minimumRefreshAge = refreshAge
