@@ -17,13 +17,18 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             let normalizer = ProgramNormalizer(dayStart: settings.dayStart)
             let inspection = try await source.inspect(normalizer: normalizer)
-            let now = Date()
-            let files = try BuildPipeline.render(inspection.program, context: BuildContext(now: now, sourceName: source.name))
+            var pipeline = BuildPipeline(source: source, normalizer: normalizer, writer: OutputWriter(folder: settings.outputFolder),
+                                         store: try ProgramStore(folder: settings.cacheFolder))
+            pipeline.siteURL = settings.siteURL
+            pipeline.cancelledRetention = settings.keepCancelled.seconds
+            // status.json changes on every run; what matters is the rest.
+            let files = try pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
             let description = settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
                 ?? "\(source.name)\(settings.sourceIsDefault ? " (no source configured: the bundled demo festival)" : "")"
-            let report = CheckReport(sourceDescription: description, inspection: inspection,
-                                     preview: try OutputWriter(folder: settings.outputFolder).preview(files),
-                                     outputFolder: settings.outputFolder, now: now)
+            var preview = try pipeline.writer.preview(files)
+            preview.removed.removeAll { $0 == "feeds/status.json" }
+            let report = CheckReport(sourceDescription: description, inspection: inspection, preview: preview,
+                                     outputFolder: settings.outputFolder, now: Date())
             print(report.text)
         } catch {
             console.error("\(error)")

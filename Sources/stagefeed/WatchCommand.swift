@@ -74,7 +74,10 @@ struct WatchCommand: AsyncParsableCommand {
                             try await StaticFileServer(root: settings.outputFolder, host: serveAddress.host, port: serveAddress.port)
                                 .run(logger: logger) { port in logger.info("serving \(settings.outputFolder.path) at http://\(serveAddress.host):\(port)/") }
                         } catch where !Task.isCancelled {
-                            logger.error("the server stopped: \(error)")
+                            // Without its server a watch that was asked to serve is no use:
+                            // stop and fail, so a service manager restarts it.
+                            logger.error("the server at \(serveAddress.host):\(serveAddress.port) stopped: \(error)")
+                            outcome.markFatal()
                         } catch {}
                     }
                 }
@@ -94,6 +97,7 @@ struct WatchCommand: AsyncParsableCommand {
         }
         await work.value
         withExtendedLifetime((lock, signals)) {}
+        if outcome.isFatal { throw ExitCode(ExitStatus.failure.rawValue) }
         let status = outcome.get()
         if once && status != .success { throw ExitCode(status.rawValue) }
     }
@@ -110,11 +114,14 @@ struct WatchCommand: AsyncParsableCommand {
     }
 }
 
-/// The exit status of the last cycle, for `--once`.
+/// The exit status of the last cycle (for `--once`), and whether the watch failed for good.
 final class LastStatus: Sendable {
     private let status = Mutex(ExitStatus.success)
+    private let fatal = Mutex(false)
     func set(_ value: ExitStatus) { status.withLock { $0 = value } }
     func get() -> ExitStatus { status.withLock { $0 } }
+    func markFatal() { fatal.withLock { $0 = true } }
+    var isFatal: Bool { fatal.withLock { $0 } }
 }
 
 /// The settings and source of a watch, replaced on SIGHUP (the output folder stays: it is

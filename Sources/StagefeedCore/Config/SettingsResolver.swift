@@ -132,9 +132,10 @@ public struct SettingsResolver: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         if let unit = trimmed.last, let factor = units[unit], let count = Int(trimmed.dropLast()), count >= 0 {
-            return count * factor
+            let (seconds, overflow) = count.multipliedReportingOverflow(by: factor)
+            return overflow || seconds > 10 * 365 * 86_400 ? nil : seconds
         }
-        return Int(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+        return Int(trimmed).flatMap { $0 >= 0 && $0 <= 10 * 365 * 86_400 ? $0 : nil }
     }
 
     private func absolute(_ path: String, from base: URL) -> URL {

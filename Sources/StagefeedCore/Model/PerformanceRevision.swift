@@ -17,15 +17,17 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
     /// The performance as last seen, to show it as cancelled once it is gone.
     public var lastSeen: Performance
 
-    /// The fingerprints of a performance as it is now.
-    static func fingerprints(of performance: Performance) -> (significant: String, content: String) {
+    /// The fingerprints of a performance as it is now; `shown` holds what calendars show of
+    /// it from elsewhere in the program (stage name, artist name, bio…).
+    static func fingerprints(of performance: Performance, shown: [String]) -> (significant: String, content: String) {
         let significant = [
             String(performance.start.timeIntervalSince1970), String(performance.end.timeIntervalSince1970),
             performance.stageID, performance.displayName,
         ].joined(separator: "\u{1F}")
         let content = [significant, performance.description ?? "", performance.artistID ?? "",
-                       performance.activity?.name ?? "", performance.activity?.description ?? ""].joined(separator: "\u{1F}")
-        return (digest(significant), digest(content))
+                       performance.activity?.name ?? "", performance.activity?.description ?? ""] + shown
+        let contentText = content.joined(separator: "\u{1F}")
+        return (digest(significant), digest(contentText))
     }
 
     private static func digest(_ text: String) -> String {

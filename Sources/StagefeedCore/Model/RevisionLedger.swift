@@ -19,8 +19,11 @@ public struct RevisionLedger: Sendable, Equatable {
         var changes: [ProgramChange] = []
         let stageNames = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0.name) })
         let isFirstBuild = revisions.isEmpty
+        let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         for performance in program.performances {
-            let (significant, content) = PerformanceRevision.fingerprints(of: performance)
+            let artist = performance.artistID.flatMap { artists[$0] }
+            let shown = [stageNames[performance.stageID] ?? "", artist?.name ?? "", artist?.slug ?? "", artist?.bio ?? ""]
+            let (significant, content) = PerformanceRevision.fingerprints(of: performance, shown: shown)
             let previous = next[performance.id]
             if !isFirstBuild {
                 let before = previous?.removedAt == nil ? previous?.lastSeen : nil

@@ -42,6 +42,25 @@ public struct BuildPipeline: Sendable {
         return files
     }
 
+    /// The files a build of `program` would produce now, without changing the store or the
+    /// output (for `stagefeed check`).
+    public func preview(_ program: Program) throws -> [OutputFile] {
+        try Self.render(program, with: renderers, context: context(for: program, freshness: .fresh, at: now(), saving: false))
+    }
+
+    /// Everything renderers need besides the program: revisions brought up to date, the
+    /// change log, recently cancelled sets, schedule numbers. `saving` records them in the store.
+    private func context(for program: Program, freshness: Freshness, at now: Date, saving: Bool) throws -> BuildContext {
+        var context = BuildContext(now: now, sourceName: source.name, siteURL: siteURL, freshness: freshness)
+        let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: program, at: now)
+        if saving { try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed) }
+        context.changes = try revisionStore.logChanges(source: source.name, changes, limit: ChangeFeedRenderer.storedChanges, saving: saving)
+        context.revisions = ledger
+        context.cancelled = ledger.recentlyCancelled(at: now, retention: cancelledRetention)
+        context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: program.performances.map(\.id), saving: saving)
+        return context
+    }
+
     /// Runs the build and reports what it did; throws when no program could be had or the
     /// output could not be written.
     public func run(logger: Logger) async throws -> BuildReport {
@@ -51,13 +70,7 @@ public struct BuildPipeline: Sendable {
         for warning in outcome.program.warnings {
             logger.warning("\(warning)")
         }
-        var context = BuildContext(now: started, sourceName: source.name, siteURL: siteURL, freshness: outcome.freshness)
-        let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: outcome.program, at: started)
-        try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed)
-        context.changes = try revisionStore.logChanges(source: source.name, changes, limit: ChangeFeedRenderer.storedChanges)
-        context.revisions = ledger
-        context.cancelled = ledger.recentlyCancelled(at: started, retention: cancelledRetention)
-        context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: outcome.program.performances.map(\.id))
+        let context = try context(for: outcome.program, freshness: outcome.freshness, at: started, saving: true)
         let files = try Self.render(outcome.program, with: renderers, context: context)
         // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
         try Task.checkCancellation()

@@ -6,7 +6,8 @@ import Logging
 /// its build, so a reloaded configuration takes effect at the next cycle.
 public struct WatchLoop: Sendable {
     public var interval: Duration
-    /// ±10 % by default, so many screens' hosts do not poll in step.
+    /// Up to +10 % by default, so many screens' hosts do not poll in step (never less than
+    /// the interval, which may be the source's polling floor).
     public var jitter = 0.1
     /// The longest pause after repeated failures.
     public var maximumBackoff: Duration = .seconds(30 * 60)
@@ -46,6 +47,6 @@ public struct WatchLoop: Sendable {
     /// The interval, doubled for each consecutive failure up to the maximum, with jitter.
     func pause(after failures: Int, using generator: inout some RandomNumberGenerator) -> Duration {
         let base = failures == 0 ? interval : min(interval * (1 << min(failures, 10)), max(maximumBackoff, interval))
-        return base * Double.random(in: (1 - jitter)...(1 + jitter), using: &generator)
+        return base * Double.random(in: 1...(1 + jitter), using: &generator)
     }
 }

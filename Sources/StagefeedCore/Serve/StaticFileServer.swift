@@ -43,7 +43,8 @@ public struct StaticFileServer: Sendable {
         guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return plain(.notFound, "not found", head: head) }
         if isFolder.boolValue {
             if !relative.isEmpty && !request.uri.path.hasSuffix("/") {
-                return plain(.movedPermanently, "moved", head: head, extra: [.location: request.uri.path + "/"])
+                let location = "/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative) + "/"
+                return plain(.movedPermanently, "moved", head: head, extra: [.location: location])
             }
             target = target.appendingPathComponent("index.html")
         }

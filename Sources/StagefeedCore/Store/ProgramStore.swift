@@ -89,15 +89,69 @@ public struct ProgramStore: Sendable {
                 table.primaryKey(["source", "id"])
             }
         }
+        migrator.registerMigration("v5 rate holds") { db in
+            try db.create(table: "rate_hold") { table in
+                table.primaryKey("source", .text)
+                table.column("until", .double)
+                table.column("rate_limit", .integer)
+            }
+        }
         return migrator
+    }
+
+    /// Whether a request may go now, in one transaction with recording it, so processes
+    /// sharing the store never pass the limit together.
+    public enum Reservation: Equatable, Sendable {
+        /// Sent now; the entry to settle once answered.
+        case granted(entry: Int64)
+        /// Not before this instant.
+        case wait(until: Date)
+    }
+
+    /// Reserves a request to `source`: granted when no hold is in force and fewer than
+    /// `limit` (or a lower limit the API announced) went out in the last `window` seconds.
+    public func reserveRequest(source: String, limit: Int, window: TimeInterval, at now: Date) throws(StoreError) -> Reservation {
+        try write { db in
+            let hold = try Row.fetchOne(db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
+            if let until = hold?["until"] as Double?, until > now.timeIntervalSince1970 {
+                return .wait(until: Date(timeIntervalSince1970: until))
+            }
+            let effective = min(limit, (hold?["rate_limit"] as Int?) ?? limit)
+            let recent = try Double.fetchAll(db, sql: "SELECT at FROM request_log WHERE source = ? AND at > ? ORDER BY at",
+                                             arguments: [source, now.timeIntervalSince1970 - window])
+            if recent.count >= effective {
+                return .wait(until: Date(timeIntervalSince1970: recent[recent.count - effective] + window + 0.01))
+            }
+            try db.execute(sql: "DELETE FROM request_log WHERE at < ?", arguments: [now.timeIntervalSince1970 - 3600])
+            try db.execute(sql: "INSERT INTO request_log (source, at) VALUES (?, ?)", arguments: [source, now.timeIntervalSince1970])
+            return .granted(entry: db.lastInsertedRowID)
+        }
+    }
+
+    /// Remembers, for every process, that the API asked for a pause (until an instant)
+    /// or announced a lower limit.
+    public func recordRateHold(source: String, until: Date?, limit: Int?) throws(StoreError) {
+        try write { db in
+            let current = try Row.fetchOne(db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
+            let holdUntil = [until?.timeIntervalSince1970, current?["until"] as Double?].compactMap { $0 }.max()
+            try db.execute(sql: "INSERT OR REPLACE INTO rate_hold (source, until, rate_limit) VALUES (?, ?, ?)",
+                           arguments: [source, holdUntil, limit ?? (current?["rate_limit"] as Int?)])
+        }
     }
 
     /// Adds changes to a source's log, keeping the newest `limit`, and returns the log
     /// newest first.
-    public func logChanges(source: String, _ changes: [ProgramChange], limit: Int) throws(StoreError) -> [ProgramChange] {
+    public func logChanges(source: String, _ changes: [ProgramChange], limit: Int, saving: Bool = true) throws(StoreError) -> [ProgramChange] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let decoder = JSONDecoder()
+        guard saving else {
+            let logged = try read { db in
+                try Data.fetchAll(db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC", arguments: [source])
+                    .map { try decoder.decode(ProgramChange.self, from: $0) }
+            }
+            return Array((changes.reversed() + logged).prefix(limit))
+        }
         return try write { db in
             var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM change_log WHERE source = ?", arguments: [source]) ?? 0
             for change in changes {
@@ -116,7 +170,7 @@ public struct ProgramStore: Sendable {
 
     /// A positive number for each performance id that never changes once given (schedule
     /// apps key on them); new ids get the next free numbers, in the order given.
-    public func scheduleNumbers(source: String, ids: [String]) throws(StoreError) -> [String: Int] {
+    public func scheduleNumbers(source: String, ids: [String], saving: Bool = true) throws(StoreError) -> [String: Int] {
         try write { db in
             var numbers: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT performance_id, number FROM schedule_number WHERE source = ?", arguments: [source]) {
@@ -124,7 +178,9 @@ public struct ProgramStore: Sendable {
             }
             var next = (numbers.values.max() ?? 0) + 1
             for id in ids where numbers[id] == nil {
-                try db.execute(sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)", arguments: [source, id, next])
+                if saving {
+                    try db.execute(sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)", arguments: [source, id, next])
+                }
                 numbers[id] = next
                 next += 1
             }
@@ -237,29 +293,11 @@ public struct ProgramStore: Sendable {
         }
     }
 
-    /// Notes one request sent to a source, for the rate limit shared by every process
-    /// using this store, and returns its entry. Entries older than an hour are dropped.
-    public func recordRequest(source: String, at now: Date) throws(StoreError) -> Int64 {
-        try write { db in
-            try db.execute(sql: "DELETE FROM request_log WHERE at < ?", arguments: [now.timeIntervalSince1970 - 3600])
-            try db.execute(sql: "INSERT INTO request_log (source, at) VALUES (?, ?)", arguments: [source, now.timeIntervalSince1970])
-            return db.lastInsertedRowID
-        }
-    }
-
     /// Moves a request's entry to when its answer (or failure) came: the server may have
     /// counted it as late as that.
     public func settleRequest(_ entry: Int64, at now: Date) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE request_log SET at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, entry])
-        }
-    }
-
-    /// The times of requests sent to a source since an instant, oldest first.
-    public func requests(source: String, since start: Date) throws(StoreError) -> [Date] {
-        try read { db in
-            try Double.fetchAll(db, sql: "SELECT at FROM request_log WHERE source = ? AND at > ? ORDER BY at",
-                                arguments: [source, start.timeIntervalSince1970]).map(Date.init(timeIntervalSince1970:))
         }
     }
 

@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    @Test(arguments: ["200000000000000d", "99999999999999999999s", "-5m", "soon"])
+    func absurdDurationsAreRefusedNotCrashedOn(value: String) throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: ConfigurationError.self) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.minRefresh: value]), environment: [:], configFlag: nil)
+        }
+    }
+
+    @Test(arguments: ["http://127.attacker.example/api/v1", "http://127.0.0.1.nip.example/api", "http://192.168.1.10/api", "ftp://127.0.0.1/"])
+    func plainHTTPGoesOnlyToThisMachine(url: String) throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: ConfigurationError.self) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.baseURL: url]), environment: [:], configFlag: nil)
+        }
+        #expect(!URLPolicy.isAllowed(URL(string: url)!))
+        #expect(URLPolicy.isAllowed(URL(string: "http://127.0.0.1:8080/api/v1")!))
+        #expect(URLPolicy.isAllowed(URL(string: "http://localhost/api/v1")!))
+        #expect(URLPolicy.isAllowed(URL(string: "https://festival.example.com/api/v1")!))
+    }
+
     @Test func anOutputPathThatIsAFileIsAConfigurationError() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("taken", "x")

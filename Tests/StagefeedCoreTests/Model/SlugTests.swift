@@ -53,6 +53,13 @@ import Testing
         #expect(slugs["a_1"] == "cafe-lune-\(Slug.token(for: "a_1"))")
     }
 
+    @Test func aSlugNeverMovesToAnotherIdEvenWhileItsOwnerIsAway() {
+        // a_100 had "kate-burke" and is absent from this build; a new a_200 of the same name
+        // must not take it, or a_100's URL and calendar would point at someone else later.
+        let slugs = SlugAllocator(kind: "artist", previous: ["a_100": "kate-burke"]).allocate([("a_200", "Kate Burke")])
+        #expect(slugs["a_200"] == "kate-burke-\(Slug.token(for: "a_200"))")
+    }
+
     @Test func unsafePreviousSlugsAreIgnored() {
         let slugs = SlugAllocator(kind: "artist", previous: ["a_1": "../evil"]).allocate([("a_1", "Good Name")])
         #expect(slugs["a_1"] == "good-name")

@@ -103,6 +103,14 @@ import Testing
         #expect(!folder.files().contains { $0.hasPrefix("output") })
         #expect(!check.stdout.contains(Self.key))
 
+        // After a build, check sees that a build would change nothing (status.json aside).
+        let build = try await CommandRunner.run(["build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString,
+                                                 "--cache", "cache", "--quiet"], in: folder.url, environment: ["STAGEFEED_API_KEY": Self.key])
+        #expect(build.status == 0)
+        let again = try await CommandRunner.run(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": Self.key])
+        #expect(again.stdout.contains(/a build would write 0, keep [1-9][0-9]*, remove 0 files/), "\(again.stdout)")
+        #expect(again.stdout.contains("last checked"))
+
         let refused = try await CommandRunner.run(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": "fk_live_WRONG_0000"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("401 unauthorized"))

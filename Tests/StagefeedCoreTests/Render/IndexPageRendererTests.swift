@@ -26,6 +26,10 @@ import Testing
         #expect(friday.upperBound < set.lowerBound && set.upperBound < saturday.lowerBound)
     }
 
+    @Test func escapesQuotesEvenWithCombiningMarks() {
+        #expect(HTML.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
+    }
+
     @Test func isTheSameWhateverTheMachineTimeZone() throws {
         let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00Z", "2027-07-23T21:00:00Z")])
         let html = try render(draft)

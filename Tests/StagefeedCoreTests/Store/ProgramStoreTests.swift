@@ -45,18 +45,34 @@ import Testing
         #expect(mode == "wal")
     }
 
-    @Test func requestLogCountsAWindowAndForgetsOldEntries() throws {
+    @Test func reservationsKeepTheLimitAndHonourHoldsAcrossStores() throws {
         let folder = try TemporaryFolder()
-        let store = try ProgramStore(folder: folder.url)
-        let now = Date()
-        _ = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-7200))
-        _ = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-30))
-        let entry = try store.recordRequest(source: "stagecraft", at: now.addingTimeInterval(-10))
-        try store.settleRequest(entry, at: now)
-        #expect(try store.requests(source: "stagecraft", since: now.addingTimeInterval(-60)).count == 2)
-        let settled = try store.requests(source: "stagecraft", since: now.addingTimeInterval(-1))
-        #expect(settled.count == 1 && abs(settled[0].timeIntervalSince(now)) < 0.001)
-        #expect(try store.requests(source: "stagecraft", since: .distantPast).count == 2, "entries older than an hour are dropped")
+        let store = try ProgramStore(folder: folder.url), other = try ProgramStore(folder: folder.url)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var entries: [Int64] = []
+        for offset in [-50.0, -40, -30] {
+            guard case .granted(let entry) = try store.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(offset))
+            else { Issue.record("refused under the limit"); return }
+            entries.append(entry)
+        }
+        // A second process sharing the store sees the same budget.
+        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now) == .wait(until: now.addingTimeInterval(10.01)))
+        // Settling dates a request by its answer, pushing the window on.
+        try store.settleRequest(entries[0], at: now.addingTimeInterval(-45))
+        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now) == .wait(until: now.addingTimeInterval(15.01)))
+        // Another source has its own budget.
+        guard case .granted = try other.reserveRequest(source: "fourvenues", limit: 3, window: 60, at: now) else { Issue.record("shared budget"); return }
+
+        // A hold (Retry-After, Remaining: 0) and a lower announced limit apply to everyone.
+        try store.recordRateHold(source: "stagecraft", until: now.addingTimeInterval(300), limit: nil)
+        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(100)) == .wait(until: now.addingTimeInterval(300)))
+        try store.recordRateHold(source: "stagecraft", until: nil, limit: 1)
+        guard case .granted = try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(400)) else {
+            Issue.record("refused after the hold"); return
+        }
+        if case .granted = try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(401)) {
+            Issue.record("the lower announced limit of 1 was not kept")
+        }
     }
 
     @Test func aCorruptStoreIsReportedWithWhatToDo() throws {

@@ -50,12 +50,25 @@ public struct HTTPFetcher: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.headers.add(name: "User-Agent", value: "stagefeed/\(StagefeedVersion.current)")
         request.headers.add(name: "Accept", value: "application/json")
+        let started = ContinuousClock.now
         do {
             let response = try await client.execute(request, timeout: .init(limits.deadline))
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBodyBytes {
                 throw Failure.tooLarge(limit: limits.maximumBodyBytes)
             }
-            let body = try await response.body.collect(upTo: limits.maximumBodyBytes)
+            // The client's deadline ends with the headers; the body gets what is left of it.
+            let limit = limits.maximumBodyBytes, end = started + limits.deadline
+            let body = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await response.body.collect(upTo: limit) }
+                group.addTask {
+                    try await Task.sleep(until: end, clock: .continuous)
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                guard let first else { throw Failure.timedOut }
+                return first
+            }
             var headers: [String: String] = [:]
             for (name, value) in response.headers { headers[name.lowercased()] = value }
             return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))

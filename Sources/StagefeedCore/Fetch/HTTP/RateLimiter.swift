@@ -2,13 +2,14 @@ import Foundation
 
 /// Keeps the requests sent with one key under the API's limit (60 a minute for Stagecraft),
 /// counting every process that shares the store, and holds off while the server says the
-/// budget is spent (`X-RateLimit-Remaining: 0`, a 429's `Retry-After`).
+/// budget is spent (`X-RateLimit-Remaining: 0`, a 429's `Retry-After`). The count, the
+/// holds and any lower limit the API announced all live in the store, so the next cron run
+/// or watch cycle honours them too.
 public actor RateLimiter {
     private let store: ProgramStore
     private let source: String
-    private var limit: Int
+    private let limit: Int
     private let window: Duration
-    private var blockedUntil: Date?
 
     /// The most recent rate-limit headers the server sent.
     public private(set) var lastHeaders: RateLimitHeaders?
@@ -25,20 +26,13 @@ public actor RateLimiter {
     /// past `deadline`.
     public func acquire(before deadline: Date) async throws -> Int64 {
         while true {
-            let now = Date()
-            var ready = now
-            if let blockedUntil, blockedUntil > ready { ready = blockedUntil }
-            let windowSeconds = window.seconds
-            let recent = try store.requests(source: source, since: now.addingTimeInterval(-windowSeconds))
-            if recent.count >= limit {
-                let freed = recent[recent.count - limit].addingTimeInterval(windowSeconds + 0.01)
-                if freed > ready { ready = freed }
+            switch try store.reserveRequest(source: source, limit: limit, window: window.seconds, at: Date()) {
+            case .granted(let entry):
+                return entry
+            case .wait(let until):
+                guard until <= deadline else { throw RateLimitWait(until: until) }
+                try await Task.sleep(for: .seconds(max(0, until.timeIntervalSinceNow)))
             }
-            if ready <= now {
-                return try store.recordRequest(source: source, at: now)
-            }
-            guard ready <= deadline else { throw RateLimitWait(until: ready) }
-            try await Task.sleep(for: .seconds(ready.timeIntervalSince(now)))
         }
     }
 
@@ -51,13 +45,16 @@ public actor RateLimiter {
     /// Takes in what a response said of the budget: a lower limit, or a spent budget.
     public func observe(_ headers: RateLimitHeaders) {
         lastHeaders = headers
-        if let announced = headers.limit, announced > 0, announced < limit { limit = announced }
-        if headers.remaining == 0, let reset = headers.reset { hold(until: reset) }
+        let lower = headers.limit.flatMap { $0 > 0 && $0 < limit ? $0 : nil }
+        let spent = headers.remaining == 0 ? headers.reset : nil
+        if lower != nil || spent != nil {
+            try? store.recordRateHold(source: source, until: spent, limit: lower)
+        }
     }
 
     /// Sends nothing before `instant` (a 429's Retry-After).
     public func hold(until instant: Date) {
-        if blockedUntil.map({ instant > $0 }) ?? true { blockedUntil = instant }
+        try? store.recordRateHold(source: source, until: instant, limit: nil)
     }
 }
 

@@ -98,9 +98,8 @@ struct StagecraftClient: Sendable {
         guard nextAttempt <= retry.maximumAttempts else { throw reason }
         var wait = retry.backoff(retry: nextAttempt - 1, using: &generator)
         if let retryAfter {
-            let seconds = max(0, retryAfter.timeIntervalSinceNow)
-            guard Duration.seconds(seconds) <= retry.maximumDelay else { throw reason }
-            wait = .seconds(seconds)
+            // The server's word goes, as long as it fits in this build's time budget.
+            wait = .seconds(max(0, retryAfter.timeIntervalSinceNow))
         }
         guard Date().addingTimeInterval(wait.seconds) < deadline else {
             throw reason
