@@ -15,7 +15,7 @@ public struct IndexPageRenderer: Renderer {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(event.name))</title>
+        <title>\(Markup.escape(event.name))</title>
         <link rel="alternate" type="application/feed+json" title="Program changes" href="feeds/changes.json">
         <link rel="alternate" type="application/atom+xml" title="Program changes" href="feeds/changes.xml">
         <style>
@@ -29,19 +29,19 @@ public struct IndexPageRenderer: Renderer {
         </head>
         <body>
         <header>
-        <h1>\(HTML.escape(event.name))</h1>
-        <p>\(HTML.escape(format.dayTitle(event.startDate))) – \(HTML.escape(format.dayTitle(event.endDate))) · times in \(HTML.escape(event.timeZone.identifier))</p>
+        <h1>\(Markup.escape(event.name))</h1>
+        <p>\(Markup.escape(format.dayTitle(event.startDate))) – \(Markup.escape(format.dayTitle(event.endDate))) · times in \(Markup.escape(event.timeZone.identifier))</p>
         </header>
         <main>
 
         """
         html += "<nav aria-label=\"Days\"><ul>\n"
         for day in program.days {
-            html += "<li><a href=\"#day-\(day.date)\">\(HTML.escape(format.dayTitle(day.date)))</a></li>\n"
+            html += "<li><a href=\"#day-\(day.date)\">\(Markup.escape(format.dayTitle(day.date)))</a></li>\n"
         }
         html += "</ul></nav>\n"
         for day in program.days {
-            html += "<section id=\"day-\(day.date)\">\n<h2>\(HTML.escape(format.dayTitle(day.date)))</h2>\n"
+            html += "<section id=\"day-\(day.date)\">\n<h2>\(Markup.escape(format.dayTitle(day.date)))</h2>\n"
             let performances = program.performances(on: day.date)
             if performances.isEmpty {
                 html += "<p>Nothing scheduled.</p>\n"
@@ -49,7 +49,7 @@ public struct IndexPageRenderer: Renderer {
                 html += "<table>\n<thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Stage</th><th scope=\"col\">Performance</th></tr></thead>\n<tbody>\n"
                 for performance in performances {
                     let time = "\(format.clockTime(performance.start))–\(format.clockTime(performance.end))"
-                    html += "<tr><th scope=\"row\">\(time)</th><td>\(HTML.escape(stageNames[performance.stageID] ?? performance.stageID))</td><td>\(HTML.escape(performance.displayName))</td></tr>\n"
+                    html += "<tr><th scope=\"row\">\(time)</th><td>\(Markup.escape(stageNames[performance.stageID] ?? performance.stageID))</td><td>\(Markup.escape(performance.displayName))</td></tr>\n"
                 }
                 html += "</tbody>\n</table>\n"
             }
@@ -57,7 +57,7 @@ public struct IndexPageRenderer: Renderer {
         }
         html += "<section>\n<h2>Stages</h2>\n<ul>\n"
         for stage in program.stages {
-            html += "<li>\(HTML.escape(stage.name)) (<a href=\"calendar/stages/\(stage.slug).ics\">calendar</a>)</li>\n"
+            html += "<li>\(Markup.escape(stage.name)) (<a href=\"calendar/stages/\(stage.slug).ics\">calendar</a>)</li>\n"
         }
         html += "</ul>\n</section>\n</main>\n<footer>\n<h2>Feeds and calendars</h2>\n<ul>\n"
         html += "<li><a href=\"\(calendarLink(context))\">Whole program calendar</a></li>\n"
@@ -73,6 +73,6 @@ public struct IndexPageRenderer: Renderer {
         guard let site = context.siteURL, var parts = URLComponents(url: site.appendingPathComponent("calendar/program.ics"), resolvingAgainstBaseURL: false)
         else { return "calendar/program.ics" }
         parts.scheme = "webcal"
-        return HTML.escape(parts.string ?? "calendar/program.ics")
+        return Markup.escape(parts.string ?? "calendar/program.ics")
     }
 }

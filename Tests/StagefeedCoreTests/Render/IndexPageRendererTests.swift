@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func escapesQuotesEvenWithCombiningMarks() {
-        #expect(HTML.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
+        #expect(Markup.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
     }
 
     @Test func isTheSameWhateverTheMachineTimeZone() throws {

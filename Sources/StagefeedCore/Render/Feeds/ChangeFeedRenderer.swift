@@ -29,16 +29,16 @@ public struct ChangeFeedRenderer: Renderer {
         let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString.lowercased()
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         text += "  <id>urn:uuid:\(feedID)</id>\n"
-        text += "  <title>\(XMLText.escape("\(program.event.name): program changes"))</title>\n"
+        text += "  <title>\(Markup.escape("\(program.event.name): program changes"))</title>\n"
         text += "  <updated>\(utc.format(changes.first?.at ?? context.lastChanged))</updated>\n"
-        text += "  <author><name>\(XMLText.escape(program.event.name))</name></author>\n"
+        text += "  <author><name>\(Markup.escape(program.event.name))</name></author>\n"
         text += "  <generator version=\"\(StagefeedVersion.current)\">stagefeed</generator>\n"
         if let site = context.siteURL {
-            text += "  <link rel=\"self\" href=\"\(XMLText.escape(site.appendingPathComponent("feeds/changes.xml").absoluteString))\"/>\n"
-            text += "  <link rel=\"alternate\" href=\"\(XMLText.escape(site.absoluteString))\"/>\n"
+            text += "  <link rel=\"self\" href=\"\(Markup.escape(site.appendingPathComponent("feeds/changes.xml").absoluteString))\"/>\n"
+            text += "  <link rel=\"alternate\" href=\"\(Markup.escape(site.absoluteString))\"/>\n"
         }
         for change in changes {
-            let sentence = XMLText.escape(change.sentence(format: format))
+            let sentence = Markup.escape(change.sentence(format: format))
             text += "  <entry>\n    <id>urn:uuid:\(change.id)</id>\n    <title>\(sentence)</title>\n"
             text += "    <updated>\(utc.format(change.at))</updated>\n    <content type=\"text\">\(sentence)</content>\n  </entry>\n"
         }

@@ -14,7 +14,7 @@ public struct FrabScheduleRenderer: Renderer {
 
     private func xml(_ schedule: FrabSchedule) -> String {
         func element(_ name: String, _ value: String, indent: Int) -> String {
-            String(repeating: "  ", count: indent) + "<\(name)>\(XMLText.escape(value))</\(name)>\n"
+            String(repeating: "  ", count: indent) + "<\(name)>\(Markup.escape(value))</\(name)>\n"
         }
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n"
         text += "  <generator name=\"stagefeed\" version=\"\(StagefeedVersion.current)\"/>\n"
@@ -37,7 +37,7 @@ public struct FrabScheduleRenderer: Renderer {
         for day in schedule.days {
             text += "  <day index=\"\(day.index)\" date=\"\(day.date)\" start=\"\(day.start)\" end=\"\(day.end)\">\n"
             for (room, events) in day.rooms {
-                text += "    <room name=\"\(XMLText.escape(room.name))\" guid=\"\(room.guid)\">\n"
+                text += "    <room name=\"\(Markup.escape(room.name))\" guid=\"\(room.guid)\">\n"
                 for event in events {
                     text += "      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n"
                     text += element("room", event.room, indent: 4)
@@ -52,7 +52,7 @@ public struct FrabScheduleRenderer: Renderer {
                     if !event.persons.isEmpty {
                         text += "        <persons>\n"
                         for person in event.persons {
-                            text += "          <person guid=\"\(person.guid)\">\(XMLText.escape(person.name))</person>\n"
+                            text += "          <person guid=\"\(person.guid)\">\(Markup.escape(person.name))</person>\n"
                         }
                         text += "        </persons>\n"
                     }
