@@ -1,29 +1,35 @@
 import Foundation
 
-/// One VEVENT: a performance of the program, or one removed recently (cancelled).
+/// One VEVENT: a performance of the program, or one removed recently (cancelled), rendered
+/// once and shared by every calendar that lists it.
 struct CalendarEntry {
     var performance: Performance
-    var revision: PerformanceRevision?
-    var isCancelled: Bool
+    /// The VEVENT's content lines.
+    var text: String
 
     /// The program's performances, then the recently cancelled ones, in time order.
     static func all(_ program: Program, context: BuildContext) -> [CalendarEntry] {
-        let live = program.performances.map {
-            CalendarEntry(performance: $0, revision: context.revisions.revisions[$0.id], isCancelled: false)
+        let stages = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0) })
+        let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
+        func entry(_ performance: Performance, _ revision: PerformanceRevision?, cancelled: Bool) -> CalendarEntry {
+            var builder = ICalendarBuilder()
+            write(performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
+                  artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context, into: &builder)
+            return CalendarEntry(performance: performance, text: builder.output)
         }
-        let cancelled = context.cancelled.map { CalendarEntry(performance: $0.lastSeen, revision: $0, isCancelled: true) }
+        let live = program.performances.map { entry($0, context.revisions.revisions[$0.id], cancelled: false) }
+        let cancelled = context.cancelled.map { entry($0.lastSeen, $0, cancelled: true) }
         return (live + cancelled).sorted { ($0.performance.start, $0.performance.id) < ($1.performance.start, $1.performance.id) }
     }
 
-    func write(into builder: inout ICalendarBuilder, program: Program, context: BuildContext) {
+    private static func write(_ performance: Performance, revision: PerformanceRevision?, isCancelled: Bool, stage: Stage?,
+                              artist: Artist?, program: Program, context: BuildContext, into builder: inout ICalendarBuilder) {
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
-        let stage = program.stage(id: performance.stageID)
-        let artist = performance.artistID.flatMap(program.artist(id:))
         builder.begin("VEVENT")
         builder.text("UID", StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased())
-        builder.raw("DTSTAMP", Self.utc(modified))
-        Self.dateTime("DTSTART", performance.start, in: program.event.timeZone, into: &builder)
-        Self.dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
+        builder.raw("DTSTAMP", utc(modified))
+        dateTime("DTSTART", performance.start, in: program.event.timeZone, into: &builder)
+        dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
         builder.text("SUMMARY", isCancelled ? "Cancelled: \(performance.displayName)" : performance.displayName)
         if let stage { builder.text("LOCATION", stage.name) }
         let description = performance.description ?? performance.activity?.description ?? artist?.bio
@@ -38,7 +44,7 @@ struct CalendarEntry {
         builder.textList("CATEGORIES", categories)
         builder.raw("STATUS", isCancelled ? "CANCELLED" : "CONFIRMED")
         builder.raw("SEQUENCE", String(revision?.sequence ?? 0))
-        builder.raw("LAST-MODIFIED", Self.utc(modified))
+        builder.raw("LAST-MODIFIED", utc(modified))
         builder.raw("TRANSP", "OPAQUE")
         builder.end("VEVENT")
     }

@@ -14,26 +14,40 @@ public struct CalendarRenderer: Renderer {
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
         let entries = CalendarEntry.all(program, context: context)
         let format = EventTimeFormat(timeZone: program.event.timeZone)
-        var files = [file("calendar/program.ics", name: program.event.name, page: "", entries: entries, program: program, context: context)]
+        let timeZone = timeZoneComponent(program, entries: entries)
+        func file(_ path: String, name: String, page: String, entries: [CalendarEntry]) -> OutputFile {
+            self.file(path, name: name, page: page, entries: entries, timeZone: timeZone, program: program, context: context)
+        }
+        let byStage = Dictionary(grouping: entries, by: \.performance.stageID)
+        let byDay = Dictionary(grouping: entries, by: \.performance.day)
+        let byArtist = Dictionary(grouping: entries, by: { $0.performance.artistID ?? "" })
+        var files = [file("calendar/program.ics", name: program.event.name, page: "", entries: entries)]
         for stage in program.stages {
             files.append(file("calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
-                              page: "stages/\(stage.slug)/", entries: entries.filter { $0.performance.stageID == stage.id },
-                              program: program, context: context))
+                              page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
         }
         for day in program.days {
             files.append(file("calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
-                              page: "days/\(day.date)/", entries: entries.filter { $0.performance.day == day.date },
-                              program: program, context: context))
+                              page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
         }
         for artist in program.artists {
             files.append(file("calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
-                              page: "artists/\(artist.slug)/", entries: entries.filter { $0.performance.artistID == artist.id },
-                              program: program, context: context))
+                              page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
         return files
     }
 
-    private func file(_ path: String, name: String, page: String, entries: [CalendarEntry],
+    /// The VTIMEZONE every calendar carries: the festival's days and every listed set.
+    private func timeZoneComponent(_ program: Program, entries: [CalendarEntry]) -> String {
+        guard let first = program.days.first, let last = program.days.last else { return "" }
+        var builder = ICalendarBuilder()
+        let start = min(first.start, entries.map(\.performance.start).min() ?? first.start)
+        let end = max(last.end, entries.map(\.performance.end).max() ?? last.end)
+        VTimeZoneBuilder(timeZone: program.event.timeZone).write(into: &builder, from: start, to: end)
+        return builder.output
+    }
+
+    private func file(_ path: String, name: String, page: String, entries: [CalendarEntry], timeZone: String,
                       program: Program, context: BuildContext) -> OutputFile {
         var builder = ICalendarBuilder()
         builder.begin("VCALENDAR")
@@ -54,14 +68,9 @@ public struct CalendarRenderer: Renderer {
         builder.raw("X-PUBLISHED-TTL", Self.refreshInterval)
         builder.text("X-WR-TIMEZONE", program.event.timeZone.identifier)
 
-        let allDays = program.days
-        if let first = allDays.first, let last = allDays.last {
-            let start = min(first.start, entries.map(\.performance.start).min() ?? first.start)
-            let end = max(last.end, entries.map(\.performance.end).max() ?? last.end)
-            VTimeZoneBuilder(timeZone: program.event.timeZone).write(into: &builder, from: start, to: end)
-        }
+        builder.append(rendered: timeZone)
         for entry in entries {
-            entry.write(into: &builder, program: program, context: context)
+            builder.append(rendered: entry.text)
         }
         builder.end("VCALENDAR")
         return OutputFile(path: path, text: builder.output)

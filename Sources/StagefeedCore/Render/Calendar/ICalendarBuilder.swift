@@ -6,6 +6,9 @@ struct ICalendarBuilder {
     private(set) var output = ""
 
     mutating func begin(_ component: String) { line("BEGIN:\(component)") }
+
+    /// Appends content lines another builder already wrote.
+    mutating func append(rendered: String) { output += rendered }
     mutating func end(_ component: String) { line("END:\(component)") }
 
     /// A property whose value is written as given (dates, numbers, URIs, enumerations).
