@@ -25,13 +25,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            var pipeline = BuildPipeline(
-                source: source,
-                normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-                writer: OutputWriter(folder: settings.outputFolder),
-                store: try ProgramStore(folder: settings.cacheFolder))
-            pipeline.siteURL = settings.siteURL
-            pipeline.cancelledRetention = settings.keepCancelled.seconds
+            let pipeline = try BuildPipeline(settings: settings, source: source)
             let report = try await pipeline.run(logger: console.logger)
             if !report.write.changedMoreThanStatus {
                 console.logger.info("nothing changed in \(settings.outputFolder.path) but feeds/status.json")

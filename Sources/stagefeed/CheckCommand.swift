@@ -15,12 +15,8 @@ struct CheckCommand: AsyncParsableCommand {
         let console = Console(options: options)
         let (settings, source) = try options.resolve(console: console)
         do {
-            let normalizer = ProgramNormalizer(dayStart: settings.dayStart)
-            let inspection = try await source.inspect(normalizer: normalizer)
-            var pipeline = BuildPipeline(source: source, normalizer: normalizer, writer: OutputWriter(folder: settings.outputFolder),
-                                         store: try ProgramStore(folder: settings.cacheFolder))
-            pipeline.siteURL = settings.siteURL
-            pipeline.cancelledRetention = settings.keepCancelled.seconds
+            let pipeline = try BuildPipeline(settings: settings, source: source)
+            let inspection = try await source.inspect(normalizer: pipeline.normalizer)
             // status.json changes on every run; what matters is the rest.
             let files = try pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
             let description = settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }

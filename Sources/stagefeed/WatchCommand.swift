@@ -136,12 +136,7 @@ final class WatchState: Sendable {
     /// The build for the next cycle.
     func pipeline() throws -> BuildPipeline {
         let (settings, source) = current.withLock { $0 }
-        var pipeline = BuildPipeline(source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-                                     writer: OutputWriter(folder: settings.outputFolder),
-                                     store: try ProgramStore(folder: settings.cacheFolder))
-        pipeline.siteURL = settings.siteURL
-        pipeline.cancelledRetention = settings.keepCancelled.seconds
-        return pipeline
+        return try BuildPipeline(settings: settings, source: source)
     }
 
     /// Reads the configuration again; keeps the old one when the new one is wrong.
