@@ -31,6 +31,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("keep-cancelled"), help: ArgumentHelp("How long a removed set stays in calendars as cancelled (default: 7d).", valueName: "duration"))
     var keepCancelled: String?
 
+    @Option(help: ArgumentHelp("Site theme: default, a folder name in Themes/, or a theme folder's path.", valueName: "name|path"))
+    var theme: String?
+
+    @Option(name: .customLong("time-format"), help: ArgumentHelp("Times on pages: 24h (default) or 12h.", valueName: "24h|12h"))
+    var timeFormat: String?
+
     @Flag(help: "Render from the store without contacting the source.")
     var offline = false
 
@@ -62,6 +68,8 @@ struct CommonOptions: ParsableArguments {
         values[.minRefresh] = minRefresh
         values[.siteURL] = siteURL
         values[.keepCancelled] = keepCancelled
+        values[.theme] = theme
+        values[.timeFormat] = timeFormat
         if offline { values[.offline] = "true" }
         if refresh { values[.refresh] = "true" }
         return SettingsLayer(origin: .flags, values: values)

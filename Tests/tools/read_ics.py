@@ -58,10 +58,10 @@ for path in sorted(Path(sys.argv[1]).rglob("*.ics")):
             "summary": str(event["SUMMARY"]),
             "description": str(event.get("DESCRIPTION", "")),
             "location": str(event.get("LOCATION", "")),
-            "sequence": int(event["SEQUENCE"]),
-            "status": str(event["STATUS"]),
+            "sequence": int(event.get("SEQUENCE", 0)),
+            "status": str(event.get("STATUS", "")),
             "dtstamp": event["DTSTAMP"].dt.isoformat(),
-            "last_modified": event["LAST-MODIFIED"].dt.isoformat(),
+            "last_modified": (event.get("LAST-MODIFIED") or event["DTSTAMP"]).dt.isoformat(),
         })
 
     # A second, independent parser with its own validation; vobject reads times through

@@ -13,6 +13,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case minRefresh = "min_refresh"
     case siteURL = "site_url"
     case keepCancelled = "keep_cancelled"
+    case theme
+    case timeFormat = "time_format"
 
     /// The command-line flag, e.g. `--day-starts`.
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }

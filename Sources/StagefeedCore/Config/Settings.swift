@@ -28,4 +28,8 @@ public struct Settings: Sendable, Equatable {
     public var siteURL: URL?
     /// How long a performance removed from the program stays in calendars as cancelled.
     public var keepCancelled: Duration
+    /// The theme folder laid over the default theme; nil for the default theme alone.
+    public var theme: URL?
+    /// 24-hour (default) or 12-hour times on pages.
+    public var clock: ClockStyle
 }

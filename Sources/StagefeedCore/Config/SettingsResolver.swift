@@ -109,6 +109,26 @@ public struct SettingsResolver: Sendable {
             keepCancelled = .seconds(seconds)
         }
 
+        var theme: URL?
+        if let (value, layer) = lookup(.theme) {
+            var base = workingDirectory
+            if case .file(let file) = layer.origin { base = URL(fileURLWithPath: file).deletingLastPathComponent() }
+            do {
+                theme = try ThemeLoader.folder(for: value, relativeTo: base)
+            } catch {
+                throw .invalidValue(setting: layer.name(of: .theme), value: value,
+                                    expected: "default, the name of a folder in Themes/, or a theme folder's path (\(error))")
+            }
+        }
+
+        var clock = ClockStyle.twentyFourHour
+        if let (value, layer) = lookup(.timeFormat) {
+            guard let style = ClockStyle(rawValue: value.lowercased()) else {
+                throw .invalidValue(setting: layer.name(of: .timeFormat), value: value, expected: "24h or 12h")
+            }
+            clock = style
+        }
+
         let output = path(.out, default: "output")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.url.path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -124,7 +144,8 @@ public struct SettingsResolver: Sendable {
             outputFolder: output.url, cacheFolder: cache.url, dayStart: dayStart,
             offline: try flag(.offline), refresh: try flag(.refresh),
             apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
-            minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled)
+            minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled,
+            theme: theme, clock: clock)
     }
 
     /// Seconds in a duration such as `90`, `90s`, `5m`, `1h` or `7d`.

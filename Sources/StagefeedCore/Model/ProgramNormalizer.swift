@@ -38,7 +38,7 @@ public struct ProgramNormalizer: Sendable {
         }
 
         let stages = makeStages(stageRecords, performances: performanceRecords, warnings: &warnings)
-        let artists = makeArtists(artistRecords)
+        let artists = makeArtists(artistRecords, warnings: &warnings)
         let artistNames = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0.name) })
         let stageOrder = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
 
@@ -118,12 +118,23 @@ public struct ProgramNormalizer: Sendable {
         }
     }
 
-    /// Artists in name order (case- and accent-insensitive), each with a unique slug.
-    private func makeArtists(_ records: [ArtistRecord]) -> [Artist] {
+    /// Artists in name order (case- and accent-insensitive), each with a unique slug; image
+    /// and social links that are not http(s) are dropped with a warning.
+    private func makeArtists(_ records: [ArtistRecord], warnings: inout [ProgramWarning]) -> [Artist] {
         let slugs = SlugAllocator(kind: "artist", previous: previousSlugs["artist"] ?? [:])
             .allocate(records.map { ($0.id, $0.name) })
-        return records.map {
-            Artist(id: $0.id, name: $0.name, slug: slugs[$0.id]!, bio: $0.bio, imageURL: $0.imageURL, links: $0.links)
+        return records.map { record in
+            var imageURL = record.imageURL
+            if let image = imageURL, !WebLink.isSafe(image) {
+                warnings.append(.unsafeLink(kind: "artist", id: record.id, field: "image"))
+                imageURL = nil
+            }
+            let links = record.links.filter { link in
+                if WebLink.isSafe(link.url) { return true }
+                warnings.append(.unsafeLink(kind: "artist", id: record.id, field: "\(link.platform) link"))
+                return false
+            }
+            return Artist(id: record.id, name: record.name, slug: slugs[record.id]!, bio: record.bio, imageURL: imageURL, links: links)
         }.sorted { lhs, rhs in
             let order = lhs.name.compare(rhs.name, options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             return order == .orderedSame ? lhs.id < rhs.id : order == .orderedAscending

@@ -7,6 +7,8 @@ public enum ProgramWarning: Sendable, Equatable, Codable, CustomStringConvertibl
     case outsideEventDates(performanceID: String, day: LocalDate)
     case duplicateID(kind: String, id: String)
     case untitled(performanceID: String)
+    /// A URL from the data that is not http(s); it was dropped.
+    case unsafeLink(kind: String, id: String, field: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum ProgramWarning: Sendable, Equatable, Codable, CustomStringConvertibl
             return "performance \(performance) falls on \(day), outside the event's dates"
         case .duplicateID(let kind, let id):
             return "\(kind) id \(id) appears more than once; the first is kept"
+        case .unsafeLink(let kind, let id, let field):
+            return "\(kind) \(id): \(field) is not an http(s) URL; dropped"
         case .untitled(let performance):
             return "performance \(performance) has no title, artist or activity; shown as \"To be announced\""
         }

@@ -16,25 +16,26 @@ public struct BuildPipeline: Sendable {
     /// How long a performance removed from the program stays in calendars as cancelled.
     public var cancelledRetention: TimeInterval = 7 * 86_400
 
-    /// The renderers of a standard build.
-    public static let standardRenderers: [any Renderer] = [
-        IndexPageRenderer(), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(),
-        FrabScheduleRenderer(), ChangeFeedRenderer(),
-    ]
+    /// The renderers of a standard build: the site through `theme`, feeds, calendars and
+    /// the frab/c3voc schedule.
+    public static func standardRenderers(theme: Theme, clock: ClockStyle = .twentyFourHour) -> [any Renderer] {
+        [SiteRenderer(theme: theme, clock: clock), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(),
+         CalendarRenderer(), FrabScheduleRenderer(), ChangeFeedRenderer()]
+    }
 
-    public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer] = standardRenderers,
-                writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) {
+    /// A build; without `renderers`, the standard ones with the default theme.
+    public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer]? = nil,
+                writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.source = source
         self.revisionStore = store
         self.normalizer = normalizer
-        self.renderers = renderers
+        self.renderers = try renderers ?? Self.standardRenderers(theme: ThemeLoader.load(overriding: nil))
         self.writer = writer
         self.now = now
     }
 
     /// Every file the renderers produce for a program, in renderer order.
-    public static func render(_ program: Program, with renderers: [any Renderer] = standardRenderers,
-                              context: BuildContext) throws -> [OutputFile] {
+    public static func render(_ program: Program, with renderers: [any Renderer], context: BuildContext) throws -> [OutputFile] {
         var files: [OutputFile] = []
         for renderer in renderers {
             files += try renderer.render(program, context: context)

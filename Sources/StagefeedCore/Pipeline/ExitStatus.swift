@@ -11,7 +11,7 @@ public enum ExitStatus: Int32, Sendable {
 
     /// The status a build that threw `error` ends with.
     public static func of(_ error: any Error) -> ExitStatus {
-        error is ConfigurationError ? .usage : .failure
+        error is ConfigurationError || error is ThemeError ? .usage : .failure
     }
 
     /// The status a build that finished ends with.

@@ -26,6 +26,34 @@ public struct EventTimeFormat: Sendable {
         return String(format: "%02d:%02d", parts.hour!, parts.minute!)
     }
 
+    /// `23:30` or `11:30 PM` by the clock style, in the event's timezone.
+    public func clockTime(_ instant: Date, style: ClockStyle) -> String {
+        guard style == .twelveHour else { return clockTime(instant) }
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        let hour = parts.hour! % 12 == 0 ? 12 : parts.hour! % 12
+        return "\(hour):" + String(format: "%02d", parts.minute!) + (parts.hour! < 12 ? " AM" : " PM")
+    }
+
+    /// The hour an instant falls in, as a grid label: `23:00` or `11 PM`.
+    public func hourLabel(_ instant: Date, style: ClockStyle) -> String {
+        let hour = calendar.component(.hour, from: instant)
+        switch style {
+        case .twentyFourHour: return String(format: "%02d:00", hour)
+        case .twelveHour: return "\(hour % 12 == 0 ? 12 : hour % 12) \(hour < 12 ? "AM" : "PM")"
+        }
+    }
+
+    /// Seconds past the start of the local hour `instant` falls in.
+    public func secondsIntoHour(_ instant: Date) -> TimeInterval {
+        let parts = calendar.dateComponents([.minute, .second, .nanosecond], from: instant)
+        return TimeInterval(parts.minute! * 60 + parts.second!) + TimeInterval(parts.nanosecond!) / 1e9
+    }
+
+    /// The calendar date (not the festival day) an instant falls on, locally.
+    public func localDate(_ instant: Date) -> LocalDate {
+        LocalDate(instant, in: calendar)
+    }
+
     /// `Fri` for a festival day, in English.
     public func shortDay(_ date: LocalDate) -> String {
         String(dayTitle(date).prefix(3))

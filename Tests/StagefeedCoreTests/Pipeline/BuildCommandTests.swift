@@ -20,7 +20,7 @@ import Testing
         let index = try #require(folder.read("output/index.html"))
         #expect(index.contains("<title>Riverbend Folk &amp; Roots Festival 2027</title>"))
         #expect(index.contains("Rosa &amp; the Thorns"))
-        #expect(!index.contains("<script"))
+        #expect(!index.contains("<script>"), "no inline script")
 
         let feed = try JSONSerialization.jsonObject(with: Data(folder.read("output/feeds/program.json")!.utf8)) as? [String: Any]
         #expect(feed?["schema_version"] as? Int == 1)

@@ -32,17 +32,17 @@ import Testing
             let configuration = await harness.configuration()
             let output = harness.output, cache = harness.cache
             let loop = WatchLoop(interval: .seconds(1)) {
-                BuildPipeline(source: StagecraftSource(configuration: configuration, logger: Logger(label: "test")),
+                try BuildPipeline(source: StagecraftSource(configuration: configuration, logger: Logger(label: "test")),
                               normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output), store: try ProgramStore(folder: cache))
             }
             let reports = Reports()
             let task = Task { await loop.run(logger: Logger(label: "test")) { result in Task { await reports.add(result) } } }
 
-            #expect(await waitUntil(20) { await reports.count >= 2 })
+            #expect(await waitUntil(60) { await reports.count >= 2 })
             let index = output.appendingPathComponent("index.html"), status = output.appendingPathComponent("feeds/status.json")
             let indexDate = modificationDate(index), statusDate = modificationDate(status)
             let seen = await reports.count
-            #expect(await waitUntil(20) { await reports.count >= seen + 2 })
+            #expect(await waitUntil(60) { await reports.count >= seen + 2 })
             #expect(modificationDate(index) == indexDate, "a cycle without change rewrote index.html")
             #expect(modificationDate(status) != statusDate, "status.json is written every cycle")
 
@@ -50,9 +50,13 @@ import Testing
             var program = String(decoding: await harness.server.state.bodies["program"]!, as: UTF8.self)
             program = program.replacingOccurrences(of: "\"Secret Set\"", with: "\"Watched Set\"")
             await harness.server.state.setBody("program", Data(program.utf8))
-            #expect(await waitUntil(20) { (try? String(contentsOf: index, encoding: .utf8))?.contains("Watched Set") == true })
+            let day = output.appendingPathComponent("days/2027-07-23/index.html")
+            #expect(await waitUntil(60) { (try? String(contentsOf: day, encoding: .utf8))?.contains("Watched Set") == true })
 
-            // An outage over several cycles: stale, output intact, then recovery.
+            // An outage over several cycles: stale, output intact, then recovery. The snapshot
+            // waits for a whole cycle after the change, so no write is in progress.
+            let changed = await reports.count
+            #expect(await waitUntil(60) { await reports.count >= changed + 1 })
             let before = harness.snapshot().filter { $0.key != "feeds/status.json" }
             await harness.server.state.inject("program", Array(repeating: .status(503), count: 12), conditionalOnly: true)
             #expect(await waitUntil(40) { await reports.freshness.suffix(2) == ["stale", "stale"] })

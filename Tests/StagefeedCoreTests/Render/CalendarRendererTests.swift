@@ -16,7 +16,7 @@ import Testing
 
     @Test func theDemoCalendarsParseAndHoldTheSourceInstants() async throws {
         let folder = try TemporaryFolder()
-        var pipeline = BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), writer: OutputWriter(folder: folder.url),
+        var pipeline = try BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), writer: OutputWriter(folder: folder.url),
                                      store: try ProgramStore(folder: folder.path("cache")))
         pipeline.siteURL = URL(string: "https://riverbend.example/timetable/")
         _ = try await pipeline.run(logger: logger)

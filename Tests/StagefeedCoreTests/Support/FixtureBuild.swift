@@ -9,7 +9,7 @@ enum FixtureBuild {
     static func run(_ draft: ProgramDraft?, in folder: TemporaryFolder, at now: Date, retention: TimeInterval = 7 * 86_400,
                     siteURL: URL? = nil) async throws -> BuildReport {
         let source: any ProgramSource = draft.map { FixedSource(draft: $0) } ?? DemoSource()
-        var pipeline = BuildPipeline(source: source, normalizer: ProgramNormalizer(),
+        var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(),
                                      writer: OutputWriter(folder: folder.path("output")),
                                      store: try ProgramStore(folder: folder.path("cache")), now: { now })
         pipeline.cancelledRetention = retention

@@ -28,3 +28,36 @@ enum Fixtures {
             performances: performances)
     }
 }
+
+extension Fixtures {
+    /// A program written by an attacker: markup and script in every name, a quote hidden
+    /// behind a combining mark, `javascript:` and `data:` URLs, control characters, and
+    /// right-to-left and emoji text that must stay readable.
+    static func hostile() -> ProgramDraft {
+        var event = event()
+        event.name = "<script>alert('fest')</script> & \"Fest\""
+        event.description = "<b>bold</b>\n\n<iframe src=javascript:alert(1)></iframe>"
+        let stages = [
+            StageRecord(id: "s_x", name: "<img src=x onerror=alert(1)>", description: "</p><script>alert(3)</script>", position: 1),
+            StageRecord(id: "s_rtl", name: "מסך ראשי", position: 2),
+        ]
+        let artists = [
+            ArtistRecord(id: "a_x", name: "\"\u{301} onmouseover=alert(1) x=\"",
+                         bio: "<script>document.cookie</script>\nsecond line\u{0}\u{85}",
+                         imageURL: "javascript:alert(1)",
+                         links: [SocialLink(platform: "web<b>site", url: "javascript:alert(2)"),
+                                 SocialLink(platform: "instagram", url: "https://insta.example/a?x=1&y=2"),
+                                 SocialLink(platform: "other", url: "data:text/html,<script>alert(4)</script>")]),
+            ArtistRecord(id: "a_rtl", name: "فرقة النور 🎶", bio: "Emoji 🎸🔥 and RTL مرحبا", imageURL: " https://img.example/x.jpg"),
+            ArtistRecord(id: "../../etc/passwd", name: "../../etc"),
+        ]
+        let performances = [
+            performance("p_1", stage: "s_x", artist: "a_x", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
+                        title: "</script><script>alert(5)</script>\nnew line"),
+            performance("p_2", stage: "s_rtl", artist: "a_rtl", "2027-07-23T20:30:00+02:00", "2027-07-23T21:30:00+02:00"),
+            performance("p_3", stage: "s_x", artist: "../../etc/passwd", "2027-07-24T01:30:00+02:00", "2027-07-24T02:30:00+02:00",
+                        title: "{{site.name}} {{{root}}}"),
+        ]
+        return ProgramDraft(event: event, stages: stages, artists: artists, performances: performances)
+    }
+}

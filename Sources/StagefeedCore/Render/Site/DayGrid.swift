@@ -1,0 +1,51 @@
+import Foundation
+
+/// The geometry of a day's timetable grid: time runs down in five-minute rows from the
+/// hour before the first set to the hour after the last, one column per stage. Rows count
+/// real elapsed time, so a DST change inside the night adds or removes an hour of rows.
+struct DayGrid {
+    /// One set placed in its stage's column.
+    struct Block {
+        var performance: Performance
+        /// First row (1-based) and number of rows.
+        var row: Int
+        var span: Int
+    }
+
+    /// One hour mark down the side.
+    struct HourMark {
+        var instant: Date
+        var row: Int
+    }
+
+    static let slot: TimeInterval = 300
+
+    let start: Date
+    let rows: Int
+    let hours: [HourMark]
+    /// Blocks by stage id, in start order.
+    let blocks: [String: [Block]]
+
+    /// Nil when the day has no sets.
+    init?(performances: [Performance], format: EventTimeFormat) {
+        guard let first = performances.map(\.start).min(), let last = performances.map(\.end).max() else { return nil }
+        start = first.addingTimeInterval(-format.secondsIntoHour(first))
+        let overhang = format.secondsIntoHour(last)
+        let end = overhang == 0 ? last : last.addingTimeInterval(3600 - overhang)
+        rows = max(1, Int((end.timeIntervalSince(start) / Self.slot).rounded(.up)))
+        var hours: [HourMark] = []
+        var mark = start
+        while mark < end {
+            hours.append(HourMark(instant: mark, row: Int((mark.timeIntervalSince(start) / Self.slot).rounded()) + 1))
+            mark = mark.addingTimeInterval(3600)
+        }
+        self.hours = hours
+        var blocks: [String: [Block]] = [:]
+        for performance in performances {
+            let row = Int((performance.start.timeIntervalSince(start) / Self.slot).rounded(.down)) + 1
+            let span = max(1, Int((performance.duration / Self.slot).rounded()))
+            blocks[performance.stageID, default: []].append(Block(performance: performance, row: row, span: min(span, rows - row + 1)))
+        }
+        self.blocks = blocks
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The values of each kind of page: the index, a day, a stage, an artist and "my
+/// schedule", on top of what every page gets (`SiteValues.page`).
+struct SitePages {
+    let values: SiteValues
+    private var program: Program { values.program }
+    private var format: EventTimeFormat { values.format }
+
+    func index() -> [String: Any] {
+        let path = SitePath.index
+        let letters = ArtistLetters(program.artists).groups.enumerated().map { index, group in
+            ["letter": values.text(group.letter), "anchor": "artists-\(index + 1)",
+             "artists": group.artists.map { artist in
+                 ["name": values.text(artist.name), "href": SitePath.artist(artist.slug),
+                  "sets": program.performances(byArtist: artist.id).count] as [String: Any]
+             }] as [String: Any]
+        }
+        return values.page(path: path, title: program.event.name, calendar: "calendar/program.ics", extra: [
+            "letters": letters,
+            "counts": ["days": program.days.count, "stages": values.listedStages.count,
+                       "artists": program.artists.count, "sets": program.performances.count],
+        ])
+    }
+
+    func day(_ day: FestivalDay) -> [String: Any] {
+        // `grid` is false for a day without sets.
+        let path = SitePath.day(day.date)
+        let root = SitePath.root(of: path)
+        let performances = program.performances(on: day.date)
+        let position = program.days.firstIndex { $0.date == day.date }!
+        func neighbour(_ index: Int) -> [String: Any]? {
+            guard program.days.indices.contains(index) else { return nil }
+            let date = program.days[index].date
+            return ["title": format.dayTitle(date), "href": root + SitePath.day(date)]
+        }
+        var extra: [String: Any] = [
+            "grid": false,
+            "day": ["title": format.dayTitle(day.date), "date": day.date.description,
+                    "previous": neighbour(position - 1) ?? false, "next": neighbour(position + 1) ?? false] as [String: Any],
+            "sets": performances.map { values.set($0, root: root) },
+            "hasSets": !performances.isEmpty,
+        ]
+        if let grid = DayGrid(performances: performances, format: format) {
+            let used = Set(performances.map(\.stageID))
+            let columns = program.stages.filter { $0.isListed || used.contains($0.id) }
+            extra["grid"] = [
+                "rows": grid.rows,
+                "stageCount": columns.count,
+                "hours": grid.hours.map { ["label": format.hourLabel($0.instant, style: values.clock), "row": $0.row] as [String: Any] },
+                "columns": columns.map { stage in
+                    ["name": values.text(stage.name), "href": root + SitePath.stage(stage.slug),
+                     "sets": (grid.blocks[stage.id] ?? []).map { block in
+                         values.set(block.performance, root: root).merging(["row": block.row, "span": block.span]) { $1 }
+                     }] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        return values.page(path: path, title: "\(format.dayTitle(day.date)) · \(program.event.name)",
+                           calendar: "calendar/days/\(day.date).ics", extra: extra)
+    }
+
+    func stage(_ stage: Stage) -> [String: Any] {
+        let path = SitePath.stage(stage.slug)
+        let root = SitePath.root(of: path)
+        let sets = program.performances(onStage: stage.id)
+        let days = program.days.compactMap { day -> [String: Any]? in
+            let daySets = sets.filter { $0.day == day.date }
+            guard !daySets.isEmpty else { return nil }
+            return ["title": format.dayTitle(day.date), "date": day.date.description, "href": root + SitePath.day(day.date),
+                    "sets": daySets.map { values.set($0, root: root) }]
+        }
+        var details: [String: Any] = ["name": values.text(stage.name), "description": values.paragraphs(stage.description),
+                                      "capacity": false]
+        if case .people(let count)? = stage.capacity { details["capacity"] = count.formatted(.number.locale(Locale(identifier: "en"))) }
+        return values.page(path: path, title: "\(stage.name) · \(program.event.name)",
+                           calendar: "calendar/stages/\(stage.slug).ics",
+                           extra: ["stage": details, "stageDays": days, "hasSets": !sets.isEmpty])
+    }
+
+    func artist(_ artist: Artist) -> [String: Any] {
+        let path = SitePath.artist(artist.slug)
+        let root = SitePath.root(of: path)
+        var details: [String: Any] = [
+            "name": values.text(artist.name),
+            "bio": values.paragraphs(artist.bio),
+            "links": artist.links.map { ["label": values.text(Self.label(of: $0.platform)), "url": values.text($0.url)] },
+        ]
+        details["image"] = artist.imageURL.map(values.text) ?? false
+        details["hasLinks"] = !artist.links.isEmpty
+        let sets = program.performances(byArtist: artist.id)
+        return values.page(path: path, title: "\(artist.name) · \(program.event.name)",
+                           calendar: "calendar/artists/\(artist.slug).ics",
+                           extra: ["artist": details, "sets": sets.map { values.set($0, root: root) }, "hasSets": !sets.isEmpty])
+    }
+
+    func mySchedule() throws -> [String: Any] {
+        let path = SitePath.mySchedule
+        let data = try ScheduleData(values: values, root: SitePath.root(of: path)).scriptText()
+        return values.page(path: path, title: "My schedule · \(program.event.name)", calendar: "calendar/program.ics",
+                           extra: ["scheduleJSON": data])
+    }
+
+    /// `Bandcamp` for `bandcamp`; platforms stagefeed does not know keep their own name.
+    static func label(of platform: String) -> String {
+        let known = ["website": "Website", "instagram": "Instagram", "bandcamp": "Bandcamp", "spotify": "Spotify",
+                     "youtube": "YouTube", "soundcloud": "SoundCloud", "facebook": "Facebook", "tiktok": "TikTok",
+                     "twitter": "X (Twitter)", "x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "apple_music": "Apple Music"]
+        return known[platform.lowercased()] ?? platform.prefix(1).uppercased() + platform.dropFirst()
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Mustache
+
+/// A site theme, loaded and checked: its Mustache templates (by name, e.g. `day` or
+/// `partials/set`), where each came from, and its asset files (by path under `assets/`).
+/// Built from the default theme with a chosen theme's files laid over it.
+public struct Theme: Sendable {
+    /// Templates every theme must provide (the default theme provides them all).
+    public static let pageTemplates = ["layout", "index", "day", "stage", "artist", "my", "service-worker"]
+
+    /// The parsed templates, ready to render; partials resolve within this library.
+    let library: MustacheLibrary
+    /// The file each template was read from, for error messages and the README.
+    public let templateFiles: [String: String]
+    /// Asset files by path relative to the theme's `assets/` folder (`site.css`, `img/logo.svg`).
+    public let assets: [String: Data]
+
+    init(library: MustacheLibrary, templateFiles: [String: String], assets: [String: Data]) {
+        self.library = library
+        self.templateFiles = templateFiles
+        self.assets = assets
+    }
+
+    /// The text of template `name` rendered with `values`.
+    func render(_ name: String, _ values: [String: Any]) throws(ThemeError) -> String {
+        guard let text = library.render(values, withTemplate: name) else {
+            throw .missingTemplate(name: name, theme: templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "")
+        }
+        return text
+    }
+}

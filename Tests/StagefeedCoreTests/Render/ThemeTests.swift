@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import StagefeedCore
+
+/// Themes: a theme overrides any subset of the default theme, and a broken template is
+/// reported with its file and line before anything is built.
+@Suite struct ThemeTests {
+    private func theme(_ files: [String: String]) throws -> (TemporaryFolder, URL) {
+        let folder = try TemporaryFolder()
+        let root = folder.path("Themes/mine")
+        for (path, text) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        return (folder, root)
+    }
+
+    private let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00")])
+
+    @Test func aThemeOverridesSomeFilesAndKeepsTheRest() throws {
+        let (folder, root) = try theme([
+            "templates/partials/set-row.mustache": "<span class=\"mine\">{{start}} {{name}}</span>",
+            "assets/site.css": "body { color: #000; }",
+            "assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        _ = folder
+        let loaded = try ThemeLoader.load(overriding: ThemeLoader.folder(for: "mine", relativeTo: root.deletingLastPathComponent().deletingLastPathComponent()))
+        #expect(loaded.templateFiles["partials/set-row"] == root.appendingPathComponent("templates/partials/set-row.mustache").path)
+        #expect(loaded.templateFiles["day"]?.hasPrefix(ThemeLoader.defaultFolder.standardizedFileURL.path) == true)
+        let site = try SiteFixture(draft, theme: loaded)
+        let day = try site.page("days/2027-07-23/index.html")
+        #expect(day.text("//section[@id='list']//span[@class='mine']") == "20:00 Rosa & the Thorns")
+        #expect(day.count("//div[@class='timetable']") == 1, "the default day template still renders the grid")
+        let css = try #require(site.files.first { $0.key.hasPrefix("assets/site.") && $0.key.hasSuffix(".css") })
+        #expect(String(decoding: css.value, as: UTF8.self) == "body { color: #000; }")
+        #expect(day.text("//link[@rel='stylesheet']/@href") == "../../" + css.key)
+        #expect(site.files["assets/logo.svg"] != nil && site.files["assets/site.js"] == nil)
+        #expect(site.files.keys.contains { $0.hasPrefix("assets/site.") && $0.hasSuffix(".js") })
+    }
+
+    @Test func aSyntaxErrorNamesTheFileAndLine() throws {
+        let (folder, root) = try theme(["templates/day.mustache": "{{<layout}}\n{{$main}}\n{{#sets}}<p>{{name}}</p>{{/set}}\n{{/main}}\n{{/layout}}\n"])
+        _ = folder
+        let file = root.appendingPathComponent("templates/day.mustache").path
+        #expect {
+            try ThemeLoader.load(overriding: root)
+        } throws: { error in
+            guard case .syntax(let path, let line, _, _) = error as? ThemeError else { return false }
+            return path == file && line == 3
+        }
+    }
+
+    @Test func anUnknownPartialNamesTheFileAndLine() throws {
+        let (folder, root) = try theme(["templates/stage.mustache": "{{<layout}}\n{{$main}}{{> partials/missing}}{{/main}}\n{{/layout}}\n"])
+        _ = folder
+        #expect(throws: ThemeError.unknownPartial(file: root.appendingPathComponent("templates/stage.mustache").path, line: 2, name: "partials/missing")) {
+            try ThemeLoader.load(overriding: root)
+        }
+    }
+
+    @Test func aMissingThemeIsAConfigurationError() throws {
+        let folder = try TemporaryFolder()
+        let resolver = SettingsResolver(workingDirectory: folder.url)
+        #expect {
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "nope"])])
+        } throws: { error in
+            "\(error)".contains("--theme") && "\(error)".contains(folder.path("Themes/nope").path)
+        }
+        #expect(try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "default", .timeFormat: "12h"])]).clock == .twelveHour)
+        #expect(throws: ConfigurationError.self) {
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.timeFormat: "25h"])])
+        }
+    }
+
+    /// `stagefeed build` with a broken theme exits 2 naming the file, and writes nothing.
+    @Test func theCommandRefusesABrokenTheme() async throws {
+        let (folder, _) = try theme(["templates/index.mustache": "{{<layout}}{{$main}}{{#days}}{{/main}}{{/layout}}"])
+        let result = try await CommandRunner.run(["build", "--theme", "mine"], in: folder.url)
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Themes/mine/templates/index.mustache:1:"))
+        #expect(!folder.files().contains { $0.hasPrefix("output/") && !$0.hasPrefix("output/.") })
+    }
+}
