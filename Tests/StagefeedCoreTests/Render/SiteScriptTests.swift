@@ -51,4 +51,41 @@ import Testing
         #expect(dom.count("//button[@data-star][@hidden]") == 0)
         #expect(dom.count("//button[@data-star][@aria-pressed='false']") == source.count("//button[@data-star]"))
     }
+
+    /// Served over HTTP, the site installs its service worker; with the server gone and the
+    /// network off, another page still opens and says it is offline and how old it is.
+    @Test func theSiteKeepsWorkingOffline() async throws {
+        struct Report: Decodable {
+            struct Page: Decodable { var h1: String?; var notice: String?; var updated: String?; var controlled: Bool }
+            var controlled: Bool
+            var cached: [String]
+            var offline_page: Page
+        }
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("tools/offline_check.py")
+        let result = try ExternalTool.run("python3", [script.path, folder.path("output").path, "index.html", "days/2027-07-24/index.html"])
+        #expect(result.status == 0, "\(result.output)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+        #expect(report.controlled)
+        #expect(report.cached.contains("/artists/rosa-and-the-thorns/index.html") && report.cached.contains("/feeds/program.json"))
+        #expect(report.cached.contains { $0.hasPrefix("/assets/site.") && $0.hasSuffix(".css") })
+        #expect(report.offline_page.h1 == "Saturday 24 July 2027")
+        #expect(report.offline_page.controlled)
+        let updated = try #require(report.offline_page.updated)
+        #expect(report.offline_page.notice == "You are offline. This is the timetable as of \(updated).")
+    }
+
+    /// Each demo day prints on one A4 landscape page.
+    @Test func aDayPrintsOnOneLandscapePage() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        for day in ["2027-07-23", "2027-07-24", "2027-07-25"] {
+            let pdf = String(decoding: try Browser.printToPDF(folder.path("output/days/\(day)/index.html")), as: UTF8.self)
+            #expect(pdf.matches(of: /\/Type \/Page[^s]/).count == 1, "\(day) prints on more than one page")
+            let box = try #require(pdf.firstMatch(of: /\/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/))
+            #expect(abs(Double(box.1)! - 841.92) < 1 && abs(Double(box.2)! - 595.0) < 1, "\(day): \(box.0) is not A4 landscape")
+        }
+    }
 }

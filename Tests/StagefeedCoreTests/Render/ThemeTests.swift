@@ -81,4 +81,34 @@ import Testing
         #expect(result.stderr.contains("Themes/mine/templates/index.mustache:1:"))
         #expect(!folder.files().contains { $0.hasPrefix("output/") && !$0.hasPrefix("output/.") })
     }
+
+    /// The default theme's text colours against its backgrounds reach WCAG AA (4.5:1), in
+    /// light and in dark mode.
+    @Test func theDefaultThemeHasEnoughContrast() throws {
+        let css = String(decoding: try Data(contentsOf: ThemeLoader.defaultFolder.appendingPathComponent("assets/site.css")), as: UTF8.self)
+        func colours(after marker: String) throws -> [String: String] {
+            let start = try #require(css.range(of: marker)).upperBound
+            let block = css[start...].prefix { $0 != "}" }
+            return Dictionary(block.matches(of: /--([a-z-]+):\s*#([0-9a-fA-F]{6})/).map { (String($0.1), String($0.2)) }) { $1 }
+        }
+        func luminance(_ hex: String) -> Double {
+            let channels = stride(from: 0, to: 6, by: 2).map { offset -> Double in
+                let start = hex.index(hex.startIndex, offsetBy: offset)
+                let value = Double(Int(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!) / 255
+                return value <= 0.03928 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        let pairs = [("fg", "bg"), ("muted", "bg"), ("link", "bg"), ("bg", "link"), ("fg", "block"), ("muted", "block"),
+                     ("link", "block"), ("fg", "now"), ("muted", "now"), ("link", "now"), ("star", "bg"), ("star", "block"),
+                     ("star", "now"), ("now-edge", "bg")]
+        for (mode, marker) in [("light", ":root {"), ("dark", "prefers-color-scheme: dark) {\n  :root {")] {
+            let palette = try colours(after: marker)
+            for (text, background) in pairs {
+                let (a, b) = (luminance(try #require(palette[text])), luminance(try #require(palette[background])))
+                let ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+                #expect(ratio >= 4.5, "\(mode): --\(text) on --\(background) is \(ratio):1")
+            }
+        }
+    }
 }

@@ -20,5 +20,17 @@ enum Browser {
         return try HTMLDocument(data, name: url.absoluteString)
     }
 
+    /// The page printed to PDF the way a reader's "Print" would (print stylesheet, no
+    /// browser header or footer).
+    static func printToPDF(_ url: URL) throws -> Data {
+        let folder = try TemporaryFolder()
+        let pdf = folder.path("page.pdf")
+        let result = try ExternalTool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                       "--user-data-dir=\(folder.path("profile").path)", "--no-pdf-header-footer",
+                                                       "--print-to-pdf=\(pdf.path)", url.absoluteString])
+        guard result.status == 0, let data = try? Data(contentsOf: pdf) else { throw Failure(status: result.status) }
+        return data
+    }
+
     struct Failure: Error { var status: Int32 }
 }

@@ -39,6 +39,11 @@ final class HTMLDocument {
 
     func count(_ xpath: String) -> Int { nodes(xpath).count }
 
+    /// The element names (`h2`) of each node the XPath selects, in document order.
+    func elementNames(_ xpath: String) -> [String] {
+        nodes(xpath).compactMap { node in node.pointee.name.map { String(cString: $0) } }
+    }
+
     /// Names of every attribute in the document (for checks such as "no event handlers").
     var attributeNames: [String] {
         nodes("//@*").compactMap { node in node.pointee.name.map { String(cString: $0) } }
