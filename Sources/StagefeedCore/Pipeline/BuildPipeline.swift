@@ -16,10 +16,10 @@ public struct BuildPipeline: Sendable {
     /// How long a performance removed from the program stays in calendars as cancelled.
     public var cancelledRetention: TimeInterval = 7 * 86_400
 
-    /// The renderers of a standard build: the site through `theme`, feeds, calendars and
-    /// the frab/c3voc schedule.
+    /// The renderers of a standard build: the site and the signage through `theme`, feeds,
+    /// calendars and the frab/c3voc schedule.
     public static func standardRenderers(theme: Theme, clock: ClockStyle = .twentyFourHour) -> [any Renderer] {
-        [SiteRenderer(theme: theme, clock: clock), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(),
+        [SiteRenderer(theme: theme, clock: clock), SignageRenderer(theme: theme, clock: clock), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(),
          CalendarRenderer(), FrabScheduleRenderer(), ChangeFeedRenderer()]
     }
 

@@ -18,21 +18,33 @@ enum Markup {
         return result
     }
 
-    /// Text made safe for a template engine that escapes by `Character` (swift-mustache):
-    /// characters markup may not hold are dropped, and a combining mark that follows
-    /// `& < > " '` is dropped too, so the engine sees, and escapes, the bare character.
+    /// Text made safe for a template engine that escapes by `Character` (swift-mustache
+    /// escapes a character only when it is exactly one of `& < > " '`): characters markup
+    /// may not hold are dropped, and any character (grapheme cluster) that holds one of
+    /// those five together with other code points — a combining mark after a quote, a
+    /// prepended Arabic sign before `<`, an emoji modifier after `"` — is reduced to the
+    /// special code points alone, until no such cluster is left.
     static func inert(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var afterSpecial = false
-        for scalar in text.unicodeScalars where isAllowed(scalar) {
-            if afterSpecial, scalar.properties.generalCategory.isMark || scalar.properties.isGraphemeExtend
-                || scalar == "\u{200D}" || scalar.properties.isVariationSelector {
-                continue
+        var current = String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
+        while true {
+            var result = ""
+            var changed = false
+            for character in current {
+                let scalars = character.unicodeScalars
+                if scalars.count > 1, scalars.contains(where: isSpecial) {
+                    result.unicodeScalars.append(contentsOf: scalars.filter(isSpecial))
+                    changed = true
+                } else {
+                    result.append(character)
+                }
             }
-            afterSpecial = "&<>\"'".unicodeScalars.contains(scalar)
-            result.append(scalar)
+            if !changed { return result }
+            current = result
         }
-        return String(result)
+    }
+
+    private static func isSpecial(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "&" || scalar == "<" || scalar == ">" || scalar == "\"" || scalar == "'"
     }
 
     /// Control characters other than tab and line ends, C1 controls and noncharacters are
@@ -44,8 +56,4 @@ enum Markup {
         default: return scalar.value & 0xFFFE != 0xFFFE
         }
     }
-}
-
-private extension Unicode.GeneralCategory {
-    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }

@@ -46,6 +46,13 @@ public struct BuildContext: Sendable {
         }
     }
 
+    /// When the program's data last changed, by the revision history or the event's own
+    /// date; nil when neither is known. Pages use this, never the clock, so they stay
+    /// byte-identical from build to build.
+    public func lastChange(of program: Program) -> Date? {
+        ([revisions.revisions.values.map(\.lastModified).max(), program.event.updatedAt].compactMap { $0 }).max()
+    }
+
     /// When the program's data last changed, by the revision history.
     public var lastChanged: Date {
         revisions.revisions.values.map(\.lastModified).max() ?? now

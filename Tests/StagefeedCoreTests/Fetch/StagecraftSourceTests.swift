@@ -54,9 +54,13 @@ import Testing
             let written = Set(report.write.written)
             #expect(written.isSuperset(of: ["calendar/artists/rosa-and-the-thorns.ics", "calendar/days/2027-07-23.ics",
                                             "calendar/program.ics", "calendar/stages/late-night-barn.ics", "feeds/program.json",
-                                            "feeds/days/2027-07-23.json", "feeds/changes.json", "schedule.xml", "index.html"]))
+                                            "feeds/days/2027-07-23.json", "feeds/changes.json", "schedule.xml",
+                                            "days/2027-07-23/index.html", "stages/late-night-barn/index.html",
+                                            "signage/stages/late-night-barn.html", "signage/board.html"]))
             #expect(written.isDisjoint(with: ["calendar/stages/main-stage.ics", "calendar/days/2027-07-24.ics",
-                                              "feeds/days/2027-07-24.json", "feeds/stages/main-stage.json"]), "unrelated files were rewritten")
+                                              "feeds/days/2027-07-24.json", "feeds/stages/main-stage.json", "index.html",
+                                              "days/2027-07-24/index.html", "stages/main-stage/index.html",
+                                              "signage/stages/main-stage.html"]), "unrelated files were rewritten")
             #expect(String(decoding: harness.snapshot()["days/2027-07-23/index.html"]!, as: UTF8.self).contains("Very Secret Set"))
         }
     }

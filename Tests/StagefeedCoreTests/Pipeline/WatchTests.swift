@@ -68,7 +68,8 @@ import Testing
             let stopping = Date()
             task.cancel()
             await task.value
-            #expect(Date().timeIntervalSince(stopping) < 2)
+            // A bound on liveness (an interval is 1 s), not a benchmark: the machine may be busy.
+            #expect(Date().timeIntervalSince(stopping) < 4)
         }
     }
 
@@ -110,7 +111,8 @@ import Testing
         watcher.send(SIGTERM)
         let result = await watcher.finish()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(Date().timeIntervalSince(stopping) < 2, "took \(Date().timeIntervalSince(stopping)) s to stop")
+        // A bound on liveness (the API would take 5 s more), not a benchmark: the machine may be busy.
+        #expect(Date().timeIntervalSince(stopping) < 4, "took \(Date().timeIntervalSince(stopping)) s to stop")
         let after = written().map { ($0, folder.read($0)) }
         #expect(after.map(\.0) == before.map(\.0))
         #expect(after.map(\.1) == before.map(\.1))

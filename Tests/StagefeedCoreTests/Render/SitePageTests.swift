@@ -55,6 +55,18 @@ import Testing
         #expect(day.text("//section[@id='list']//span[@class='time']")?.filter { !$0.isWhitespace } == "01:30–03:30")
     }
 
+    /// The night the clocks go forward: 02:00 does not exist, the grid's hours skip it.
+    @Test func theNightTheClocksGoForwardSkipsAnHour() throws {
+        let event = Fixtures.event(start: "2027-03-27", end: "2027-03-28")
+        let site = try SiteFixture(Fixtures.draft([
+            Fixtures.performance("p_1", "2027-03-28T01:30:00+01:00", "2027-03-28T03:30:00+02:00"),
+        ], event: event))
+        let day = try site.page("days/2027-03-27/index.html")
+        #expect(day.strings("//div[@class='hour-marks']/span") == ["01:00", "03:00"])
+        // One real hour long: 12 five-minute rows.
+        #expect(day.text("//li[contains(@class,'block')]/@style") == "--row:7;--span:12")
+    }
+
     @Test func theIndexListsDaysStagesArtistsAndFeeds() throws {
         var draft = Fixtures.draft([
             Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
@@ -111,5 +123,12 @@ import Testing
         #expect(Markup.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
         #expect(Markup.inert("\"\u{301}x\u{1}y\u{85}z&\u{20DD}") == "\"xyz&")
         #expect(Markup.inert("Café Lune 🎻 שלום") == "Café Lune 🎻 שלום")
+        // Clusters that hide a special character: a prepended sign, a following letter
+        // that attaches, an emoji modifier, a combining mark after the special.
+        for hidden in ["\u{600}<", "\"\u{E33}", "\"\u{1F3FB}", "<\u{301}", "\u{110BD}'"] {
+            let cleaned = Markup.inert("x\(hidden)y")
+            #expect(cleaned.allSatisfy { $0.unicodeScalars.count == 1 || !$0.unicodeScalars.contains { "&<>\"'".unicodeScalars.contains($0) } },
+                    "\(hidden.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }

@@ -14,16 +14,20 @@ import Testing
         let first = try #require(sets.first { one in sets.contains { $0.stageID != one.stageID && $0.start < one.end && one.start < $0.end } })
         let second = try #require(sets.first { $0.id != first.id && $0.start < first.end && first.start < $0.end })
         let apart = try #require(sets.first { $0.day != first.day && $0.day != second.day })
+        // Pages and storage know a set by its calendar UID.
+        func uid(_ set: Performance) -> String {
+            StableUUID.performance(set.id, event: program.event.id, source: "demo").uuidString.lowercased()
+        }
         var page = URLComponents(url: folder.path("output/my/index.html"), resolvingAgainstBaseURL: false)!
-        page.fragment = "share=\([apart.id, first.id, second.id].joined(separator: ","))"
+        page.fragment = "share=\([apart, first, second].map(uid).joined(separator: ","))"
 
-        let dom = try Browser.dumpDOM(page.url!)
+        let dom = try await Browser.dumpDOM(page.url!)
         let listed = dom.strings("//div[@id='my-schedule']//li/@data-id")
-        let inTimeOrder = [first, second, apart].sorted { ($0.start, $0.displayName) < ($1.start, $1.displayName) }.map(\.id)
+        let inTimeOrder = [first, second, apart].sorted { ($0.start, $0.displayName) < ($1.start, $1.displayName) }.map(uid)
         #expect(listed == inTimeOrder)
         let clashes = dom.strings("//div[@id='my-schedule']//li[contains(@class,'has-clash')]/@data-id")
-        #expect(Set(clashes) == [first.id, second.id])
-        #expect(dom.text("//li[@data-id='\(first.id)']//span[@class='clash']") == "Clashes with \(second.displayName)")
+        #expect(Set(clashes) == [uid(first), uid(second)])
+        #expect(dom.text("//li[@data-id='\(uid(first))']//span[@class='clash']") == "Clashes with \(second.displayName)")
         #expect(dom.count("//p[@id='my-empty'][@hidden]") == 1 && dom.count("//p[@id='my-tools'][@hidden]") == 0)
 
         let href = try #require(dom.text("//a[@id='my-ics']/@href"))
@@ -47,7 +51,7 @@ import Testing
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let source = try HTMLDocument(file: folder.path("output/days/2027-07-24/index.html"))
         #expect(source.count("//button[@data-star]") > 20 && source.count("//button[@data-star][not(@hidden)]") == 0)
-        let dom = try Browser.dumpDOM(folder.path("output/days/2027-07-24/index.html"))
+        let dom = try await Browser.dumpDOM(folder.path("output/days/2027-07-24/index.html"))
         #expect(dom.count("//button[@data-star][@hidden]") == 0)
         #expect(dom.count("//button[@data-star][@aria-pressed='false']") == source.count("//button[@data-star]"))
     }

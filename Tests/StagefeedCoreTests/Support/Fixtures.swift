@@ -49,12 +49,14 @@ extension Fixtures {
                                  SocialLink(platform: "instagram", url: "https://insta.example/a?x=1&y=2"),
                                  SocialLink(platform: "other", url: "data:text/html,<script>alert(4)</script>")]),
             ArtistRecord(id: "a_rtl", name: "فرقة النور 🎶", bio: "Emoji 🎸🔥 and RTL مرحبا", imageURL: " https://img.example/x.jpg"),
+            ArtistRecord(id: "a_cluster", name: "\u{600}<img src=x onerror=alert(7)\u{600}> \"\u{1F3FB} onmouseover=alert(8) x=\""),
             ArtistRecord(id: "../../etc/passwd", name: "../../etc"),
         ]
         let performances = [
-            performance("p_1", stage: "s_x", artist: "a_x", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
+            performance("\"\u{301} onfocus=alert(6) autofocus x=\"", stage: "s_x", artist: "a_x", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
                         title: "</script><script>alert(5)</script>\nnew line"),
             performance("p_2", stage: "s_rtl", artist: "a_rtl", "2027-07-23T20:30:00+02:00", "2027-07-23T21:30:00+02:00"),
+            performance("p_4", stage: "s_rtl", artist: "a_cluster", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00"),
             performance("p_3", stage: "s_x", artist: "../../etc/passwd", "2027-07-24T01:30:00+02:00", "2027-07-24T02:30:00+02:00",
                         title: "{{site.name}} {{{root}}}"),
         ]

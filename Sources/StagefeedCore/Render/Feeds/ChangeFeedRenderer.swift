@@ -30,7 +30,9 @@ public struct ChangeFeedRenderer: Renderer {
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         text += "  <id>urn:uuid:\(feedID)</id>\n"
         text += "  <title>\(Markup.escape("\(program.event.name): program changes"))</title>\n"
-        text += "  <updated>\(utc.format(changes.first?.at ?? context.lastChanged))</updated>\n"
+        // Never the build's clock: the feed stays byte-identical while nothing changes.
+        let updated = changes.first?.at ?? context.lastChange(of: program) ?? program.festivalCalendar.start(of: program.event.startDate)
+        text += "  <updated>\(utc.format(updated))</updated>\n"
         text += "  <author><name>\(Markup.escape(program.event.name))</name></author>\n"
         text += "  <generator version=\"\(StagefeedVersion.current)\">stagefeed</generator>\n"
         if let site = context.siteURL {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Artists grouped A–Z for the index: by first letter, accents folded (Café under C),
-/// other scripts under their own first letter, in the program's artist order.
+/// other scripts under their own first letter, `#` last; within a letter, in the
+/// program's artist order.
 struct ArtistLetters {
     struct Group {
         var letter: String
@@ -22,7 +23,11 @@ struct ArtistLetters {
                 groups.append(Group(letter: letter, artists: [artist]))
             }
         }
-        self.groups = groups
+        // Letters in order, names that start with a digit or symbol last.
+        self.groups = groups.sorted { lhs, rhs in
+            if (lhs.letter == "#") != (rhs.letter == "#") { return rhs.letter == "#" }
+            return lhs.letter.compare(rhs.letter, locale: Locale(identifier: "en_US_POSIX")) == .orderedAscending
+        }
     }
 
     /// `C` for "Café Lune", `#` for names that start with a digit or a symbol.

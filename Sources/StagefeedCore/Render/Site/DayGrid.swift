@@ -1,7 +1,8 @@
 import Foundation
 
 /// The geometry of a day's timetable grid: time runs down in five-minute rows from the
-/// hour before the first set to the hour after the last, one column per stage. Rows count
+/// start of the first set's hour to the end of the last set's hour, one column per stage
+/// (sets that overlap on one stage are drawn over each other). Rows count
 /// real elapsed time, so a DST change inside the night adds or removes an hour of rows.
 struct DayGrid {
     /// One set placed in its stage's column.
@@ -43,8 +44,8 @@ struct DayGrid {
         var blocks: [String: [Block]] = [:]
         for performance in performances {
             let row = Int((performance.start.timeIntervalSince(start) / Self.slot).rounded(.down)) + 1
-            let span = max(1, Int((performance.duration / Self.slot).rounded()))
-            blocks[performance.stageID, default: []].append(Block(performance: performance, row: row, span: min(span, rows - row + 1)))
+            let endRow = Int((performance.end.timeIntervalSince(start) / Self.slot).rounded(.up)) + 1
+            blocks[performance.stageID, default: []].append(Block(performance: performance, row: row, span: max(1, min(endRow, rows + 1) - row)))
         }
         self.blocks = blocks
     }

@@ -1,8 +1,7 @@
 import Foundation
 
 /// The program as the "my schedule" page's script reads it: embedded in the page as JSON
-/// (so it works from `file://` and offline), with `<`, `>` and `&` written as `\u003c`…
-/// so no text can end the script element.
+/// (so it works from `file://` and offline).
 struct ScheduleData: Encodable {
     struct Entry: Encodable {
         var id: String
@@ -27,7 +26,7 @@ struct ScheduleData: Encodable {
         let format = values.format, clock = values.clock
         sets = values.program.performances.map { performance in
             let page = performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) } ?? SitePath.day(performance.day)
-            return Entry(id: performance.id, uid: values.uid(of: performance), name: performance.displayName,
+            return Entry(id: values.uid(of: performance), uid: values.uid(of: performance), name: performance.displayName,
                          stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
                          day: performance.day.description, dayTitle: format.dayTitle(performance.day),
                          start: format.iso8601(performance.start), end: format.iso8601(performance.end),
@@ -38,20 +37,6 @@ struct ScheduleData: Encodable {
 
     /// The JSON text, safe inside `<script type="application/json">`.
     func scriptText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(self), as: UTF8.self)
-        var safe = ""
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": safe += "\\u003c"
-            case ">": safe += "\\u003e"
-            case "&": safe += "\\u0026"
-            case "\u{2028}": safe += "\\u2028"
-            case "\u{2029}": safe += "\\u2029"
-            default: safe.unicodeScalars.append(scalar)
-            }
-        }
-        return safe
+        try ScriptJSON.encode(self)
     }
 }

@@ -13,12 +13,12 @@ struct SitePages {
             ["letter": values.text(group.letter), "anchor": "artists-\(index + 1)",
              "artists": group.artists.map { artist in
                  ["name": values.text(artist.name), "href": SitePath.artist(artist.slug),
-                  "sets": program.performances(byArtist: artist.id).count] as [String: Any]
+                  "setCount": program.performances(byArtist: artist.id).count] as [String: Any]
              }] as [String: Any]
         }
         return values.page(path: path, title: program.event.name, calendar: "calendar/program.ics", extra: [
             "letters": letters,
-            "counts": ["days": program.days.count, "stages": values.listedStages.count,
+            "counts": ["days": program.days.count, "stages": program.stages.count,
                        "artists": program.artists.count, "sets": program.performances.count],
         ])
     }
@@ -42,8 +42,7 @@ struct SitePages {
             "hasSets": !performances.isEmpty,
         ]
         if let grid = DayGrid(performances: performances, format: format) {
-            let used = Set(performances.map(\.stageID))
-            let columns = program.stages.filter { $0.isListed || used.contains($0.id) }
+            let columns = program.stages
             extra["grid"] = [
                 "rows": grid.rows,
                 "stageCount": columns.count,

@@ -4,9 +4,12 @@ import Foundation
 /// The website: the index, a page per festival day, stage and artist, the "my schedule"
 /// page, the theme's assets and the service worker, all through the theme's templates.
 public struct SiteRenderer: Renderer {
+    /// The templates and assets pages are rendered through.
     public var theme: Theme
+    /// How times of day are written.
     public var clock: ClockStyle
 
+    /// A renderer through `theme`, 24-hour unless told otherwise.
     public init(theme: Theme, clock: ClockStyle = .twentyFourHour) {
         self.theme = theme
         self.clock = clock
@@ -24,7 +27,7 @@ public struct SiteRenderer: Renderer {
         for day in program.days {
             try page(SitePath.day(day.date), "day", pages.day(day))
         }
-        for stage in values.listedStages {
+        for stage in program.stages {
             try page(SitePath.stage(stage.slug), "stage", pages.stage(stage))
         }
         for artist in program.artists {
@@ -64,7 +67,7 @@ public struct SiteRenderer: Renderer {
             digest.update(data: file.contents)
         }
         let version = digest.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-        let precache = ["./"] + files.map(\.path) + ["feeds/program.json", "feeds/status.json"]
+        let precache = files.map(\.path) + ["feeds/program.json", "feeds/status.json"]
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
         let list = String(decoding: try encoder.encode(precache), as: UTF8.self)

@@ -41,8 +41,8 @@ struct SiteValues {
                 "dates": text(dateRange()),
                 "timeZone": event.timeZone.identifier,
                 "description": paragraphs(event.description),
-                "updated": "\(format.dayTitle(format.localDate(context.lastChanged))), \(format.clockTime(context.lastChanged, style: clock))",
-                "updatedISO": format.iso8601(context.lastChanged),
+                "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.clockTime($0, style: clock))" } ?? false,
+                "updatedISO": lastChanged.map(format.iso8601) ?? false,
                 "clock": clock.rawValue,
             ] as [String: Any],
             "assets": assets.mapValues { root + $0 },
@@ -62,9 +62,9 @@ struct SiteValues {
             "days": program.days.map { day in
                 ["title": format.dayTitle(day.date), "short": format.shortDay(day.date), "date": day.date.description,
                  "href": root + SitePath.day(day.date), "current": path == SitePath.day(day.date),
-                 "count": day.performanceIDs.count] as [String: Any]
+                 "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty] as [String: Any]
             },
-            "stages": listedStages.map { stage in
+            "stages": program.stages.map { stage in
                 ["name": text(stage.name), "href": root + SitePath.stage(stage.slug),
                  "current": path == SitePath.stage(stage.slug)] as [String: Any]
             },
@@ -90,7 +90,7 @@ struct SiteValues {
         let stage = stagesByID[performance.stageID]
         let artist = performance.artistID.flatMap { artistsByID[$0] }
         var values: [String: Any] = [
-            "id": performance.id,
+            "id": uid(of: performance),
             "uid": uid(of: performance),
             "name": text(performance.displayName),
             "start": format.clockTime(performance.start, style: clock),
@@ -98,11 +98,11 @@ struct SiteValues {
             "startISO": format.iso8601(performance.start),
             "endISO": format.iso8601(performance.end),
             "minutes": Int(performance.duration / 60),
-            "day": format.dayTitle(performance.day),
+            "dayTitle": format.dayTitle(performance.day),
             "dayShort": format.shortDay(performance.day),
             "dayHref": root + SitePath.day(performance.day),
-            "stage": text(stage?.name ?? performance.stageID),
-            "stageHref": root + SitePath.stage(stage?.slug ?? ""),
+            "stageName": text(stage?.name ?? performance.stageID),
+            "stageHref": stage.map { root + SitePath.stage($0.slug) } ?? false,
             "description": paragraphs(performance.description),
         ]
         // Absent values are `false`, not missing, so a section never picks up a page-level
@@ -113,12 +113,6 @@ struct SiteValues {
         return values
     }
 
-    /// Stages shown in navigation: listed ones, and unlisted ones that have sets.
-    var listedStages: [Stage] {
-        let used = Set(program.performances.map(\.stageID))
-        return program.stages.filter { $0.isListed || used.contains($0.id) }
-    }
-
     func stage(id: String) -> Stage? { stagesByID[id] }
     func artist(id: String) -> Artist? { artistsByID[id] }
 
@@ -127,13 +121,17 @@ struct SiteValues {
         StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased()
     }
 
-    /// `23–25 July 2027`, or the full first and last day titles across months.
+    /// When the program last changed (see `BuildContext.lastChange(of:)`).
+    var lastChanged: Date? { context.lastChange(of: program) }
+
+    /// `23–25 July 2027`, `30 June – 2 July 2027`, or `30 December 2027 – 1 January 2028`.
     func dateRange() -> String {
         let start = program.event.startDate, end = program.event.endDate
         if start == end { return format.dayTitle(start) }
-        let first = format.dayTitle(start).split(separator: " "), last = format.dayTitle(end).split(separator: " ")
-        if start.year == end.year && start.month == end.month { return "\(start.day)–\(last.dropFirst().joined(separator: " "))" }
-        return "\(first.dropFirst().dropLast().joined(separator: " ")) – \(last.dropFirst().joined(separator: " "))"
+        let first = format.dayTitle(start).split(separator: " ").dropFirst(), last = format.dayTitle(end).split(separator: " ").dropFirst()
+        if start.year != end.year { return "\(first.joined(separator: " ")) – \(last.joined(separator: " "))" }
+        if start.month != end.month { return "\(first.dropLast().joined(separator: " ")) – \(last.joined(separator: " "))" }
+        return "\(start.day)–\(last.joined(separator: " "))"
     }
 
     /// A text from the data made safe for the template engine.

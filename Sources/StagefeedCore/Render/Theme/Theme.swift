@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Mustache
 
@@ -6,19 +7,33 @@ import Mustache
 /// Built from the default theme with a chosen theme's files laid over it.
 public struct Theme: Sendable {
     /// Templates every theme must provide (the default theme provides them all).
-    public static let pageTemplates = ["layout", "index", "day", "stage", "artist", "my", "service-worker"]
+    public static let pageTemplates = ["layout", "index", "day", "stage", "artist", "my", "service-worker",
+                                       "signage-stage", "signage-board"]
 
     /// The parsed templates, ready to render; partials resolve within this library.
     let library: MustacheLibrary
     /// The file each template was read from, for error messages and the README.
     public let templateFiles: [String: String]
+    /// The text of each template, by name.
+    let templateSources: [String: String]
     /// Asset files by path relative to the theme's `assets/` folder (`site.css`, `img/logo.svg`).
     public let assets: [String: Data]
 
-    init(library: MustacheLibrary, templateFiles: [String: String], assets: [String: Data]) {
+    init(library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String], assets: [String: Data]) {
         self.library = library
         self.templateFiles = templateFiles
+        self.templateSources = templateSources
         self.assets = assets
+    }
+
+    /// A short hash of the templates whose names start with `prefix` (`signage` covers
+    /// `signage-stage` and `signage/style`): it changes exactly when their code does.
+    func version(ofTemplatesWithPrefix prefix: String) -> String {
+        var digest = SHA256()
+        for (name, text) in templateSources.sorted(by: { $0.key < $1.key }) where name.hasPrefix(prefix) {
+            digest.update(data: Data("\(name)\n\(text)\n".utf8))
+        }
+        return digest.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The text of template `name` rendered with `values`.

@@ -44,7 +44,7 @@ public enum ThemeLoader {
             }
         }
         var library = MustacheLibrary()
-        for (name, source) in sources {
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -62,7 +62,8 @@ public enum ThemeLoader {
         for name in Theme.pageTemplates where sources[name] == nil {
             throw .missingTemplate(name: name, theme: folders.last?.path ?? "")
         }
-        return Theme(library: library, templateFiles: sources.mapValues(\.file), assets: assets)
+        return Theme(library: library, templateFiles: sources.mapValues(\.file), templateSources: sources.mapValues(\.text),
+                     assets: assets)
     }
 
     /// Regular, non-hidden files under `folder` by path relative to it, without `suffix`.
@@ -87,12 +88,18 @@ public enum ThemeLoader {
         }
     }
 
-    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their lines.
+    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their
+    /// lines; comments (`{{! … }}`) are skipped.
     static func references(in text: String) -> [(name: String, line: Int)] {
         var found: [(String, Int)] = []
         var line = 1
         var index = text.startIndex
         while index < text.endIndex {
+            if text[index...].hasPrefix("{{!"), let end = text[index...].range(of: "}}") {
+                line += text[index..<end.upperBound].filter { $0 == "\n" }.count
+                index = end.upperBound
+                continue
+            }
             if text[index] == "\n" { line += 1 }
             if text[index...].hasPrefix("{{") {
                 var cursor = text.index(index, offsetBy: 2)

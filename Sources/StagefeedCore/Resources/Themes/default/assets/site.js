@@ -36,8 +36,21 @@
     const button = event.target.closest && event.target.closest("button[data-star]");
     if (!button) return;
     const id = button.dataset.star;
+    stars = loadStars();
     if (stars.has(id)) stars.delete(id); else stars.add(id);
     saveStars(stars);
+    showStars();
+    if (document.getElementById("schedule-data")) {
+      renderMySchedule();
+      const same = document.querySelector('#my-schedule button[data-star="' + CSS.escape(id) + '"]');
+      if (same) same.focus();
+    }
+  });
+
+  // Stars changed in another tab or window.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storageKey) return;
+    stars = loadStars();
     showStars();
     if (document.getElementById("schedule-data")) renderMySchedule();
   });
@@ -75,9 +88,19 @@
     }
   }
 
+  // The sets of a shared link (#share=id,id), or null when there is none.
   function sharedIDs() {
     const match = /(?:^#|&)share=([^&]*)/.exec(location.hash);
-    return match ? decodeURIComponent(match[1]).split(",").filter(Boolean) : null;
+    if (!match) return null;
+    const ids = [];
+    for (const part of match[1].split(",")) {
+      try {
+        if (part) ids.push(decodeURIComponent(part));
+      } catch (error) {
+        // A mangled link: skip that part.
+      }
+    }
+    return ids.length > 0 ? ids : null;
   }
 
   function element(name, text, className) {
@@ -155,7 +178,7 @@
       const star = element("button", undefined, "star");
       star.type = "button";
       star.dataset.star = set.id;
-      star.append(element("span", "Remove " + set.name + " from my schedule", "visually-hidden"));
+      star.append(element("span", "Star " + set.name + " (my schedule)", "visually-hidden"));
       item.append(element("span", set.time, "time"), what, star);
       list.append(item);
     }
@@ -163,7 +186,7 @@
     document.getElementById("my-shared").hidden = !shared || sets.length === 0;
     document.getElementById("my-tools").hidden = sets.length === 0;
     document.getElementById("my-ics").href = "data:text/calendar;charset=utf-8," + encodeURIComponent(icsText(data.event, sets));
-    document.getElementById("my-share").href = "#share=" + encodeURIComponent(sets.map((set) => set.id).join(","));
+    document.getElementById("my-share").href = "#share=" + sets.map((set) => encodeURIComponent(set.id)).join(",");
     showStars();
     markNow();
   }
@@ -179,7 +202,9 @@
       renderMySchedule();
       window.addEventListener("hashchange", renderMySchedule);
       document.getElementById("my-keep").addEventListener("click", () => {
-        for (const id of sharedIDs() || []) stars.add(id);
+        const known = new Set(scheduleData().sets.map((set) => set.id));
+        stars = loadStars();
+        for (const id of sharedIDs() || []) if (known.has(id)) stars.add(id);
         saveStars(stars);
         history.replaceState(null, "", location.pathname);
         renderMySchedule();
