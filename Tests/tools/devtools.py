@@ -5,6 +5,8 @@ import functools
 import http.server
 import json
 import os
+import select
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -41,7 +43,8 @@ class Browser:
             os.dup2(reading, 3)
             os.dup2(writing, 4)
 
-        profile = tempfile.mkdtemp(prefix="stagefeed-chromium-")
+        self.profile = tempfile.mkdtemp(prefix="stagefeed-chromium-")
+        profile = self.profile
         self.process = subprocess.Popen(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
              "--window-size=1920,1080", f"--user-data-dir={profile}", "about:blank"],
@@ -56,10 +59,12 @@ class Browser:
     def close(self):
         self.process.kill()
         self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
 
     def _read(self):
         while b"\0" not in self.buffer:
-            if time.time() > self.deadline:
+            remaining = self.deadline - time.time()
+            if remaining <= 0 or not select.select([self.from_read], [], [], remaining)[0]:
                 raise TimeoutError("Chromium did not answer in time")
             chunk = os.read(self.from_read, 65536)
             if not chunk:

@@ -85,9 +85,34 @@ import Testing
         let output = try await Self.demo()
         let dom = try await Browser.dumpDOM(Self.url(output.path("output/signage/stages/main-stage.html"), now: "2019-01-01T12:00"))
         #expect(dom.text("//body/@data-state") == "clock")
-        #expect(dom.strings("//ol[@id='later']/li/bdi") == ["Stillwater Brass", "Juniper Vale", "Fennick Road", "Wilder Than Willow", "The Hollow Pines"])
+        // No "now": the whole program, day by day.
+        #expect(dom.strings("//ol[@id='later']/li[@class='day']") == ["Friday, July 23", "Saturday, July 24", "Sunday, July 25"])
+        #expect(dom.strings("//ol[@id='later']/li/bdi").prefix(5) == ["Stillwater Brass", "Juniper Vale", "Fennick Road", "Wilder Than Willow", "The Hollow Pines"])
+        #expect(dom.count("//ol[@id='later']/li/bdi") == 16)
+        #expect(dom.text("//*[@id='now-act']") ?? "" == "")
         #expect(dom.text("//*[@id='status']") == "check this screen's clock")
         #expect(dom.text("//*[@id='clock']") ?? "" == "")
+    }
+
+    /// A set nested inside a longer one, and a set that runs past the festival day's start
+    /// (06:00): the long set stays on around the short one; the late one is on at 06:30.
+    @Test func overlappingSetsAndASetAcrossTheDayStart() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(Fixtures.draft([
+            Fixtures.performance("p_long", "2027-07-23T20:00:00+02:00", "2027-07-23T23:00:00+02:00", title: "Long Set"),
+            Fixtures.performance("p_guest", "2027-07-23T21:00:00+02:00", "2027-07-23T21:20:00+02:00", title: "Guest Spot"),
+            Fixtures.performance("p_dawn", "2027-07-24T05:00:00+02:00", "2027-07-24T08:00:00+02:00", title: "Sunrise Set"),
+            Fixtures.performance("p_noon", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: "Noon Set"),
+        ]), in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        let page = folder.path("output/signage/stages/main-stage.html")
+        let guest = try await Browser.dumpDOM(Self.url(page, now: "2027-07-23T21:10"))
+        #expect(guest.text("//*[@id='now-act']") == "Guest Spot")
+        let after = try await Browser.dumpDOM(Self.url(page, now: "2027-07-23T22:00"))
+        #expect(after.text("//*[@id='now-act']") == "Long Set")
+        #expect(after.text("//body/@data-state") == "playing")
+        let dawn = try await Browser.dumpDOM(Self.url(page, now: "2027-07-24T06:30"))
+        #expect(dawn.text("//*[@id='now-act']") == "Sunrise Set")
+        #expect(dawn.text("//*[@id='next-act']") == "Noon Set")
     }
 
     /// A demo build made on 1 July 2027.
