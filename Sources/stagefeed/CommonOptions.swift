@@ -34,8 +34,11 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Site theme: default, a folder name in Themes/, or a theme folder's path.", valueName: "name|path"))
     var theme: String?
 
-    @Option(name: .customLong("time-format"), help: ArgumentHelp("Times on pages: 24h (default) or 12h.", valueName: "24h|12h"))
+    @Option(name: .customLong("time-format"), help: ArgumentHelp("Times on pages: 24h or 12h (default: each language's habit).", valueName: "24h|12h"))
     var timeFormat: String?
+
+    @Option(name: .customLong("locale"), help: ArgumentHelp("Languages of the export (BCP 47, repeatable or comma-separated); the first at the root (default: en).", valueName: "tag"))
+    var locale: [String] = []
 
     @Flag(help: "Render from the store without contacting the source.")
     var offline = false
@@ -70,6 +73,7 @@ struct CommonOptions: ParsableArguments {
         values[.keepCancelled] = keepCancelled
         values[.theme] = theme
         values[.timeFormat] = timeFormat
+        if !locale.isEmpty { values[.locales] = locale.joined(separator: ",") }
         if offline { values[.offline] = "true" }
         if refresh { values[.refresh] = "true" }
         return SettingsLayer(origin: .flags, values: values)

@@ -29,7 +29,17 @@ public enum ConfigFile {
             guard let key = SettingKey(rawValue: name) else {
                 throw .unknownSetting(path: path, key: name, line: line)
             }
-            guard let value = valueNode.scalar?.string else {
+            let value: String
+            if key.acceptsList, let list = valueNode.sequence {
+                // `locales: [es-ES, en]` is the same as `locales: es-ES, en`.
+                let items = list.compactMap { $0.scalar?.string }
+                guard items.count == list.count else {
+                    throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a list of plain values")
+                }
+                value = items.joined(separator: ",")
+            } else if let scalar = valueNode.scalar?.string {
+                value = scalar
+            } else {
                 throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a single value, not a list or mapping")
             }
             layer.values[key] = value

@@ -15,9 +15,13 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case keepCancelled = "keep_cancelled"
     case theme
     case timeFormat = "time_format"
+    case locales
 
-    /// The command-line flag, e.g. `--day-starts`.
-    public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
+    /// The command-line flag, e.g. `--day-starts` (`--locale`, repeatable, for `locales`).
+    public var flag: String { self == .locales ? "--locale" : "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
+
+    /// Settings that take several values (a YAML list, or commas).
+    public var acceptsList: Bool { self == .locales }
 
     /// The environment variable, e.g. `STAGEFEED_DAY_STARTS`.
     public var environmentVariable: String { "STAGEFEED_" + rawValue.uppercased() }

@@ -30,6 +30,8 @@ public struct Settings: Sendable, Equatable {
     public var keepCancelled: Duration
     /// The theme folder laid over the default theme; nil for the default theme alone.
     public var theme: URL?
-    /// 24-hour (default) or 12-hour times on pages.
-    public var clock: ClockStyle
+    /// 24-hour or 12-hour times on pages; nil: each language's own habit.
+    public var clock: ClockStyle?
+    /// The languages of the export, the first written at the root of the output.
+    public var locales: [SiteLocale]
 }

@@ -121,12 +121,31 @@ public struct SettingsResolver: Sendable {
             }
         }
 
-        var clock = ClockStyle.twentyFourHour
+        var clock: ClockStyle?
         if let (value, layer) = lookup(.timeFormat) {
             guard let style = ClockStyle(rawValue: value.lowercased()) else {
                 throw .invalidValue(setting: layer.name(of: .timeFormat), value: value, expected: "24h or 12h")
             }
             clock = style
+        }
+
+        var locales = [SiteLocale.english]
+        if let (value, layer) = lookup(.locales) {
+            let tags = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            guard !tags.isEmpty else {
+                throw .invalidValue(setting: layer.name(of: .locales), value: value, expected: "one or more BCP 47 language tags such as es-ES, en")
+            }
+            locales = []
+            for (index, tag) in tags.enumerated() {
+                guard let locale = SiteLocale(tag: tag, isDefault: index == 0) else {
+                    throw .invalidValue(setting: layer.name(of: .locales), value: tag,
+                                        expected: "a BCP 47 language tag of a known language, such as es-ES, de, en-GB, pt-BR or ar")
+                }
+                guard !locales.contains(where: { $0.tag == locale.tag }) else {
+                    throw .invalidValue(setting: layer.name(of: .locales), value: tag, expected: "each language once")
+                }
+                locales.append(locale)
+            }
         }
 
         let output = path(.out, default: "output")
@@ -145,7 +164,7 @@ public struct SettingsResolver: Sendable {
             offline: try flag(.offline), refresh: try flag(.refresh),
             apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
             minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled,
-            theme: theme, clock: clock)
+            theme: theme, clock: clock, locales: locales)
     }
 
     /// Seconds in a duration such as `90`, `90s`, `5m`, `1h` or `7d`.

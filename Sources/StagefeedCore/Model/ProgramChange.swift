@@ -53,20 +53,23 @@ public struct ProgramChange: Sendable, Equatable, Codable {
     }
 
     /// A sentence for people: "Moved: Kate Burke now Fri 23:30 on Main Stage (was 22:30)".
-    public func sentence(format: EventTimeFormat) -> String {
-        let when = "\(format.shortDay(day)) \(format.clockTime(start))"
+    public func sentence(format: EventTimeFormat, strings: Strings) -> String {
+        let when = "\(format.shortDay(day)) \(format.displayTime(start))"
+        var values = ["title": title, "when": when, "stage": stageName]
         switch kind {
         case .added:
-            return "Added: \(title), \(when) on \(stageName)"
+            return strings.format("change_added", values)
         case .moved:
-            let was = previousStart.map { format.clockTime($0) } ?? "?"
-            return "Moved: \(title) now \(when) on \(stageName) (was \(was))"
+            values["was"] = previousStart.map { format.displayTime($0) } ?? "?"
+            return strings.format("change_moved", values)
         case .restaged:
-            return "New stage: \(title) now on \(stageName) (was \(previousStageName ?? "?")), \(when)"
+            values["was"] = previousStageName ?? "?"
+            return strings.format("change_restaged", values)
         case .renamed:
-            return "Renamed: \(title) (was \(previousTitle ?? "?")), \(when) on \(stageName)"
+            values["was"] = previousTitle ?? "?"
+            return strings.format("change_renamed", values)
         case .cancelled:
-            return "Cancelled: \(title), \(when) on \(stageName)"
+            return strings.format("change_cancelled", values)
         }
     }
 }

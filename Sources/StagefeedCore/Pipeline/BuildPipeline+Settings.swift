@@ -5,9 +5,18 @@ extension BuildPipeline {
     public init(settings: Settings, source: any ProgramSource) throws {
         let theme = try ThemeLoader.load(overriding: settings.theme)
         try self.init(source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-                  renderers: Self.standardRenderers(theme: theme, clock: settings.clock),
+                  renderers: Self.standardRenderers(theme: theme, clock: settings.clock, locales: settings.locales),
                   writer: OutputWriter(folder: settings.outputFolder), store: try ProgramStore(folder: settings.cacheFolder))
         siteURL = settings.siteURL
+        let keys = theme.strings.strings(for: .english).strings.values.count
+        themeWarnings = settings.locales.compactMap { locale in
+            let missing = theme.strings.strings(for: locale).missing
+            if missing.isEmpty { return nil }
+            if missing.count == keys {
+                return "the theme has no strings for \(locale.tag) (i18n/\(locale.language).yml); English is used"
+            }
+            return "theme strings for \(locale.tag) lack \(missing.count) of the English keys; English is used for them: \(missing.joined(separator: ", "))"
+        }
         cancelledRetention = settings.keepCancelled.seconds
     }
 }

@@ -15,12 +15,16 @@ public struct BuildPipeline: Sendable {
     public var siteURL: URL?
     /// How long a performance removed from the program stays in calendars as cancelled.
     public var cancelledRetention: TimeInterval = 7 * 86_400
+    /// Problems with the theme worth a warning on every build (strings missing in a language).
+    public var themeWarnings: [String] = []
 
-    /// The renderers of a standard build: the site and the signage through `theme`, feeds,
-    /// calendars and the frab/c3voc schedule.
-    public static func standardRenderers(theme: Theme, clock: ClockStyle = .twentyFourHour) -> [any Renderer] {
-        [SiteRenderer(theme: theme, clock: clock), SignageRenderer(theme: theme, clock: clock), ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(),
-         CalendarRenderer(), FrabScheduleRenderer(), ChangeFeedRenderer()]
+    /// The renderers of a standard build: the site and the signage through `theme` in each
+    /// language, feeds, calendars and the frab/c3voc schedule (their labels in the first).
+    public static func standardRenderers(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) -> [any Renderer] {
+        let first = locales.first ?? .english
+        return [SiteRenderer(theme: theme, clock: clock, locales: locales), SignageRenderer(theme: theme, clock: clock, locales: locales),
+                ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(locale: first, clock: clock),
+                FrabScheduleRenderer(), ChangeFeedRenderer(strings: theme.strings.strings(for: first).strings, locale: first, clock: clock)]
     }
 
     /// A build; without `renderers`, the standard ones with the default theme.
@@ -67,6 +71,9 @@ public struct BuildPipeline: Sendable {
     public func run(logger: Logger) async throws -> BuildReport {
         let started = now()
         let clock = ContinuousClock.now
+        for warning in themeWarnings {
+            logger.warning("\(warning)")
+        }
         let outcome = try await source.load(normalizer: normalizer)
         for warning in outcome.program.warnings {
             logger.warning("\(warning)")

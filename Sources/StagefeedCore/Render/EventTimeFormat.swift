@@ -1,18 +1,42 @@
 import Foundation
 
 /// Formats instants in the event's timezone, never the machine's: ISO 8601 with the
-/// offset for feeds, `HH:MM` and day names for pages.
+/// offset and `HH:MM` for feeds and schedule files; for people, day names, dates and
+/// times of day the way the language writes them (Foundation's CLDR data), 24- or 12-hour
+/// as the language has it unless a clock style is set.
 public struct EventTimeFormat: Sendable {
     public let timeZone: TimeZone
+    public let locale: Locale
+    /// Nil: the language's own habit.
+    public let clock: ClockStyle?
     private let calendar: Calendar
     private let iso: Date.ISO8601FormatStyle
+    private let titleStyle: Date.FormatStyle
+    private let shortDayStyle: Date.FormatStyle
+    private let times: TimePattern
 
-    public init(timeZone: TimeZone) {
+    public init(timeZone: TimeZone, locale: Locale = Locale(identifier: "en"), clock: ClockStyle? = nil) {
         self.timeZone = timeZone
+        self.locale = locale
+        self.clock = clock
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
         self.iso = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
+        // Festival days are calendar dates: formatted at noon UTC, so no zone can shift them.
+        let utc = TimeZone(identifier: "UTC")!
+        let dates = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: utc,
+                                     capitalizationContext: .beginningOfSentence)
+        titleStyle = dates.weekday(.wide).day().month(.wide).year()
+        shortDayStyle = dates.weekday(.abbreviated)
+        // The language's own pattern for a time of day ("HH:mm", "h:mm a", "H:mm"), or its
+        // pattern for the hour cycle asked for.
+        let template = switch clock {
+        case nil: "jmm"
+        case .twentyFourHour?: "HHmm"
+        case .twelveHour?: "hmma"
+        }
+        times = TimePattern(template: template, locale: locale, timeZone: timeZone)
     }
 
     /// `2027-07-23T23:30:00+02:00`.
@@ -20,28 +44,19 @@ public struct EventTimeFormat: Sendable {
         iso.format(instant)
     }
 
-    /// `23:30`, 24-hour, in the event's timezone.
+    /// `23:30`, always 24-hour: for files read by programs (frab/c3voc schedules).
     public func clockTime(_ instant: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
         return String(format: "%02d:%02d", parts.hour!, parts.minute!)
     }
 
-    /// `23:30` or `11:30 PM` by the clock style, in the event's timezone.
-    public func clockTime(_ instant: Date, style: ClockStyle) -> String {
-        guard style == .twelveHour else { return clockTime(instant) }
-        let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        let hour = parts.hour! % 12 == 0 ? 12 : parts.hour! % 12
-        return "\(hour):" + String(format: "%02d", parts.minute!) + (parts.hour! < 12 ? " AM" : " PM")
+    /// A time of day for people: `23:30`, `11:30 PM`, `9:00 p. m.`… by language and clock style.
+    public func displayTime(_ instant: Date) -> String {
+        times.format(instant)
     }
 
-    /// The hour an instant falls in, as a grid label: `23:00` or `11 PM`.
-    public func hourLabel(_ instant: Date, style: ClockStyle) -> String {
-        let hour = calendar.component(.hour, from: instant)
-        switch style {
-        case .twentyFourHour: return String(format: "%02d:00", hour)
-        case .twelveHour: return "\(hour % 12 == 0 ? 12 : hour % 12) \(hour < 12 ? "AM" : "PM")"
-        }
-    }
+    /// Whether this format writes times on a 12-hour clock.
+    public var usesTwelveHourClock: Bool { times.pattern.contains("h") || times.pattern.contains("K") }
 
     /// Seconds past the start of the local hour `instant` falls in.
     public func secondsIntoHour(_ instant: Date) -> TimeInterval {
@@ -54,19 +69,45 @@ public struct EventTimeFormat: Sendable {
         LocalDate(instant, in: calendar)
     }
 
-    /// `Fri` for a festival day, in English.
+    /// `Fri`, `vie`, `Fr.` for a festival day.
     public func shortDay(_ date: LocalDate) -> String {
-        String(dayTitle(date).prefix(3))
+        shortDayStyle.format(noon(date))
     }
 
-    /// `Friday 23 July 2027` for a festival day, in English.
+    /// `Friday, July 23, 2027`, `Viernes, 23 de julio de 2027`, `Freitag, 23. Juli 2027`.
     public func dayTitle(_ date: LocalDate) -> String {
-        var english = Calendar(identifier: .gregorian)
-        english.timeZone = TimeZone(identifier: "UTC")!
-        english.locale = Locale(identifier: "en")
-        let noon = english.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
-        let weekday = english.weekdaySymbols[english.component(.weekday, from: noon) - 1]
-        let month = english.monthSymbols[date.month - 1]
-        return "\(weekday) \(date.day) \(month) \(date.year)"
+        titleStyle.format(noon(date))
     }
+
+    /// A range of dates the way the language writes it: `July 23 – 25, 2027`, `23.–25. Juli 2027`.
+    public func dateRange(_ first: LocalDate, _ last: LocalDate) -> String {
+        let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale,
+                                             calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
+        return first == last ? noon(first).formatted(.dateTime.day().month(.wide).year().locale(locale)) : style.format(noon(first)..<noon(last))
+    }
+
+    private func noon(_ date: LocalDate) -> Date {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        return utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
+    }
+}
+
+/// A `DateFormatter` with a CLDR pattern for times of day, shared by copies of an
+/// `EventTimeFormat`. DateFormatter is documented thread-safe for formatting, and this box
+/// never changes it after creation.
+private final class TimePattern: @unchecked Sendable {
+    let pattern: String
+    private let formatter: DateFormatter
+
+    init(template: String, locale: Locale, timeZone: TimeZone) {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.timeZone = timeZone
+        pattern = DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? "HH:mm"
+        formatter.dateFormat = pattern
+        self.formatter = formatter
+    }
+
+    func format(_ instant: Date) -> String { formatter.string(from: instant) }
 }

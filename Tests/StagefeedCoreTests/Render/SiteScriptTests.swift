@@ -75,7 +75,7 @@ import Testing
         #expect(report.controlled)
         #expect(report.cached.contains("/artists/rosa-and-the-thorns/index.html") && report.cached.contains("/feeds/program.json"))
         #expect(report.cached.contains { $0.hasPrefix("/assets/site.") && $0.hasSuffix(".css") })
-        #expect(report.offline_page.h1 == "Saturday 24 July 2027")
+        #expect(report.offline_page.h1 == "Saturday, July 24, 2027")
         #expect(report.offline_page.controlled)
         let updated = try #require(report.offline_page.updated)
         #expect(report.offline_page.notice == "You are offline. This is the timetable as of \(updated).")

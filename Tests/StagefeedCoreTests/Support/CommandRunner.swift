@@ -23,8 +23,8 @@ struct CommandRunner {
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
         let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
         let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
@@ -83,7 +83,7 @@ struct CommandRunner {
     static func start(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Running {
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("stagefeed-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
-        for name in ["stdout", "stderr"] { FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil) }
+        for name in ["stdout", "stderr"] { _ = FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil) }
         let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = try FileHandle(forWritingTo: capture.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: capture.appendingPathComponent("stderr"))

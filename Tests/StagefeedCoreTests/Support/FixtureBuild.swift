@@ -6,10 +6,12 @@ import Logging
 /// `<folder>/cache`, at a given time, the way `stagefeed build` does.
 enum FixtureBuild {
     @discardableResult
+    /// Pages in English on a 24-hour clock unless told otherwise.
     static func run(_ draft: ProgramDraft?, in folder: TemporaryFolder, at now: Date, retention: TimeInterval = 7 * 86_400,
-                    siteURL: URL? = nil) async throws -> BuildReport {
+                    siteURL: URL? = nil, locales: [SiteLocale] = [.english], clock: ClockStyle? = .twentyFourHour) async throws -> BuildReport {
         let source: any ProgramSource = draft.map { FixedSource(draft: $0) } ?? DemoSource()
-        var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(),
+        let renderers = BuildPipeline.standardRenderers(theme: try ThemeLoader.load(overriding: nil), clock: clock, locales: locales)
+        var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(), renderers: renderers,
                                      writer: OutputWriter(folder: folder.path("output")),
                                      store: try ProgramStore(folder: folder.path("cache")), now: { now })
         pipeline.cancelledRetention = retention

@@ -9,11 +9,18 @@ public struct CalendarRenderer: Renderer {
     /// Longest DESCRIPTION before it is cut at a sentence or word boundary.
     static let descriptionLimit = 1_000
 
-    public init() {}
+    /// The default language and clock: calendar names use its day names.
+    public var locale: SiteLocale
+    public var clock: ClockStyle?
+
+    public init(locale: SiteLocale = .english, clock: ClockStyle? = nil) {
+        self.locale = locale
+        self.clock = clock
+    }
 
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
         let entries = CalendarEntry.all(program, context: context)
-        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
         func file(_ path: String, name: String, page: String, entries: [CalendarEntry]) -> OutputFile {
             self.file(path, name: name, page: page, entries: entries, timeZone: timeZone, program: program, context: context)

@@ -10,15 +10,24 @@ public struct ChangeFeedRenderer: Renderer {
     public static let shownChanges = 100
     public static let maximumBytes = 250_000
 
-    public init() {}
+    /// The default language's strings and clock: change sentences are written in them.
+    public var strings: Strings
+    public var locale: SiteLocale
+    public var clock: ClockStyle?
+
+    public init(strings: Strings, locale: SiteLocale = .english, clock: ClockStyle? = nil) {
+        self.strings = strings
+        self.locale = locale
+        self.clock = clock
+    }
 
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
-        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         var changes = Array(context.changes.prefix(Self.shownChanges))
-        var json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format))
+        var json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
         while json.count > Self.maximumBytes && !changes.isEmpty {
             changes.removeLast(max(1, changes.count / 10))
-            json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format))
+            json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
         }
         return [OutputFile(path: "feeds/changes.json", contents: json),
                 OutputFile(path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format))]
@@ -29,7 +38,7 @@ public struct ChangeFeedRenderer: Renderer {
         let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString.lowercased()
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         text += "  <id>urn:uuid:\(feedID)</id>\n"
-        text += "  <title>\(Markup.escape("\(program.event.name): program changes"))</title>\n"
+        text += "  <title>\(Markup.escape(strings.format("changes_title", ["event": program.event.name])))</title>\n"
         // Never the build's clock: the feed stays byte-identical while nothing changes.
         let updated = changes.first?.at ?? context.lastChange(of: program) ?? program.festivalCalendar.start(of: program.event.startDate)
         text += "  <updated>\(utc.format(updated))</updated>\n"
@@ -40,7 +49,7 @@ public struct ChangeFeedRenderer: Renderer {
             text += "  <link rel=\"alternate\" href=\"\(Markup.escape(site.absoluteString))\"/>\n"
         }
         for change in changes {
-            let sentence = Markup.escape(change.sentence(format: format))
+            let sentence = Markup.escape(change.sentence(format: format, strings: strings))
             text += "  <entry>\n    <id>urn:uuid:\(change.id)</id>\n    <title>\(sentence)</title>\n"
             text += "    <updated>\(utc.format(change.at))</updated>\n    <content type=\"text\">\(sentence)</content>\n  </entry>\n"
         }
@@ -65,15 +74,15 @@ public struct ChangeFeedRenderer: Renderer {
         let language = "en"
         let items: [Item]
 
-        init(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) {
-            title = "\(program.event.name): program changes"
+        init(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat, strings: Strings) {
+            title = strings.format("changes_title", ["event": program.event.name])
             description = "Sets added, moved, renamed, moved to another stage or cancelled since the program was first published."
             home_page_url = context.siteURL?.absoluteString
             feed_url = context.siteURL?.appendingPathComponent("feeds/changes.json").absoluteString
             let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0.slug) })
             let performances = Dictionary(uniqueKeysWithValues: program.performances.map { ($0.id, $0) })
             items = changes.map { change in
-                let sentence = change.sentence(format: format)
+                let sentence = change.sentence(format: format, strings: strings)
                 var url: String?
                 if let site = context.siteURL, let slug = performances[change.performanceID]?.artistID.flatMap({ artists[$0] }) {
                     url = site.appendingPathComponent("artists/\(slug)/").absoluteString

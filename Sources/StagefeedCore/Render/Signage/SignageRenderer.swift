@@ -1,33 +1,52 @@
-import Crypto
 import Foundation
 
 /// The signage screens: `signage/stages/<slug>.html` (one stage: now, next, later) and
 /// `signage/board.html` (every stage's now and next), each self-contained (inline style,
-/// script and data) so a player can show it from a web server, from disk or from a zip;
-/// and `signage/version.json`, the version of the signage code, which open screens poll
-/// to reload themselves when it changes.
+/// script, data and strings) so a player can show it from a web server or from disk; the
+/// same pages as HTML packages in `signage/packages/` (`<slug>.zip`, `board.zip`), which
+/// poll the public feeds when the site's address is known; one set per language (the
+/// first at `signage/`, the others at `<tag>/signage/`); and `signage/version.json`, the
+/// version of the signage code, which open screens poll to reload themselves.
 public struct SignageRenderer: Renderer {
     /// The templates the pages are rendered through (`signage-stage`, `signage-board`, `signage/…`).
     public var theme: Theme
-    /// How times of day are written.
-    public var clock: ClockStyle
+    /// 24- or 12-hour times; nil: each language's habit.
+    public var clock: ClockStyle?
+    /// The languages, the first at the root of the output.
+    public var locales: [SiteLocale]
 
-    /// A renderer through `theme`, 24-hour unless told otherwise.
-    public init(theme: Theme, clock: ClockStyle = .twentyFourHour) {
+    /// A renderer through `theme`, in English unless told otherwise.
+    public init(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) {
         self.theme = theme
         self.clock = clock
+        self.locales = locales
     }
 
+    /// The strings the signage script says, embedded in each page.
+    static let scriptKeys = ["now", "next", "later", "today", "first_on_stage", "nothing_today", "changeover", "all_done",
+                             "full_program", "offline_since", "check_clock", "not_started", "done_today"]
+
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
-        let format = EventTimeFormat(timeZone: program.event.timeZone)
-        let stages = program.stages
         let version = theme.version(ofTemplatesWithPrefix: "signage")
+        var files: [OutputFile] = []
+        for locale in locales {
+            files += try render(program, context: context, locale: locale, version: version)
+        }
+        files.append(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
+        return files
+    }
+
+    private func render(_ program: Program, context: BuildContext, locale: SiteLocale, version: String) throws -> [OutputFile] {
+        let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
+        let strings = theme.strings.strings(for: locale).strings
+        let scriptStrings = try ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) }))
         let lastChanged = context.lastChange(of: program)
-        func values(root: String, title: String, extra: [String: Any]) -> [String: Any] {
+        func values(title: String, extra: [String: Any]) -> [String: Any] {
             var values: [String: Any] = [
-                "lang": "en", "root": root, "title": Markup.inert(title), "version": version, "clock": clock.rawValue,
+                "lang": locale.tag, "dir": locale.isRightToLeft ? "rtl" : "ltr", "t": strings.values,
+                "title": Markup.inert(title), "version": version, "clock": clock?.rawValue ?? "",
                 "event": Markup.inert(program.event.name), "timeZone": program.event.timeZone.identifier,
-                "generator": "stagefeed \(StagefeedVersion.current)",
+                "generator": "stagefeed \(StagefeedVersion.current)", "stringsJSON": scriptStrings,
             ]
             values.merge(extra) { $1 }
             return values
@@ -41,34 +60,47 @@ public struct SignageRenderer: Renderer {
                 let sets = performances.filter { $0.day == day.date }
                 guard !sets.isEmpty else { return nil }
                 return ["title": format.dayTitle(day.date), "sets": sets.map { set in
-                    ["start": format.clockTime(set.start, style: clock), "name": Markup.inert(set.displayName),
-                     "stage": Markup.inert(program.stage(id: set.stageID)?.name ?? set.stageID)] as [String: Any]
+                    ["start": format.displayTime(set.start), "name": Markup.inert(set.displayName)] as [String: Any]
                 }]
             }
         }
+        /// Feed and version addresses: relative on the site; in a package, absolute on the
+        /// public site when its address is known, else none (the package shows its own data).
+        func links(feed: String, page: String?) -> [String: Any] {
+            if let page {
+                let root = SitePath.root(of: page)
+                return ["feed": root + feed, "versionURL": root + "signage/version.json"]
+            }
+            guard let site = context.siteURL else { return ["feed": "", "versionURL": ""] }
+            // The site's address always ends with a slash (see SettingsResolver).
+            return ["feed": site.absoluteString + feed, "versionURL": site.absoluteString + "signage/version.json"]
+        }
 
         var files: [OutputFile] = []
-        for stage in stages {
+        let folder = locale.folder + "signage/"
+        for stage in program.stages {
             let performances = program.performances(onStage: stage.id)
             let data = SignageData(program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
-            let page = values(root: "../../", title: "\(stage.name) · \(program.event.name)", extra: [
+            let page = values(title: "\(stage.name) · \(program.event.name)", extra: [
                 "stage": ["name": Markup.inert(stage.name), "slug": stage.slug] as [String: Any],
-                "feed": "../../feeds/stages/\(stage.slug).json",
-                "versionURL": "../version.json",
                 "dataJSON": try ScriptJSON.encode(data),
                 "fallback": fallback(performances),
             ])
-            files.append(OutputFile(path: "signage/stages/\(stage.slug).html", text: try theme.render("signage-stage", page)))
+            let feed = "feeds/stages/\(stage.slug).json"
+            let path = folder + "stages/\(stage.slug).html"
+            files.append(OutputFile(path: path, text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
+            let packaged = try theme.render("signage-stage", page.merging(links(feed: feed, page: nil)) { $1 })
+            files.append(OutputFile(path: folder + "packages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
         }
-        let data = SignageData(program: program, stages: stages.map(stageValue), performances: program.performances, updated: lastChanged)
-        let board = values(root: "../", title: "Now and next · \(program.event.name)", extra: [
-            "stages": stages.map { ["name": Markup.inert($0.name), "slug": $0.slug] as [String: Any] },
-            "feed": "../feeds/days/",
-            "versionURL": "version.json",
+        let data = SignageData(program: program, stages: program.stages.map(stageValue), performances: program.performances, updated: lastChanged)
+        let board = values(title: "\(strings["now_and_next"]) · \(program.event.name)", extra: [
+            "stages": program.stages.map { ["name": Markup.inert($0.name), "slug": $0.slug] as [String: Any] },
             "dataJSON": try ScriptJSON.encode(data),
         ])
-        files.append(OutputFile(path: "signage/board.html", text: try theme.render("signage-board", board)))
-        files.append(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
+        let path = folder + "board.html"
+        files.append(OutputFile(path: path, text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
+        let packagedBoard = try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: nil)) { $1 })
+        files.append(OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
         return files
     }
 }

@@ -20,18 +20,18 @@ struct ScheduleData: Encodable {
     var timeZone: String
     var sets: [Entry]
 
-    init(values: SiteValues, root: String) {
+    init(values: SiteValues, home: String) {
         event = values.program.event.name
         timeZone = values.program.event.timeZone.identifier
-        let format = values.format, clock = values.clock
+        let format = values.format
         sets = values.program.performances.map { performance in
             let page = performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) } ?? SitePath.day(performance.day)
             return Entry(id: values.uid(of: performance), uid: values.uid(of: performance), name: performance.displayName,
                          stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
                          day: performance.day.description, dayTitle: format.dayTitle(performance.day),
                          start: format.iso8601(performance.start), end: format.iso8601(performance.end),
-                         time: format.clockTime(performance.start, style: clock) + "–" + format.clockTime(performance.end, style: clock),
-                         href: root + page)
+                         time: format.displayTime(performance.start) + "–" + format.displayTime(performance.end),
+                         href: home + page)
         }
     }
 

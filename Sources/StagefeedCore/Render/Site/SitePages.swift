@@ -12,12 +12,14 @@ struct SitePages {
         let letters = ArtistLetters(program.artists).groups.enumerated().map { index, group in
             ["letter": values.text(group.letter), "anchor": "artists-\(index + 1)",
              "artists": group.artists.map { artist in
-                 ["name": values.text(artist.name), "href": SitePath.artist(artist.slug),
+                 ["name": values.text(artist.name), "href": values.home(of: path) + SitePath.artist(artist.slug),
                   "setCount": program.performances(byArtist: artist.id).count] as [String: Any]
              }] as [String: Any]
         }
         return values.page(path: path, title: program.event.name, calendar: "calendar/program.ics", extra: [
             "letters": letters,
+            "lede": values.strings.format("sets_on_stages", ["sets": values.number(program.performances.count),
+                                                             "stages": values.number(program.stages.count)]),
             "counts": ["days": program.days.count, "stages": program.stages.count,
                        "artists": program.artists.count, "sets": program.performances.count],
         ])
@@ -26,19 +28,19 @@ struct SitePages {
     func day(_ day: FestivalDay) -> [String: Any] {
         // `grid` is false for a day without sets.
         let path = SitePath.day(day.date)
-        let root = SitePath.root(of: path)
+        let home = values.home(of: path)
         let performances = program.performances(on: day.date)
         let position = program.days.firstIndex { $0.date == day.date }!
         func neighbour(_ index: Int) -> [String: Any]? {
             guard program.days.indices.contains(index) else { return nil }
             let date = program.days[index].date
-            return ["title": format.dayTitle(date), "href": root + SitePath.day(date)]
+            return ["title": format.dayTitle(date), "href": home + SitePath.day(date)]
         }
         var extra: [String: Any] = [
             "grid": false,
             "day": ["title": format.dayTitle(day.date), "date": day.date.description,
                     "previous": neighbour(position - 1) ?? false, "next": neighbour(position + 1) ?? false] as [String: Any],
-            "sets": performances.map { values.set($0, root: root) },
+            "sets": performances.map { values.set($0, home: home) },
             "hasSets": !performances.isEmpty,
         ]
         if let grid = DayGrid(performances: performances, format: format) {
@@ -46,11 +48,11 @@ struct SitePages {
             extra["grid"] = [
                 "rows": grid.rows,
                 "stageCount": columns.count,
-                "hours": grid.hours.map { ["label": format.hourLabel($0.instant, style: values.clock), "row": $0.row] as [String: Any] },
+                "hours": grid.hours.map { ["label": format.displayTime($0.instant), "row": $0.row] as [String: Any] },
                 "columns": columns.map { stage in
-                    ["name": values.text(stage.name), "href": root + SitePath.stage(stage.slug),
+                    ["name": values.text(stage.name), "href": home + SitePath.stage(stage.slug),
                      "sets": (grid.blocks[stage.id] ?? []).map { block in
-                         values.set(block.performance, root: root).merging(["row": block.row, "span": block.span]) { $1 }
+                         values.set(block.performance, home: home).merging(["row": block.row, "span": block.span]) { $1 }
                      }] as [String: Any]
                 },
             ] as [String: Any]
@@ -61,17 +63,17 @@ struct SitePages {
 
     func stage(_ stage: Stage) -> [String: Any] {
         let path = SitePath.stage(stage.slug)
-        let root = SitePath.root(of: path)
+        let home = values.home(of: path)
         let sets = program.performances(onStage: stage.id)
         let days = program.days.compactMap { day -> [String: Any]? in
             let daySets = sets.filter { $0.day == day.date }
             guard !daySets.isEmpty else { return nil }
-            return ["title": format.dayTitle(day.date), "date": day.date.description, "href": root + SitePath.day(day.date),
-                    "sets": daySets.map { values.set($0, root: root) }]
+            return ["title": format.dayTitle(day.date), "date": day.date.description, "href": home + SitePath.day(day.date),
+                    "sets": daySets.map { values.set($0, home: home) }]
         }
         var details: [String: Any] = ["name": values.text(stage.name), "description": values.paragraphs(stage.description),
                                       "capacity": false]
-        if case .people(let count)? = stage.capacity { details["capacity"] = count.formatted(.number.locale(Locale(identifier: "en"))) }
+        if case .people(let count)? = stage.capacity { details["capacity"] = values.strings.format("capacity", ["count": values.number(count)]) }
         return values.page(path: path, title: "\(stage.name) · \(program.event.name)",
                            calendar: "calendar/stages/\(stage.slug).ics",
                            extra: ["stage": details, "stageDays": days, "hasSets": !sets.isEmpty])
@@ -79,23 +81,25 @@ struct SitePages {
 
     func artist(_ artist: Artist) -> [String: Any] {
         let path = SitePath.artist(artist.slug)
-        let root = SitePath.root(of: path)
+        let home = values.home(of: path)
         var details: [String: Any] = [
             "name": values.text(artist.name),
             "bio": values.paragraphs(artist.bio),
             "links": artist.links.map { ["label": values.text(Self.label(of: $0.platform)), "url": values.text($0.url)] },
         ]
         details["image"] = artist.imageURL.map(values.text) ?? false
+        details["photoAlt"] = values.strings.format("photo_of", ["name": values.text(artist.name)])
+        details["calendarLabel"] = values.strings.format("add_artist_calendar", ["name": values.text(artist.name)])
         details["hasLinks"] = !artist.links.isEmpty
         let sets = program.performances(byArtist: artist.id)
         return values.page(path: path, title: "\(artist.name) · \(program.event.name)",
                            calendar: "calendar/artists/\(artist.slug).ics",
-                           extra: ["artist": details, "sets": sets.map { values.set($0, root: root) }, "hasSets": !sets.isEmpty])
+                           extra: ["artist": details, "sets": sets.map { values.set($0, home: home) }, "hasSets": !sets.isEmpty])
     }
 
     func mySchedule() throws -> [String: Any] {
         let path = SitePath.mySchedule
-        let data = try ScheduleData(values: values, root: SitePath.root(of: path)).scriptText()
+        let data = try ScheduleData(values: values, home: values.home(of: path)).scriptText()
         return values.page(path: path, title: "My schedule · \(program.event.name)", calendar: "calendar/program.ics",
                            extra: ["scheduleJSON": data])
     }

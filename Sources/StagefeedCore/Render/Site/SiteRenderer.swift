@@ -4,36 +4,42 @@ import Foundation
 /// The website: the index, a page per festival day, stage and artist, the "my schedule"
 /// page, the theme's assets and the service worker, all through the theme's templates.
 public struct SiteRenderer: Renderer {
-    /// The templates and assets pages are rendered through.
+    /// The templates, strings and assets pages are rendered through.
     public var theme: Theme
-    /// How times of day are written.
-    public var clock: ClockStyle
+    /// 24- or 12-hour times; nil: each language's habit.
+    public var clock: ClockStyle?
+    /// The languages, the first at the root of the output, the others in `<tag>/`.
+    public var locales: [SiteLocale]
 
-    /// A renderer through `theme`, 24-hour unless told otherwise.
-    public init(theme: Theme, clock: ClockStyle = .twentyFourHour) {
+    /// A renderer through `theme`, in English unless told otherwise.
+    public init(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) {
         self.theme = theme
         self.clock = clock
+        self.locales = locales
     }
 
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
         let (assetFiles, assetNames) = assets()
-        let values = SiteValues(program: program, context: context, clock: clock, assets: assetNames)
-        let pages = SitePages(values: values)
         var files: [OutputFile] = []
-        func page(_ path: String, _ template: String, _ pageValues: [String: Any]) throws {
-            files.append(OutputFile(path: path, text: try theme.render(template, pageValues)))
+        for locale in locales {
+            let values = SiteValues(program: program, context: context, locale: locale, locales: locales,
+                                    strings: theme.strings.strings(for: locale).strings, clock: clock, assets: assetNames)
+            let pages = SitePages(values: values)
+            func page(_ path: String, _ template: String, _ pageValues: [String: Any]) throws {
+                files.append(OutputFile(path: locale.folder + path, text: try theme.render(template, pageValues)))
+            }
+            try page(SitePath.index, "index", pages.index())
+            for day in program.days {
+                try page(SitePath.day(day.date), "day", pages.day(day))
+            }
+            for stage in program.stages {
+                try page(SitePath.stage(stage.slug), "stage", pages.stage(stage))
+            }
+            for artist in program.artists {
+                try page(SitePath.artist(artist.slug), "artist", pages.artist(artist))
+            }
+            try page(SitePath.mySchedule, "my", pages.mySchedule())
         }
-        try page(SitePath.index, "index", pages.index())
-        for day in program.days {
-            try page(SitePath.day(day.date), "day", pages.day(day))
-        }
-        for stage in program.stages {
-            try page(SitePath.stage(stage.slug), "stage", pages.stage(stage))
-        }
-        for artist in program.artists {
-            try page(SitePath.artist(artist.slug), "artist", pages.artist(artist))
-        }
-        try page(SitePath.mySchedule, "my", pages.mySchedule())
         files += assetFiles
         files.append(try serviceWorker(caching: files))
         return files

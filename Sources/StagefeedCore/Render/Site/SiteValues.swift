@@ -1,24 +1,30 @@
 import Foundation
 
-/// The values templates see, built from the program for one page at a time. Every string
-/// from the data passes through `Markup.inert` (the template engine escapes it); every
-/// link is relative to the page (`root` leads back to `output/`). The README's themes
-/// section lists these names.
+/// The values templates see, built from the program for one page of one language at a
+/// time. Every string from the data passes through `Markup.inert` (the template engine
+/// escapes it); every link is relative to the page: `root` leads back to `output/` (assets,
+/// feeds, calendars), `home` to the language's own pages. The README's themes section
+/// lists these names.
 struct SiteValues {
     let program: Program
     let context: BuildContext
     let format: EventTimeFormat
-    let clock: ClockStyle
+    let locale: SiteLocale
+    let locales: [SiteLocale]
+    let strings: Strings
     /// Asset paths under `output/` by template name (`site_css` → `assets/site.1a2b3c4d.css`).
     let assets: [String: String]
     private let stagesByID: [String: Stage]
     private let artistsByID: [String: Artist]
 
-    init(program: Program, context: BuildContext, clock: ClockStyle, assets: [String: String]) {
+    init(program: Program, context: BuildContext, locale: SiteLocale, locales: [SiteLocale], strings: Strings,
+         clock: ClockStyle?, assets: [String: String]) {
         self.program = program
         self.context = context
-        self.format = EventTimeFormat(timeZone: program.event.timeZone)
-        self.clock = clock
+        self.format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
+        self.locale = locale
+        self.locales = locales
+        self.strings = strings
         self.assets = assets
         stagesByID = Dictionary(program.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,29 +32,42 @@ struct SiteValues {
 
     /// What every page gets: the site, navigation, feeds, assets and the page's own
     /// title and calendar.
+    /// `path` is the page's path among the language's pages (`days/2027-07-23/index.html`).
     func page(path: String, title: String, calendar calendarPath: String, extra: [String: Any]) -> [String: Any] {
-        let root = SitePath.root(of: path)
+        let root = SitePath.root(of: locale.folder + path)
+        let home = root + locale.folder
         let event = program.event
         var values: [String: Any] = [
-            "lang": "en",
+            "lang": locale.tag,
+            "dir": locale.isRightToLeft ? "rtl" : "ltr",
             "root": root,
+            "home": home,
+            "t": strings.values,
             "generator": "stagefeed \(StagefeedVersion.current)",
             "title": text(title),
             "isIndex": path == SitePath.index,
+            "hasLanguages": locales.count > 1,
+            "languages": locales.count > 1 ? locales.map { other in
+                ["tag": other.tag, "name": other.autonym, "href": root + other.folder + path, "current": other == locale] as [String: Any]
+            } : false,
+            "footer": [
+                "times": strings.format("times_note", ["zone": event.timeZone.identifier]),
+            ],
+            "scriptStrings": (try? ScriptJSON.encode(scriptStrings)) ?? "{}",
             "site": [
                 "name": text(event.name),
                 "key": Slug.token(for: "\(context.sourceName)/\(event.id)"),
                 "dates": text(dateRange()),
                 "timeZone": event.timeZone.identifier,
                 "description": paragraphs(event.description),
-                "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.clockTime($0, style: clock))" } ?? false,
+                "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" } ?? false,
                 "updatedISO": lastChanged.map(format.iso8601) ?? false,
-                "clock": clock.rawValue,
+                "clock": format.usesTwelveHourClock ? "12h" : "24h",
             ] as [String: Any],
             "assets": assets.mapValues { root + $0 },
             "links": [
-                "home": root + SitePath.index,
-                "mySchedule": root + SitePath.mySchedule,
+                "home": home + SitePath.index,
+                "mySchedule": home + SitePath.mySchedule,
                 "programFeed": root + "feeds/program.json",
                 "changesFeed": root + "feeds/changes.json",
                 "changesAtom": root + "feeds/changes.xml",
@@ -61,11 +80,12 @@ struct SiteValues {
             "calendar": calendar(calendarPath, root: root),
             "days": program.days.map { day in
                 ["title": format.dayTitle(day.date), "short": format.shortDay(day.date), "date": day.date.description,
-                 "href": root + SitePath.day(day.date), "current": path == SitePath.day(day.date),
-                 "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty] as [String: Any]
+                 "href": home + SitePath.day(day.date), "current": path == SitePath.day(day.date),
+                 "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
+                 "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any]
             },
             "stages": program.stages.map { stage in
-                ["name": text(stage.name), "href": root + SitePath.stage(stage.slug),
+                ["name": text(stage.name), "href": home + SitePath.stage(stage.slug),
                  "current": path == SitePath.stage(stage.slug)] as [String: Any]
             },
         ]
@@ -85,29 +105,41 @@ struct SiteValues {
         return ["subscribe": subscribe, "download": root + path, "webcal": isWebcal]
     }
 
-    /// One set as templates see it, with links relative to `root`.
-    func set(_ performance: Performance, root: String) -> [String: Any] {
+    /// The way from a page of this language back to the language's home folder.
+    func home(of path: String) -> String {
+        SitePath.root(of: locale.folder + path) + locale.folder
+    }
+
+    /// The strings the site's script needs, embedded in every page.
+    private var scriptStrings: [String: String] {
+        Dictionary(uniqueKeysWithValues: ["offline_notice", "the_last_visit", "clashes_with", "my_schedule_calendar", "star"]
+            .map { ($0, strings[$0]) })
+    }
+
+    /// One set as templates see it, with page links relative to `home`.
+    func set(_ performance: Performance, home: String) -> [String: Any] {
         let stage = stagesByID[performance.stageID]
         let artist = performance.artistID.flatMap { artistsByID[$0] }
         var values: [String: Any] = [
             "id": uid(of: performance),
             "uid": uid(of: performance),
             "name": text(performance.displayName),
-            "start": format.clockTime(performance.start, style: clock),
-            "end": format.clockTime(performance.end, style: clock),
+            "start": format.displayTime(performance.start),
+            "end": format.displayTime(performance.end),
             "startISO": format.iso8601(performance.start),
             "endISO": format.iso8601(performance.end),
             "minutes": Int(performance.duration / 60),
             "dayTitle": format.dayTitle(performance.day),
             "dayShort": format.shortDay(performance.day),
-            "dayHref": root + SitePath.day(performance.day),
+            "dayHref": home + SitePath.day(performance.day),
             "stageName": text(stage?.name ?? performance.stageID),
-            "stageHref": stage.map { root + SitePath.stage($0.slug) } ?? false,
+            "stageHref": stage.map { home + SitePath.stage($0.slug) } ?? false,
+            "starLabel": strings.format("star", ["name": text(performance.displayName)]),
             "description": paragraphs(performance.description),
         ]
         // Absent values are `false`, not missing, so a section never picks up a page-level
         // value of the same name.
-        values["artistHref"] = artist.map { root + SitePath.artist($0.slug) } ?? false
+        values["artistHref"] = artist.map { home + SitePath.artist($0.slug) } ?? false
         values["artistName"] = artist.map { text($0.name) } ?? false
         values["activity"] = performance.activity.map { text($0.name) } ?? false
         return values
@@ -124,14 +156,14 @@ struct SiteValues {
     /// When the program last changed (see `BuildContext.lastChange(of:)`).
     var lastChanged: Date? { context.lastChange(of: program) }
 
-    /// `23–25 July 2027`, `30 June – 2 July 2027`, or `30 December 2027 – 1 January 2028`.
+    /// The festival's dates as the language writes a range: `July 23 – 25, 2027`, `23–25 de julio de 2027`.
     func dateRange() -> String {
-        let start = program.event.startDate, end = program.event.endDate
-        if start == end { return format.dayTitle(start) }
-        let first = format.dayTitle(start).split(separator: " ").dropFirst(), last = format.dayTitle(end).split(separator: " ").dropFirst()
-        if start.year != end.year { return "\(first.joined(separator: " ")) – \(last.joined(separator: " "))" }
-        if start.month != end.month { return "\(first.dropLast().joined(separator: " ")) – \(last.joined(separator: " "))" }
-        return "\(start.day)–\(last.joined(separator: " "))"
+        format.dateRange(program.event.startDate, program.event.endDate)
+    }
+
+    /// A count the way the language writes numbers: `8,000`, `8.000`.
+    func number(_ value: Int) -> String {
+        value.formatted(.number.locale(locale.locale))
     }
 
     /// A text from the data made safe for the template engine.

@@ -16,11 +16,15 @@ public struct Theme: Sendable {
     public let templateFiles: [String: String]
     /// The text of each template, by name.
     let templateSources: [String: String]
+    /// Interface strings by language (`i18n/<tag>.yml`).
+    public let strings: ThemeStrings
     /// Asset files by path relative to the theme's `assets/` folder (`site.css`, `img/logo.svg`).
     public let assets: [String: Data]
 
-    init(library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String], assets: [String: Data]) {
+    init(library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String],
+         strings: ThemeStrings, assets: [String: Data]) {
         self.library = library
+        self.strings = strings
         self.templateFiles = templateFiles
         self.templateSources = templateSources
         self.assets = assets

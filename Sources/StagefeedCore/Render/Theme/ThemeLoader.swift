@@ -63,7 +63,7 @@ public enum ThemeLoader {
             throw .missingTemplate(name: name, theme: folders.last?.path ?? "")
         }
         return Theme(library: library, templateFiles: sources.mapValues(\.file), templateSources: sources.mapValues(\.text),
-                     assets: assets)
+                     strings: try ThemeStrings.load(folders: folders), assets: assets)
     }
 
     /// Regular, non-hidden files under `folder` by path relative to it, without `suffix`.

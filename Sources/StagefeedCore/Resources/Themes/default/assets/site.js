@@ -5,6 +5,18 @@
   const html = document.documentElement;
   const root = html.dataset.root || "";
   const storageKey = "stagefeed:" + (html.dataset.festival || "site") + ":stars";
+  // The page's language's strings, with {name} placeholders.
+  let strings = {};
+  try {
+    strings = JSON.parse(document.getElementById("site-strings").textContent);
+  } catch (error) {
+    // A theme without the strings element: the English below stands in.
+  }
+  function say(key, fallback, values) {
+    let text = typeof strings[key] === "string" ? strings[key] : fallback;
+    for (const name of Object.keys(values || {})) text = text.split("{" + name + "}").join(values[name]);
+    return text;
+  }
 
   function loadStars() {
     try {
@@ -72,7 +84,8 @@
     const updated = document.getElementById("updated");
     if (!notice) return;
     if (navigator.onLine === false) {
-      notice.textContent = "You are offline. This is the timetable as of " + (updated ? updated.textContent : "the last visit") + ".";
+      notice.textContent = say("offline_notice", "You are offline. This is the timetable as of {time}.",
+        { time: updated ? updated.textContent : say("the_last_visit", "the last visit") });
       notice.hidden = false;
     } else {
       notice.hidden = true;
@@ -127,7 +140,7 @@
     };
     const now = stamp(new Date());
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//stagefeed//my schedule//EN", "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("My schedule · " + event)];
+      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(say("my_schedule_calendar", "My schedule · {event}", { event: event }))];
     for (const set of sets) {
       lines.push("BEGIN:VEVENT", "UID:" + set.uid, "DTSTAMP:" + now,
         "DTSTART:" + stamp(new Date(set.start)), "DTEND:" + stamp(new Date(set.end)),
@@ -172,13 +185,13 @@
       link.href = set.href;
       what.append(link, element("span", set.stage, "where"));
       if (clashes.get(set.id).length > 0) {
-        what.append(element("span", "Clashes with " + clashes.get(set.id).join(", "), "clash"));
+        what.append(element("span", say("clashes_with", "Clashes with {names}", { names: clashes.get(set.id).join(", ") }), "clash"));
         item.classList.add("has-clash");
       }
       const star = element("button", undefined, "star");
       star.type = "button";
       star.dataset.star = set.id;
-      star.append(element("span", "Star " + set.name + " (my schedule)", "visually-hidden"));
+      star.append(element("span", say("star", "Star {name} (my schedule)", { name: set.name }), "visually-hidden"));
       item.append(element("span", set.time, "time"), what, star);
       list.append(item);
     }

@@ -1,0 +1,29 @@
+/// The interface strings of one language: `strings["now"]`, and `{name}` placeholders
+/// filled by `format`. Values are the theme's own text, not data.
+public struct Strings: Sendable {
+    public let language: String
+    public let values: [String: String]
+
+    public init(language: String, values: [String: String]) {
+        self.language = language
+        self.values = values
+    }
+
+    public subscript(key: String) -> String { values[key] ?? key }
+
+    /// `format("first_on_stage", ["time": "14:00"])` → `First on stage at 14:00`.
+    public func format(_ key: String, _ arguments: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// `count("set_count", 3)` → `3 sets`, from `set_count_one` / `set_count_other`.
+    public func count(_ key: String, _ count: Int) -> String {
+        // One: 1 in most languages; 0 and 1 in French and Portuguese (CLDR).
+        let one = count == 1 || (count == 0 && ["fr", "pt"].contains(language))
+        return format(key + (one ? "_one" : "_other"), ["count": String(count)])
+    }
+}
