@@ -141,6 +141,12 @@ public struct SettingsResolver: Sendable {
                     throw .invalidValue(setting: layer.name(of: .locales), value: tag,
                                         expected: "a BCP 47 language tag of a known language, such as es-ES, de, en-GB, pt-BR or ar")
                 }
+                // A further language's folder must not be one of the output's own folders (Burmese is `my`).
+                let reserved = ["days", "stages", "artists", "my", "assets", "feeds", "calendar", "signage"]
+                guard !reserved.contains(String(locale.folder.dropLast())) else {
+                    throw .invalidValue(setting: layer.name(of: .locales), value: tag,
+                                        expected: "a language whose folder is not one of the output's own (\(locale.folder) is taken); list it first to put it at the root")
+                }
                 guard !locales.contains(where: { $0.tag == locale.tag }) else {
                     throw .invalidValue(setting: layer.name(of: .locales), value: tag, expected: "each language once")
                 }

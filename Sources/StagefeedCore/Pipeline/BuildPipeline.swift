@@ -22,9 +22,10 @@ public struct BuildPipeline: Sendable {
     /// language, feeds, calendars and the frab/c3voc schedule (their labels in the first).
     public static func standardRenderers(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) -> [any Renderer] {
         let first = locales.first ?? .english
+        let strings = theme.strings.strings(for: first).strings
         return [SiteRenderer(theme: theme, clock: clock, locales: locales), SignageRenderer(theme: theme, clock: clock, locales: locales),
-                ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(locale: first, clock: clock),
-                FrabScheduleRenderer(), ChangeFeedRenderer(strings: theme.strings.strings(for: first).strings, locale: first, clock: clock)]
+                ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
+                FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock)]
     }
 
     /// A build; without `renderers`, the standard ones with the default theme.

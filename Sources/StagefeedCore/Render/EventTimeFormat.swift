@@ -14,6 +14,7 @@ public struct EventTimeFormat: Sendable {
     private let titleStyle: Date.FormatStyle
     private let shortDayStyle: Date.FormatStyle
     private let times: TimePattern
+    private let hours: TimePattern
 
     public init(timeZone: TimeZone, locale: Locale = Locale(identifier: "en"), clock: ClockStyle? = nil) {
         self.timeZone = timeZone
@@ -37,6 +38,7 @@ public struct EventTimeFormat: Sendable {
         case .twelveHour?: "hmma"
         }
         times = TimePattern(template: template, locale: locale, timeZone: timeZone)
+        hours = TimePattern(template: clock == .twelveHour ? "ha" : "j", locale: locale, timeZone: timeZone)
     }
 
     /// `2027-07-23T23:30:00+02:00`.
@@ -55,8 +57,19 @@ public struct EventTimeFormat: Sendable {
         times.format(instant)
     }
 
-    /// Whether this format writes times on a 12-hour clock.
-    public var usesTwelveHourClock: Bool { times.pattern.contains("h") || times.pattern.contains("K") }
+    /// The hour an instant falls in, as a grid label: `21:00`, or `9 PM` on a 12-hour clock
+    /// (where a whole time would not fit the column).
+    public func hourLabel(_ instant: Date) -> String {
+        usesTwelveHourClock ? hours.format(instant) : times.format(instant)
+    }
+
+    /// Whether this format writes times on a 12-hour clock (quoted literals aside: fr-CA's
+    /// `HH 'h' mm` is a 24-hour clock).
+    public var usesTwelveHourClock: Bool {
+        let fields = times.pattern.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        return fields.contains("h") || fields.contains("K")
+    }
 
     /// Seconds past the start of the local hour `instant` falls in.
     public func secondsIntoHour(_ instant: Date) -> TimeInterval {
@@ -83,7 +96,9 @@ public struct EventTimeFormat: Sendable {
     public func dateRange(_ first: LocalDate, _ last: LocalDate) -> String {
         let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale,
                                              calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
-        return first == last ? noon(first).formatted(.dateTime.day().month(.wide).year().locale(locale)) : style.format(noon(first)..<noon(last))
+        let day = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
+            .day().month(.wide).year()
+        return first == last ? day.format(noon(first)) : style.format(noon(first)..<noon(last))
     }
 
     private func noon(_ date: LocalDate) -> Date {

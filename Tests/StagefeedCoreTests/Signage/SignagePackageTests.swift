@@ -11,12 +11,14 @@ import Testing
                                    siteURL: URL(string: "https://riverbend.example/timetable/"))
         let packages = folder.path("output/signage/packages")
         let names = try FileManager.default.contentsOfDirectory(atPath: packages.path).sorted()
-        #expect(names == ["big-top.zip", "board.zip", "forest-clearing.zip", "late-night-barn.zip", "main-stage.zip"])
+        #expect(names == ["board.zip", "stages"])
+        let stages = try FileManager.default.contentsOfDirectory(atPath: packages.appendingPathComponent("stages").path).sorted()
+        #expect(stages == ["big-top.zip", "forest-clearing.zip", "late-night-barn.zip", "main-stage.zip"])
 
         // Python's zipfile, an independent reader, unpacks it.
         let unpacked = folder.path("unpacked")
         let result = try ExternalTool.run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.testzip(); z.extractall(sys.argv[2])",
-                                                      packages.appendingPathComponent("main-stage.zip").path, unpacked.path])
+                                                      packages.appendingPathComponent("stages/main-stage.zip").path, unpacked.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.hasPrefix("['index.html']"))
         let page = try HTMLDocument(file: unpacked.appendingPathComponent("index.html"))

@@ -8,13 +8,13 @@ struct CalendarEntry {
     var text: String
 
     /// The program's performances, then the recently cancelled ones, in time order.
-    static func all(_ program: Program, context: BuildContext) -> [CalendarEntry] {
+    static func all(_ program: Program, context: BuildContext, strings: Strings) -> [CalendarEntry] {
         let stages = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0) })
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         func entry(_ performance: Performance, _ revision: PerformanceRevision?, cancelled: Bool) -> CalendarEntry {
             var builder = ICalendarBuilder()
             write(performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
-                  artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context, into: &builder)
+                  artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context, strings: strings, into: &builder)
             return CalendarEntry(performance: performance, text: builder.output)
         }
         let live = program.performances.map { entry($0, context.revisions.revisions[$0.id], cancelled: false) }
@@ -23,14 +23,15 @@ struct CalendarEntry {
     }
 
     private static func write(_ performance: Performance, revision: PerformanceRevision?, isCancelled: Bool, stage: Stage?,
-                              artist: Artist?, program: Program, context: BuildContext, into builder: inout ICalendarBuilder) {
+                              artist: Artist?, program: Program, context: BuildContext, strings: Strings,
+                              into builder: inout ICalendarBuilder) {
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
         builder.begin("VEVENT")
         builder.text("UID", StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased())
         builder.raw("DTSTAMP", utc(modified))
         dateTime("DTSTART", performance.start, in: program.event.timeZone, into: &builder)
         dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
-        builder.text("SUMMARY", isCancelled ? "Cancelled: \(performance.displayName)" : performance.displayName)
+        builder.text("SUMMARY", isCancelled ? strings.format("calendar_cancelled", ["title": performance.displayName]) : performance.displayName)
         if let stage { builder.text("LOCATION", stage.name) }
         let description = performance.description ?? performance.activity?.description ?? artist?.bio
         if let description, !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -39,7 +40,7 @@ struct CalendarEntry {
         if let siteURL = context.siteURL, let artist {
             builder.raw("URL", siteURL.appendingPathComponent("artists/\(artist.slug)/").absoluteString, parameters: [("VALUE", "URI")])
         }
-        var categories = [performance.activity == nil ? "Performance" : "Activity"]
+        var categories = [strings[performance.activity == nil ? "category_performance" : "category_activity"]]
         if let stage { categories.append(stage.name) }
         builder.textList("CATEGORIES", categories)
         builder.raw("STATUS", isCancelled ? "CANCELLED" : "CONFIRMED")

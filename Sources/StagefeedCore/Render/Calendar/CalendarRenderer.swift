@@ -9,17 +9,20 @@ public struct CalendarRenderer: Renderer {
     /// Longest DESCRIPTION before it is cut at a sentence or word boundary.
     static let descriptionLimit = 1_000
 
-    /// The default language and clock: calendar names use its day names.
+    /// The default language, its strings and the clock: calendar names use its day names,
+    /// the labels stagefeed adds (a cancelled set's prefix, categories) its strings.
     public var locale: SiteLocale
+    public var strings: Strings
     public var clock: ClockStyle?
 
-    public init(locale: SiteLocale = .english, clock: ClockStyle? = nil) {
+    public init(strings: Strings, locale: SiteLocale = .english, clock: ClockStyle? = nil) {
+        self.strings = strings
         self.locale = locale
         self.clock = clock
     }
 
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
-        let entries = CalendarEntry.all(program, context: context)
+        let entries = CalendarEntry.all(program, context: context, strings: strings)
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
         func file(_ path: String, name: String, page: String, entries: [CalendarEntry]) -> OutputFile {

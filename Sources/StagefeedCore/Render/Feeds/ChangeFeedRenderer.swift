@@ -36,7 +36,7 @@ public struct ChangeFeedRenderer: Renderer {
     private func atom(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) -> String {
         let utc = Date.ISO8601FormatStyle()
         let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString.lowercased()
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(locale.tag)\">\n"
         text += "  <id>urn:uuid:\(feedID)</id>\n"
         text += "  <title>\(Markup.escape(strings.format("changes_title", ["event": program.event.name])))</title>\n"
         // Never the build's clock: the feed stays byte-identical while nothing changes.
@@ -71,12 +71,13 @@ public struct ChangeFeedRenderer: Renderer {
         let version = "https://jsonfeed.org/version/1.1"
         let title, description: String
         let home_page_url, feed_url: String?
-        let language = "en"
+        let language: String
         let items: [Item]
 
         init(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat, strings: Strings) {
             title = strings.format("changes_title", ["event": program.event.name])
-            description = "Sets added, moved, renamed, moved to another stage or cancelled since the program was first published."
+            description = strings["changes_description"]
+            language = strings.language
             home_page_url = context.siteURL?.absoluteString
             feed_url = context.siteURL?.appendingPathComponent("feeds/changes.json").absoluteString
             let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0.slug) })

@@ -11,13 +11,23 @@ public struct Strings: Sendable {
 
     public subscript(key: String) -> String { values[key] ?? key }
 
-    /// `format("first_on_stage", ["time": "14:00"])` → `First on stage at 14:00`.
+    /// `format("first_on_stage", ["time": "14:00"])` → `First on stage at 14:00`. One pass,
+    /// left to right: text put in is never read again for placeholders.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = self[key]
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 
     /// `count("set_count", 3)` → `3 sets`, from `set_count_one` / `set_count_other`.

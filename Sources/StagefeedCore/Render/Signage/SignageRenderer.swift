@@ -3,7 +3,7 @@ import Foundation
 /// The signage screens: `signage/stages/<slug>.html` (one stage: now, next, later) and
 /// `signage/board.html` (every stage's now and next), each self-contained (inline style,
 /// script, data and strings) so a player can show it from a web server or from disk; the
-/// same pages as HTML packages in `signage/packages/` (`<slug>.zip`, `board.zip`), which
+/// same pages as HTML packages in `signage/packages/` (`stages/<slug>.zip`, `board.zip`), which
 /// poll the public feeds when the site's address is known; one set per language (the
 /// first at `signage/`, the others at `<tag>/signage/`); and `signage/version.json`, the
 /// version of the signage code, which open screens poll to reload themselves.
@@ -27,7 +27,12 @@ public struct SignageRenderer: Renderer {
                              "full_program", "offline_since", "check_clock", "not_started", "done_today"]
 
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
-        let version = theme.version(ofTemplatesWithPrefix: "signage")
+        // The signage code: its templates, the strings it says and the clock it shows.
+        var code = theme.version(ofTemplatesWithPrefix: "signage") + (clock?.rawValue ?? "")
+        for locale in locales {
+            code += try ScriptJSON.encode(theme.strings.strings(for: locale).strings.values)
+        }
+        let version = Slug.token(for: code)
         var files: [OutputFile] = []
         for locale in locales {
             files += try render(program, context: context, locale: locale, version: version)
@@ -90,7 +95,7 @@ public struct SignageRenderer: Renderer {
             let path = folder + "stages/\(stage.slug).html"
             files.append(OutputFile(path: path, text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
             let packaged = try theme.render("signage-stage", page.merging(links(feed: feed, page: nil)) { $1 })
-            files.append(OutputFile(path: folder + "packages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
+            files.append(OutputFile(path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
         }
         let data = SignageData(program: program, stages: program.stages.map(stageValue), performances: program.performances, updated: lastChanged)
         let board = values(title: "\(strings["now_and_next"]) · \(program.event.name)", extra: [

@@ -48,7 +48,7 @@ struct SitePages {
             extra["grid"] = [
                 "rows": grid.rows,
                 "stageCount": columns.count,
-                "hours": grid.hours.map { ["label": format.displayTime($0.instant), "row": $0.row] as [String: Any] },
+                "hours": grid.hours.map { ["label": format.hourLabel($0.instant), "row": $0.row] as [String: Any] },
                 "columns": columns.map { stage in
                     ["name": values.text(stage.name), "href": home + SitePath.stage(stage.slug),
                      "sets": (grid.blocks[stage.id] ?? []).map { block in
@@ -100,7 +100,7 @@ struct SitePages {
     func mySchedule() throws -> [String: Any] {
         let path = SitePath.mySchedule
         let data = try ScheduleData(values: values, home: values.home(of: path)).scriptText()
-        return values.page(path: path, title: "My schedule · \(program.event.name)", calendar: "calendar/program.ics",
+        return values.page(path: path, title: "\(values.strings["my_schedule"]) · \(program.event.name)", calendar: "calendar/program.ics",
                            extra: ["scheduleJSON": data])
     }
 

@@ -78,7 +78,8 @@ public struct SiteRenderer: Renderer {
         encoder.outputFormatting = .withoutEscapingSlashes
         let list = String(decoding: try encoder.encode(precache), as: UTF8.self)
             .replacingOccurrences(of: "<", with: "\\u003c")
-        let text = try theme.render("service-worker", ["version": version, "precache": list])
+        let folders = String(decoding: try encoder.encode(locales.map(\.folder).filter { !$0.isEmpty }), as: UTF8.self)
+        let text = try theme.render("service-worker", ["version": version, "precache": list, "folders": folders])
         return OutputFile(path: SitePath.serviceWorker, text: text)
     }
 }

@@ -112,7 +112,7 @@ struct SiteValues {
 
     /// The strings the site's script needs, embedded in every page.
     private var scriptStrings: [String: String] {
-        Dictionary(uniqueKeysWithValues: ["offline_notice", "the_last_visit", "clashes_with", "my_schedule_calendar", "star"]
+        Dictionary(uniqueKeysWithValues: ["offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star"]
             .map { ($0, strings[$0]) })
     }
 

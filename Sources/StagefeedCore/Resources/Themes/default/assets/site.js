@@ -84,8 +84,9 @@
     const updated = document.getElementById("updated");
     if (!notice) return;
     if (navigator.onLine === false) {
-      notice.textContent = say("offline_notice", "You are offline. This is the timetable as of {time}.",
-        { time: updated ? updated.textContent : say("the_last_visit", "the last visit") });
+      notice.textContent = updated
+        ? say("offline_notice", "You are offline. This is the timetable as of {time}.", { time: updated.textContent })
+        : say("offline_notice_unknown", "You are offline. This is the timetable as of your last visit.");
       notice.hidden = false;
     } else {
       notice.hidden = true;
