@@ -6,17 +6,14 @@ import Foundation
 /// published test suite defines them. The path is encoded once per segment and never
 /// normalized, as S3 wants.
 public struct SignatureV4: Sendable {
-    /// An access key pair, with the session token of temporary credentials. Its description
-    /// never shows the secret.
+    /// An access key pair. Its description never shows the secret.
     public struct Credentials: Sendable, CustomStringConvertible {
         public var accessKeyID: String
         public var secretAccessKey: String
-        public var sessionToken: String?
 
-        public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
+        public init(accessKeyID: String, secretAccessKey: String) {
             self.accessKeyID = accessKeyID
             self.secretAccessKey = secretAccessKey
-            self.sessionToken = sessionToken
         }
 
         public var description: String { "access key \(accessKeyID) (secret withheld)" }

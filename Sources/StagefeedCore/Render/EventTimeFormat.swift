@@ -10,6 +10,8 @@ public struct EventTimeFormat: Sendable {
     /// Nil: the language's own habit.
     public let clock: ClockStyle?
     private let calendar: Calendar
+    /// Gregorian in UTC, for placing a festival day's date at noon.
+    private let utcCalendar: Calendar
     private let iso: Date.ISO8601FormatStyle
     private let titleStyle: Date.FormatStyle
     private let shortDayStyle: Date.FormatStyle
@@ -26,6 +28,9 @@ public struct EventTimeFormat: Sendable {
         self.iso = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
         // Festival days are calendar dates: formatted at noon UTC, so no zone can shift them.
         let utc = TimeZone(identifier: "UTC")!
+        var utcCalendar = Calendar(identifier: .gregorian)
+        utcCalendar.timeZone = utc
+        self.utcCalendar = utcCalendar
         let dates = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: utc,
                                      capitalizationContext: .beginningOfSentence)
         titleStyle = dates.weekday(.wide).day().month(.wide).year()
@@ -102,9 +107,7 @@ public struct EventTimeFormat: Sendable {
     }
 
     private func noon(_ date: LocalDate) -> Date {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        return utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
+        utcCalendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
     }
 }
 
