@@ -9,10 +9,14 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Pull the program once, render the export and write what changed.")
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup(title: "Publishing") var publishing: PublishOptions
+
+    @Flag(help: "Publish the output after the build (see stagefeed publish).")
+    var publish = false
 
     func run() async throws {
         let console = Console(options: options)
-        let (settings, source) = try options.resolve(console: console)
+        let (settings, source) = try options.resolve(layer: layer, console: console)
         if settings.sourceIsDefault {
             console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }
@@ -34,6 +38,10 @@ struct BuildCommand: AsyncParsableCommand {
                 console.logger.warning("stale: the source failed (\(reason)); rendered the program last checked at \(since)")
             }
             console.summary(report.summary)
+            if settings.publishAfterBuild,
+               await PublishCommand.publish(settings: settings, console: console) != .success {
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
             throw ExitCode(ExitStatus.of(report).rawValue)
         } catch let exit as ExitCode {
             throw exit
@@ -41,5 +49,12 @@ struct BuildCommand: AsyncParsableCommand {
             console.error("\(error)")
             throw ExitCode(ExitStatus.of(error).rawValue)
         }
+    }
+
+    /// The flags, with the publishing options and `--publish`.
+    var layer: SettingsLayer {
+        var layer = publishing.adding(to: options.layer)
+        if publish { layer.values[.publishAfterBuild] = "true" }
+        return layer
     }
 }

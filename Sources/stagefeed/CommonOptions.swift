@@ -81,9 +81,21 @@ struct CommonOptions: ParsableArguments {
 
     /// The settings (flags, environment, config file) and the source they name; a
     /// configuration error is reported and ends the command with exit status 2.
-    func resolve(console: Console) throws -> (Settings, any ProgramSource) {
+    func resolve(layer: SettingsLayer? = nil, console: Console) throws -> (Settings, any ProgramSource) {
         do {
-            return try Self.resolve(layer: layer, config: config, console: console)
+            return try Self.resolve(layer: layer ?? self.layer, config: config, console: console)
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// The settings alone (no source: publishing needs none) from `layer` (default: these
+    /// flags); a configuration error ends the command with exit status 2.
+    func settings(layer: SettingsLayer? = nil, console: Console) throws -> Settings {
+        do {
+            let resolver = SettingsResolver(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            return try resolver.resolve(flags: layer ?? self.layer, environment: ProcessInfo.processInfo.environment, configFlag: config)
         } catch {
             console.error("\(error)")
             throw ExitCode(ExitStatus.usage.rawValue)

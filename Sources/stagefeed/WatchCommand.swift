@@ -17,6 +17,10 @@ struct WatchCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup(title: "Publishing") var publishing: PublishOptions
+
+    @Flag(help: "Publish the output after every build (see stagefeed publish).")
+    var publish = false
 
     @Option(help: ArgumentHelp("Time between builds, e.g. 90s, 5m (default 5m; never below the source's polling floor).", valueName: "duration"))
     var interval = "5m"
@@ -34,7 +38,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(options: options)
-        let (settings, source) = try options.resolve(console: console)
+        let (settings, source) = try options.resolve(layer: layer, console: console)
         let lock: OutputLock
         do {
             lock = try OutputLock.acquire(folder: settings.outputFolder, command: "watch")
@@ -62,6 +66,10 @@ struct WatchCommand: AsyncParsableCommand {
                         case .success(let report):
                             console.summary(report.summary)
                             outcome.set(ExitStatus.of(report))
+                            let current = state.settings
+                            if current.publishAfterBuild, await PublishCommand.publish(settings: current, console: console) != .success {
+                                outcome.set(.failure)
+                            }
                         case .failure(let error):
                             logger.error("\(error); keeping the last good output, trying again after a pause")
                             outcome.set(ExitStatus.of(error))
@@ -85,7 +93,7 @@ struct WatchCommand: AsyncParsableCommand {
                 group.cancelAll()
             }
         }
-        let layer = options.layer, config = options.config
+        let layer = self.layer, config = options.config
         let signals = SignalHandlers { signal in
             if signal == SIGHUP {
                 state.reload(layer: layer, config: config, console: console)
@@ -100,6 +108,13 @@ struct WatchCommand: AsyncParsableCommand {
         if outcome.isFatal { throw ExitCode(ExitStatus.failure.rawValue) }
         let status = outcome.get()
         if once && status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// The flags, with the publishing options and `--publish`.
+    var layer: SettingsLayer {
+        var layer = publishing.adding(to: options.layer)
+        if publish { layer.values[.publishAfterBuild] = "true" }
+        return layer
     }
 
     static func seconds(_ text: String) -> Int? {
@@ -132,6 +147,9 @@ final class WatchState: Sendable {
     init(settings: Settings, source: any ProgramSource) {
         current = Mutex((settings, source))
     }
+
+    /// The settings in force.
+    var settings: Settings { current.withLock { $0.settings } }
 
     /// The build for the next cycle.
     func pipeline() throws -> BuildPipeline {

@@ -23,9 +23,23 @@ public enum ConfigFile {
             throw .configFileMalformed(path: path, detail: "the top level must be a mapping of settings (key: value)")
         }
         var layer = SettingsLayer(origin: .file(path: path))
+        var entries: [(name: String, keyNode: Node, valueNode: Node)] = []
         for (keyNode, valueNode) in mapping {
             let name = keyNode.string ?? "\(keyNode)"
+            // A section (`publish:`) holds its settings as a mapping of its own.
+            if let section = valueNode.mapping, SettingKey.allCases.contains(where: { $0.section == name }) {
+                for (innerKey, innerValue) in section {
+                    entries.append((name + "." + (innerKey.string ?? "\(innerKey)"), innerKey, innerValue))
+                }
+            } else {
+                entries.append((name, keyNode, valueNode))
+            }
+        }
+        for (name, keyNode, valueNode) in entries {
             let line = keyNode.mark.map { $0.line }
+            if valueNode.mapping == nil, SettingKey.allCases.contains(where: { $0.section == name }) {
+                throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a mapping of its settings, e.g. \(name):\n  to: s3://bucket/prefix")
+            }
             guard let key = SettingKey(rawValue: name) else {
                 throw .unknownSetting(path: path, key: name, line: line)
             }

@@ -34,4 +34,8 @@ public struct Settings: Sendable, Equatable {
     public var clock: ClockStyle?
     /// The languages of the export, the first written at the root of the output.
     public var locales: [SiteLocale]
+    /// Where `stagefeed publish` uploads; nil when no destination is set.
+    public var publish: PublishSettings?
+    /// Publish after every build (`build --publish`, `watch --publish`).
+    public var publishAfterBuild: Bool
 }

@@ -154,6 +154,13 @@ public struct SettingsResolver: Sendable {
             }
         }
 
+        let publish = try publishSettings(lookup: lookup, flag: flag)
+        let publishAfterBuild = try flag(.publishAfterBuild)
+        if publishAfterBuild && publish == nil {
+            throw .missingSetting(setting: "publish.to (--to, STAGEFEED_PUBLISH_TO)",
+                                  reason: "publishing after each build needs a destination such as s3://bucket/prefix")
+        }
+
         let output = path(.out, default: "output")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.url.path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -170,7 +177,41 @@ public struct SettingsResolver: Sendable {
             offline: try flag(.offline), refresh: try flag(.refresh),
             apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
             minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled,
-            theme: theme, clock: clock, locales: locales)
+            theme: theme, clock: clock, locales: locales, publish: publish, publishAfterBuild: publishAfterBuild)
+    }
+
+    /// The `publish:` settings, or nil when no destination is set.
+    private func publishSettings(lookup: (SettingKey) -> (value: String, layer: SettingsLayer)?,
+                                 flag: (SettingKey) throws(ConfigurationError) -> Bool) throws(ConfigurationError) -> PublishSettings? {
+        guard let (value, layer) = lookup(.publishTo) else { return nil }
+        guard let destination = S3Destination(parsing: value) else {
+            throw .invalidValue(setting: layer.name(of: .publishTo), value: value,
+                                expected: "s3://BUCKET or s3://BUCKET/PREFIX, the bucket named as S3 allows (3 to 63 lowercase letters, digits, dots and hyphens)")
+        }
+        var settings = PublishSettings(destination: destination)
+        if let (value, layer) = lookup(.publishEndpoint) {
+            guard let url = URL(string: value), URLPolicy.isAllowed(url), (url.path.isEmpty || url.path == "/") else {
+                throw .invalidValue(setting: layer.name(of: .publishEndpoint), value: value,
+                                    expected: "the service's https address such as https://ACCOUNT.r2.cloudflarestorage.com (plain http only to this machine)")
+            }
+            settings.endpoint = url
+        }
+        if let (value, layer) = lookup(.publishRegion) {
+            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+                throw .invalidValue(setting: layer.name(of: .publishRegion), value: value, expected: "a region name such as eu-central-1 or auto")
+            }
+            settings.region = value
+        }
+        settings.pathStyle = try flag(.publishPathStyle)
+        if lookup(.publishDelete) != nil { settings.deletes = try flag(.publishDelete) }
+        for key in [SettingKey.publishShortCache, .publishHashedCache] {
+            guard let (value, layer) = lookup(key) else { continue }
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, !value.contains(where: { $0.isNewline || !$0.isASCII }) else {
+                throw .invalidValue(setting: layer.name(of: key), value: value, expected: "a Cache-Control value such as public, max-age=60")
+            }
+            if key == .publishShortCache { settings.cachePolicy.short = value } else { settings.cachePolicy.hashed = value }
+        }
+        return settings
     }
 
     /// Seconds in a duration such as `90`, `90s`, `5m`, `1h` or `7d`.

@@ -22,7 +22,7 @@ public struct WatchLoop: Sendable {
 
     /// Runs cycles until cancelled (or `cycles` are done), reporting each one.
     public func run(cycles: Int? = nil, logger: Logger,
-                    report: @Sendable (Result<BuildReport, any Error>) -> Void) async {
+                    report: @Sendable (Result<BuildReport, any Error>) async -> Void) async {
         var failures = 0
         var done = 0
         var generator = SystemRandomNumberGenerator()
@@ -30,13 +30,13 @@ public struct WatchLoop: Sendable {
             do {
                 let result = try await makePipeline().run(logger: logger)
                 failures = result.freshness.isStale ? failures + 1 : 0
-                report(.success(result))
+                await report(.success(result))
             } catch is CancellationError {
                 return
             } catch {
                 if Task.isCancelled { return }
                 failures += 1
-                report(.failure(error))
+                await report(.failure(error))
             }
             done += 1
             if let cycles, done >= cycles { return }

@@ -4,8 +4,9 @@ import GRDB
 /// The local SQLite store (`<cache>/store.sqlite`, WAL): per source and endpoint the last
 /// good body with its validators, the last good normalized program, the slugs handed out,
 /// and a log of requests for rate limiting across processes. Every change is one
-/// transaction, so a process killed at any point leaves the last good data whole.
-/// Never holds the API key.
+/// transaction, so a process killed at any point leaves the last good data whole. It also
+/// records what was published where (`ProgramStore+Publish`). Never holds the API key or
+/// any publishing secret.
 public struct ProgramStore: Sendable {
     public static let fileName = "store.sqlite"
     private let database: DatabasePool
@@ -94,6 +95,20 @@ public struct ProgramStore: Sendable {
                 table.primaryKey("source", .text)
                 table.column("until", .double)
                 table.column("rate_limit", .integer)
+            }
+        }
+        migrator.registerMigration("v6 published objects") { db in
+            try db.create(table: "publish_destination") { table in
+                table.primaryKey("destination", .text)
+                table.column("published_at", .double).notNull()
+            }
+            try db.create(table: "published_object") { table in
+                table.column("destination", .text).notNull()
+                table.column("key", .text).notNull()
+                table.column("md5", .text).notNull()
+                table.column("size", .integer).notNull()
+                table.column("headers", .text)
+                table.primaryKey(["destination", "key"])
             }
         }
         return migrator
@@ -301,11 +316,11 @@ public struct ProgramStore: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.read(body) } catch { throw .unusable(path: path, reason: "\(error)") }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.write(body) } catch { throw .unusable(path: path, reason: "\(error)") }
     }
 }
