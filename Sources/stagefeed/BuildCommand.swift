@@ -38,9 +38,9 @@ struct BuildCommand: AsyncParsableCommand {
                 console.logger.warning("stale: the source failed (\(reason)); rendered the program last checked at \(since)")
             }
             console.summary(report.summary)
-            if settings.publishAfterBuild,
-               await PublishCommand.publish(settings: settings, console: console) != .success {
-                throw ExitCode(ExitStatus.failure.rawValue)
+            if settings.publishAfterBuild {
+                let published = await PublishCommand.publish(settings: settings, console: console)
+                if published != .success { throw ExitCode(published.rawValue) }
             }
             throw ExitCode(ExitStatus.of(report).rawValue)
         } catch let exit as ExitCode {

@@ -67,8 +67,9 @@ struct WatchCommand: AsyncParsableCommand {
                             console.summary(report.summary)
                             outcome.set(ExitStatus.of(report))
                             let current = state.settings
-                            if current.publishAfterBuild, await PublishCommand.publish(settings: current, console: console) != .success {
-                                outcome.set(.failure)
+                            if current.publishAfterBuild {
+                                let published = await PublishCommand.publish(settings: current, console: console)
+                                if published != .success { outcome.set(published) }
                             }
                         case .failure(let error):
                             logger.error("\(error); keeping the last good output, trying again after a pause")

@@ -23,7 +23,8 @@ public struct PublishPlan: Sendable {
     public var unchanged: Int
     /// Objects the listing shows already in place that the record did not know: they join it.
     public var adopted: [String: PublishedObject]
-    /// Record entries the listing shows gone: they leave it.
+    /// Record entries the listing shows gone, or overwritten by someone else: they leave
+    /// the record and are never deleted.
     public var vanished: [String]
 
     public var uploads: [Upload] { phases.flatMap { $0 } }
@@ -31,39 +32,52 @@ public struct PublishPlan: Sendable {
     public static let phaseNames = ["assets", "feeds and calendars", "pages", "version announcements", "index"]
 
     /// The plan for `local` given the store's `record` of the destination and, when the
-    /// bucket was listed, its `listing`.
+    /// bucket was listed, its `listing` (with the headers of objects whose bytes match,
+    /// read by HEAD requests).
     public init(local: [LocalObject], record: [String: PublishedObject], listing: [String: S3Client.Object]?, deletes: Bool) {
         var phases = Array(repeating: [Upload](), count: Self.phaseNames.count)
         var unchanged = 0
         var adopted: [String: PublishedObject] = [:]
+        var disowned: [String] = []
         for object in local {
             let known = record[object.key]
-            let headersDiffer = known.map { $0.md5 == object.md5 && $0.headers != nil && $0.headers != object.headers } ?? false
+            let recordedHeadersDiffer = known.map { $0.md5 == object.md5 && $0.headers != nil && $0.headers != object.headers } ?? false
             let inPlace: Bool
+            let reason: Reason
             if let listing {
-                inPlace = listing[object.key]?.etag == object.md5 && !headersDiffer
-                if inPlace && known?.md5 != object.md5 {
-                    adopted[object.key] = PublishedObject(md5: object.md5, size: object.size, headers: nil)
+                let remote = listing[object.key]
+                let sameBytes = remote?.etag == object.md5
+                let sameHeaders = remote?.headers.map { $0 == object.headers } ?? !recordedHeadersDiffer
+                inPlace = sameBytes && sameHeaders
+                reason = sameBytes ? .headers : (remote == nil ? .new : .changed)
+                if inPlace && (known?.md5 != object.md5 || known?.headers == nil) {
+                    adopted[object.key] = PublishedObject(md5: object.md5, size: object.size, headers: remote?.headers ?? known?.headers)
                 }
             } else {
-                inPlace = known?.md5 == object.md5 && !headersDiffer
+                inPlace = known?.md5 == object.md5 && !recordedHeadersDiffer
+                reason = recordedHeadersDiffer ? .headers : (known == nil ? .new : .changed)
             }
             if inPlace {
                 unchanged += 1
-                continue
+            } else {
+                phases[Self.phase(of: object.path)].append(Upload(object: object, reason: reason))
             }
-            let present = listing.map { $0[object.key] != nil } ?? (known != nil)
-            let reason: Reason = headersDiffer ? .headers : (present ? .changed : .new)
-            phases[Self.phase(of: object.path)].append(Upload(object: object, reason: reason))
         }
         let produced = Set(local.map(\.key))
-        let gone = record.keys.filter { !produced.contains($0) }
-        let vanished = listing.map { listing in gone.filter { listing[$0] == nil } } ?? []
+        let gone = record.filter { !produced.contains($0.key) }
+        var vanished: [String] = []
+        if let listing {
+            for (key, object) in gone {
+                // Gone from the bucket: forget it. Overwritten by someone else: no longer ours.
+                if listing[key] == nil { vanished.append(key) } else if listing[key]?.etag != object.md5 { disowned.append(key) }
+            }
+        }
+        let forgotten = Set(vanished + disowned)
         self.phases = phases
-        self.deletions = deletes ? gone.filter { !vanished.contains($0) }.sorted() : []
+        self.deletions = deletes ? gone.keys.filter { !forgotten.contains($0) }.sorted() : []
         self.unchanged = unchanged
         self.adopted = adopted
-        self.vanished = vanished.sorted()
+        self.vanished = forgotten.sorted()
     }
 
     /// The phase an output path is uploaded in.

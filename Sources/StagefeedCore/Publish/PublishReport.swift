@@ -11,6 +11,8 @@ public struct PublishReport: Sendable {
     public var bytes = 0
     /// Keys that failed after retries, with why.
     public var failures: [(key: String, reason: String)] = []
+    /// The failure that stopped the run (the key, the bucket, the region, an unreachable service).
+    public var refusal: S3Error?
     public var duration: TimeInterval = 0
 
     /// `s3://fest/site · 12 uploaded, 3 deleted, 124 unchanged · 1.2 MB · 0.84 s`.
@@ -27,6 +29,7 @@ public struct PublishReport: Sendable {
 
     /// The error a run with failures ends with; nil when everything went through.
     public var error: PublishError? {
+        if let refusal { return .refused(refusal) }
         guard let first = failures.first else { return nil }
         return .incomplete(failed: failures.map(\.key), firstReason: first.reason)
     }

@@ -7,11 +7,17 @@ import NIOCore
 /// async-http-client, signed with Signature Version 4, retried with backoff when the
 /// service is busy or failing (5xx, 429, `SlowDown`) or the answer is lost.
 public struct S3Client: Sendable {
-    /// An object as a listing shows it.
+    /// An object as a listing (and, when asked, a HEAD request) shows it.
     public struct Object: Sendable, Equatable {
         /// The ETag without quotes: the MD5 of the bytes for a plain (single-part) upload.
         public var etag: String
-        public var size: Int
+        /// `Content-Type` and `Cache-Control` as `LocalObject.headers` joins them; nil until read by `head`.
+        public var headers: String?
+
+        public init(etag: String, headers: String? = nil) {
+            self.etag = etag
+            self.headers = headers
+        }
     }
 
     /// How often and how patiently a request is tried again.
@@ -72,17 +78,43 @@ public struct S3Client: Sendable {
             for entry in root.all("Contents") {
                 guard let key = entry.value("Key") else { continue }
                 let etag = (entry.value("ETag") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-                objects[key] = Object(etag: etag.lowercased(), size: Int(entry.value("Size") ?? "") ?? -1)
+                objects[key] = Object(etag: etag.lowercased())
             }
-            token = root.value("IsTruncated") == "true" ? root.value("NextContinuationToken") : nil
+            token = nil
+            if root.value("IsTruncated") == "true" {
+                guard let next = root.value("NextContinuationToken"), !next.isEmpty else {
+                    throw failure(operation: "LIST", status: 200, code: "MalformedListing", message: "a truncated listing without a continuation token")
+                }
+                token = next
+            }
         } while token != nil
         return objects
+    }
+
+    /// An object's ETag and headers (HEAD).
+    public func head(key: String) async throws(S3Error) -> Object {
+        let answer = try await exchange(method: "HEAD", key: key, operation: "HEAD \(key)")
+        let etag = (answer.headers["etag"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        let headers = (answer.headers["content-type"] ?? "") + "\n" + (answer.headers["cache-control"] ?? "")
+        return Object(etag: etag.lowercased(), headers: headers)
     }
 
     /// Signs and sends a request, trying again as `retry` allows; the body of the
     /// successful answer.
     private func send(method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
                       body: Data = Data(), operation: String) async throws(S3Error) -> Data {
+        try await exchange(method: method, key: key, query: query, headers: headers, body: body, operation: operation).body
+    }
+
+    /// A successful answer's headers and body.
+    private struct Answer: Sendable {
+        /// Header values by lowercased name.
+        var headers: [String: String]
+        var body: Data
+    }
+
+    private func exchange(method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
+                          body: Data = Data(), operation: String) async throws(S3Error) -> Answer {
         var attempt = 0
         while true {
             attempt += 1
@@ -103,7 +135,7 @@ public struct S3Client: Sendable {
     }
 
     private func sendOnce(method: String, key: String, query: [(String, String)], headers: [(String, String)],
-                          body: Data, operation: String) async throws(Attempt) -> Data {
+                          body: Data, operation: String) async throws(Attempt) -> Answer {
         let address = endpoint.address(bucket: bucket, key: key, query: query)
         let now = Date()
         let payloadHash = SignatureV4.payloadHash(body)
@@ -117,10 +149,7 @@ public struct S3Client: Sendable {
         for (name, value) in signed { request.headers.add(name: name, value: value) }
         request.headers.add(name: "Authorization", value: signature.authorization)
         request.headers.add(name: "User-Agent", value: "stagefeed/\(StagefeedVersion.current)")
-        if method == "PUT" {
-            request.headers.add(name: "Content-Length", value: String(body.count))
-            request.body = .bytes(ByteBuffer(data: body))
-        }
+        if method == "PUT" { request.body = .bytes(ByteBuffer(data: body)) }
         let response: HTTPClientResponse
         let answer: ByteBuffer
         do {
@@ -139,12 +168,17 @@ public struct S3Client: Sendable {
             let retryAfter = response.headers.first(name: "retry-after").flatMap(Int.init).map { Duration.seconds(min($0, 60)) }
             throw Attempt(error: error, retryAfter: retryAfter)
         }
-        return data
+        var fields: [String: String] = [:]
+        for (name, value) in response.headers { fields[name.lowercased()] = value }
+        return Answer(headers: fields, body: data)
     }
 
+    /// Waits before another try: exponential backoff with jitter, or longer when the
+    /// service asked for it with `Retry-After` (at most a minute).
     private func pause(attempt: Int, retryAfter: Duration?, lastError: S3Error) async throws(S3Error) {
         let exponential = retry.firstDelay * (1 << min(attempt - 1, 16))
-        let delay = retryAfter ?? min(exponential, retry.longestDelay) * Double.random(in: 0.5...1)
+        let backoff = min(exponential, retry.longestDelay) * Double.random(in: 0.5...1)
+        let delay = max(backoff, retryAfter ?? .zero)
         do { try await Task.sleep(for: delay) } catch { throw lastError }
     }
 

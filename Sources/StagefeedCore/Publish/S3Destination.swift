@@ -33,10 +33,5 @@ public struct S3Destination: Sendable, Equatable, CustomStringConvertible {
     /// The object key of an output file (`days/2027-07-24/index.html`).
     public func key(for path: String) -> String { prefix + path }
 
-    /// The output path of an object key under the prefix, or nil for a key outside it.
-    public func path(for key: String) -> String? {
-        key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : nil
-    }
-
     public var description: String { "s3://\(bucket)" + (prefix.isEmpty ? "" : "/" + prefix.dropLast()) }
 }

@@ -33,7 +33,8 @@ public struct S3Endpoint: Sendable, Equatable {
     /// query parameters given.
     func address(bucket: String, key: String, query: [(String, String)] = []) -> Address {
         let scheme = base.scheme?.lowercased() ?? "https"
-        let serviceHost = base.host ?? ""
+        let bareHost = base.host ?? ""
+        let serviceHost = bareHost.contains(":") && !bareHost.hasPrefix("[") ? "[\(bareHost)]" : bareHost
         let port = base.port.map { ":\($0)" } ?? ""
         let usesPath = usesPathStyle(for: bucket)
         let host = (usesPath ? serviceHost : "\(bucket).\(serviceHost)") + port

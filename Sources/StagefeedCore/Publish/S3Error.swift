@@ -21,17 +21,24 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
     /// Worth another try: the service was busy or briefly failing, or the answer was lost.
     public var isRetryable: Bool {
         if status == nil { return true }
+        if isRefusal { return false }
         if ["SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling"].contains(code) { return true }
         return status == 429 || (status ?? 0) >= 500
     }
 
     /// The failure applies to every request of the run (the key, the bucket, the region,
-    /// the clock), so the run stops instead of failing each object the same way.
-    public var isFatal: Bool {
+    /// the clock, a service that cannot be reached even after retries), so the run stops
+    /// instead of failing each object the same way.
+    public var isFatal: Bool { isRefusal || status == nil }
+
+    /// The service refused the credentials, the bucket, the region or the clock: any 401 or
+    /// 403 (a CDN or firewall may answer without S3's XML), a redirect, or an error code
+    /// that names one of them.
+    private var isRefusal: Bool {
         ["SignatureDoesNotMatch", "InvalidAccessKeyId", "NoSuchBucket", "AccessDenied", "AuthorizationHeaderMalformed",
-         "PermanentRedirect", "RequestTimeTooSkewed", "ExpiredToken", "InvalidToken", "InvalidBucketName",
+         "PermanentRedirect", "TemporaryRedirect", "RequestTimeTooSkewed", "ExpiredToken", "InvalidToken", "InvalidBucketName",
          "AllAccessDisabled", "AccountProblem"].contains(code)
-            || status == 301 || status == 401
+            || [301, 302, 307, 308, 401, 403].contains(status ?? 0)
     }
 
     public var description: String {

@@ -50,14 +50,28 @@ import Testing
     @Test func withoutARecordTheListingDecidesAndForeignObjectsStay() {
         let local = [object("index.html", "a", prefix: "site/"), object("feeds/program.json", "c", prefix: "site/")]
         let listing: [String: S3Client.Object] = [
-            "site/index.html": .init(etag: "a", size: 10),
-            "site/feeds/program.json": .init(etag: "old", size: 10),
-            "site/robots.txt": .init(etag: "z", size: 3),
+            "site/index.html": .init(etag: "a", headers: local[0].headers),
+            "site/feeds/program.json": .init(etag: "old"),
+            "site/robots.txt": .init(etag: "z"),
         ]
         let plan = PublishPlan(local: local, record: [:], listing: listing, deletes: true)
         #expect(plan.uploads.map(\.object.key) == ["site/feeds/program.json"] && plan.uploads[0].reason == .changed)
         #expect(plan.unchanged == 1 && plan.deletions.isEmpty, "robots.txt was not published by stagefeed")
-        #expect(plan.adopted.keys.sorted() == ["site/index.html"])
+        #expect(plan.adopted.keys.sorted() == ["site/index.html"] && plan.adopted["site/index.html"]?.headers == local[0].headers)
+
+        var stale = listing
+        stale["site/index.html"]?.headers = "text/plain\nno-store"
+        let reheadered = PublishPlan(local: local, record: [:], listing: stale, deletes: true)
+        #expect(reheadered.uploads.map(\.object.key) == ["site/feeds/program.json", "site/index.html"])
+        #expect(reheadered.uploads.last?.reason == .headers && reheadered.adopted.isEmpty)
+    }
+
+    @Test func anObjectSomeoneElseOverwroteIsNoLongerOurs() {
+        let published = [object("index.html", "a"), object("artists/old/index.html", "b")]
+        let listing: [String: S3Client.Object] = ["index.html": .init(etag: "a", headers: published[0].headers),
+                                                  "artists/old/index.html": .init(etag: "theirs")]
+        let plan = PublishPlan(local: [object("index.html", "a")], record: record(published), listing: listing, deletes: true)
+        #expect(plan.deletions.isEmpty && plan.vanished == ["artists/old/index.html"] && plan.unchanged == 1)
     }
 
     @Test func verifyingReuploadsWhatVanishedAndForgetsWhatIsGone() {

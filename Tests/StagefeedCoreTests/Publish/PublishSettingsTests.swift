@@ -11,7 +11,6 @@ import Testing
         #expect(plain.description == "s3://fest-2027")
         let nested = try #require(S3Destination(parsing: "s3://fest.example/site/2027/"))
         #expect(nested.prefix == "site/2027/" && nested.key(for: "days/x.html") == "site/2027/days/x.html")
-        #expect(nested.path(for: "site/2027/a.html") == "a.html" && nested.path(for: "other/a.html") == nil)
         for bad in ["fest", "https://fest", "s3://", "s3://ab", "s3://Fest", "s3://fest_2027", "s3://-fest", "s3://fest..x",
                     "s3://fest/../x", "s3://fest/a/./b", "s3://\(String(repeating: "a", count: 64))"] {
             #expect(S3Destination(parsing: bad) == nil, "\(bad)")
@@ -31,6 +30,8 @@ import Testing
         let local = S3Endpoint(base: URL(string: "http://127.0.0.1:9000")!, region: "us-east-1", pathStyle: false)
         let listing = local.address(bucket: "fest", key: "", query: [("list-type", "2"), ("prefix", "site/a b")])
         #expect(listing.url == "http://127.0.0.1:9000/fest/?list-type=2&prefix=site%2Fa%20b")
+        let six = S3Endpoint(base: URL(string: "http://[::1]:9000")!, region: "us-east-1", pathStyle: false)
+        #expect(six.address(bucket: "fest", key: "a").url == "http://[::1]:9000/fest/a")
     }
 
     @Test func thePublishSectionOfTheConfigFileFlagsAndEnvironment() throws {

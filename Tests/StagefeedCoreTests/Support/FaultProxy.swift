@@ -17,8 +17,11 @@ final class FaultProxy: Sendable {
     actor Log {
         var attempts: [String: Int] = [:]
         var injected: [(method: String, path: String, status: Int)] = []
+        /// Every request as `METHOD /path`, in the order they arrived.
+        var order: [String] = []
 
         func next(_ id: String) -> Int {
+            order.append(id)
             attempts[id, default: 0] += 1
             return attempts[id]!
         }

@@ -86,7 +86,8 @@ final class MotoS3: @unchecked Sendable {
 
     /// The environment `stagefeed publish` finds its credentials in.
     func environment(secret override: String? = nil) -> [String: String] {
-        ["AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": override ?? secret, "AWS_PROFILE": "", "AWS_REGION": "us-east-1"]
+        ["AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": override ?? secret, "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
+         "AWS_SHARED_CREDENTIALS_FILE": "", "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": ""]
     }
 
     /// A client for `bucket` signing with these credentials, through `endpoint` (default: the server).
