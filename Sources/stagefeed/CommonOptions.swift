@@ -7,8 +7,20 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: stagefeed.yml if present).", valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("Where the program comes from: demo (the default when none is configured) or stagecraft.", valueName: "source"))
+    @Option(help: ArgumentHelp("Where the program comes from: demo (the default when none is configured), stagecraft or fourvenues.", valueName: "source"))
     var source: String?
+
+    @Option(help: ArgumentHelp("Fourvenues environment: alpha (test data) or production.", valueName: "alpha|production"))
+    var environment: String?
+
+    @Option(help: ArgumentHelp("Fourvenues: the venue's IANA timezone, e.g. Europe/Madrid.", valueName: "tz"))
+    var timezone: String?
+
+    @Option(name: .customLong("venue-name"), help: ArgumentHelp("Fourvenues: the venue's name on the site (default: the key's first channel).", valueName: "name"))
+    var venueName: String?
+
+    @Option(name: .customLong("keep-past"), help: ArgumentHelp("Fourvenues: how long nights stay after they ended (default: 30d).", valueName: "duration"))
+    var keepPast: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The source API's base URL.", valueName: "url"))
     var baseURL: String?
@@ -63,6 +75,10 @@ struct CommonOptions: ParsableArguments {
     var layer: SettingsLayer {
         var values: [SettingKey: String] = [:]
         values[.source] = source
+        values[.environment] = environment
+        values[.timezone] = timezone
+        values[.venueName] = venueName
+        values[.keepPast] = keepPast
         values[.baseURL] = baseURL
         values[.out] = out
         values[.cache] = cache

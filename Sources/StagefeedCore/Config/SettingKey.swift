@@ -16,6 +16,11 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case theme
     case timeFormat = "time_format"
     case locales
+    /// Fourvenues: `alpha` or `production`, the venue's timezone and name, and how long past nights stay.
+    case environment
+    case timezone
+    case venueName = "venue_name"
+    case keepPast = "keep_past"
     /// Settings of `stagefeed publish`, under `publish:` in `stagefeed.yml`.
     case publishTo = "publish.to"
     case publishEndpoint = "publish.endpoint"

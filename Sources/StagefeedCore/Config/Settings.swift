@@ -7,6 +7,7 @@ public struct Settings: Sendable, Equatable {
     public enum SourceKind: String, Sendable, CaseIterable {
         case demo
         case stagecraft
+        case fourvenues
     }
 
     public var source: SourceKind
@@ -34,6 +35,11 @@ public struct Settings: Sendable, Equatable {
     public var clock: ClockStyle?
     /// The languages of the export, the first written at the root of the output.
     public var locales: [SiteLocale]
+    /// Fourvenues: the venue's timezone, its name on the site (nil: the key's first
+    /// channel), and how long nights stay after they ended.
+    public var timeZone: TimeZone?
+    public var venueName: String?
+    public var keepPast: Duration
     /// Where `stagefeed publish` uploads; nil when no destination is set.
     public var publish: PublishSettings?
     /// Publish after every build (`build --publish`, `watch --publish`).

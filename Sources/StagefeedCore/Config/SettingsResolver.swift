@@ -71,6 +71,38 @@ public struct SettingsResolver: Sendable {
             }
             baseURL = url
         }
+        var timeZone: TimeZone?
+        if let (value, layer) = lookup(.timezone) {
+            guard let zone = TimeZone(identifier: value), value.contains("/") || value == "UTC" else {
+                throw .invalidValue(setting: layer.name(of: .timezone), value: value, expected: "an IANA timezone such as Europe/Madrid")
+            }
+            timeZone = zone
+        }
+        if let (value, layer) = lookup(.environment) {
+            guard let environment = FourvenuesEnvironment(rawValue: value.lowercased()) else {
+                throw .invalidValue(setting: layer.name(of: .environment), value: value, expected: "alpha (test data) or production (live data)")
+            }
+            if baseURL == nil { baseURL = environment.baseURL }
+        }
+        if source == .fourvenues {
+            if baseURL == nil {
+                throw .missingSetting(setting: "environment (--environment, STAGEFEED_ENVIRONMENT)",
+                                      reason: "the Fourvenues source reads alpha (test data) or production (live data); validate against alpha first")
+            }
+            if timeZone == nil {
+                throw .missingSetting(setting: "timezone (--timezone, STAGEFEED_TIMEZONE)",
+                                      reason: "the Fourvenues API gives no timezone: name the venue's, e.g. Europe/Madrid")
+            }
+        }
+        var keepPast = Duration.seconds(30 * 86_400)
+        if let (value, layer) = lookup(.keepPast) {
+            guard let seconds = Self.seconds(in: value) else {
+                throw .invalidValue(setting: layer.name(of: .keepPast), value: value, expected: "a duration such as 0s, 12h or 30d")
+            }
+            keepPast = .seconds(seconds)
+        }
+        let venueName = lookup(.venueName).map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+
         if source == .stagecraft && baseURL == nil {
             throw .missingSetting(setting: "base_url (--base-url, STAGEFEED_BASE_URL)",
                                   reason: "the Stagecraft source needs the festival's API address, e.g. https://festival.example.com/api/v1")
@@ -177,7 +209,8 @@ public struct SettingsResolver: Sendable {
             offline: try flag(.offline), refresh: try flag(.refresh),
             apiKeyFile: lookup(.apiKeyFile).map { _ in path(.apiKeyFile, default: "").url },
             minimumRefreshAge: minimumRefreshAge, siteURL: siteURL, keepCancelled: keepCancelled,
-            theme: theme, clock: clock, locales: locales, publish: publish, publishAfterBuild: publishAfterBuild)
+            theme: theme, clock: clock, locales: locales, timeZone: timeZone, venueName: venueName, keepPast: keepPast,
+            publish: publish, publishAfterBuild: publishAfterBuild)
     }
 
     /// The `publish:` settings, or nil when no destination is set.

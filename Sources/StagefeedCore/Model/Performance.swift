@@ -16,6 +16,12 @@ public struct Performance: Sendable, Equatable, Codable, Identifiable {
     public var updatedAt: Date?
     /// The festival day the performance belongs to (by its start and the day start).
     public var day: LocalDate
+    /// A line-up's artist ids, headliner first; nil when the performance has one artist at most.
+    public var lineup: [String]?
+    public var details: NightDetails?
+
+    /// Every artist on the bill: the line-up, else the one artist.
+    public var artistIDs: [String] { lineup ?? artistID.map { [$0] } ?? [] }
 
     /// Length in seconds.
     public var duration: TimeInterval { end.timeIntervalSince(start) }

@@ -29,9 +29,9 @@ public struct Program: Sendable, Equatable, Codable {
         performances.filter { $0.stageID == stageID }
     }
 
-    /// The performances of one artist, in time order.
+    /// The performances of one artist (on its own or in a line-up), in time order.
     public func performances(byArtist artistID: String) -> [Performance] {
-        performances.filter { $0.artistID == artistID }
+        performances.filter { $0.artistID == artistID || $0.lineup?.contains(artistID) == true }
     }
 
     /// The performances of one festival day, in program order.

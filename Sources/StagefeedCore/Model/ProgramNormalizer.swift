@@ -49,19 +49,26 @@ public struct ProgramNormalizer: Sendable {
             }
             let name = displayName(of: record, artistNames: artistNames)
             if name == nil { warnings.append(.untitled(performanceID: record.id)) }
+            var details = record.details
+            for (field, url) in [("ticket", details?.ticketURL), ("flyer", details?.flyerURL)] {
+                guard let url, !WebLink.isSafe(url) else { continue }
+                warnings.append(.unsafeLink(kind: "performance", id: record.id, field: field))
+                if field == "ticket" { details?.ticketURL = nil } else { details?.flyerURL = nil }
+            }
+            let lineup = record.lineup.filter { artistNames[$0] != nil }
             performances.append(Performance(
                 id: record.id, stageID: record.stageID, artistID: record.artistID, activity: record.activity,
                 displayName: name ?? "To be announced", description: record.description,
                 start: record.start, end: record.end, updatedAt: record.updatedAt,
-                day: calendar.festivalDay(of: record.start)))
+                day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil, details: details))
         }
         performances.sort {
             ($0.start, stageOrder[$0.stageID]!, $0.id) < ($1.start, stageOrder[$1.stageID]!, $1.id)
         }
         warnings += overlaps(in: performances, stages: stages)
 
-        let eventDays = draft.event.startDate.through(draft.event.endDate)
-        for performance in performances where !eventDays.contains(performance.day) {
+        let eventDays = draft.onlyDaysWithPerformances ? [] : draft.event.startDate.through(draft.event.endDate)
+        for performance in performances where !draft.onlyDaysWithPerformances && !eventDays.contains(performance.day) {
             warnings.append(.outsideEventDates(performanceID: performance.id, day: performance.day))
         }
         let dayDates = Set(eventDays).union(performances.map(\.day)).sorted()

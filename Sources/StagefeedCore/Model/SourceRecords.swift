@@ -7,6 +7,9 @@ public struct ProgramDraft: Sendable, Equatable {
     public var stages: [StageRecord]
     public var artists: [ArtistRecord]
     public var performances: [PerformanceRecord]
+    /// Festival days only where something happens (a venue's nights over months), instead
+    /// of every date from the event's start to its end.
+    public var onlyDaysWithPerformances = false
 
     public init(event: EventRecord, stages: [StageRecord], artists: [ArtistRecord], performances: [PerformanceRecord]) {
         self.event = event
@@ -87,6 +90,9 @@ public struct PerformanceRecord: Sendable, Equatable {
     public var start: Date
     public var end: Date
     public var updatedAt: Date?
+    /// Every artist of a line-up, headliner first (empty: just `artistID`).
+    public var lineup: [String] = []
+    public var details: NightDetails?
 
     public init(id: String, stageID: String, artistID: String? = nil, activity: Activity? = nil,
                 title: String? = nil, description: String? = nil, start: Date, end: Date, updatedAt: Date? = nil) {

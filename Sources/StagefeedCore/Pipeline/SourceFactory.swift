@@ -15,6 +15,16 @@ public enum SourceFactory {
             configuration.refresh = settings.refresh
             configuration.offline = settings.offline
             return StagecraftSource(configuration: configuration, logger: logger)
+        case .fourvenues:
+            var configuration = FourvenuesSource.Configuration(
+                baseURL: settings.baseURL!, apiKey: try APIKey.load(environment: environment, file: settings.apiKeyFile),
+                cacheFolder: settings.cacheFolder, timeZone: settings.timeZone!)
+            configuration.venueName = settings.venueName
+            configuration.keepPast = settings.keepPast
+            configuration.minimumRefreshAge = settings.minimumRefreshAge
+            configuration.refresh = settings.refresh
+            configuration.offline = settings.offline
+            return FourvenuesSource(configuration: configuration, logger: logger)
         }
     }
 }

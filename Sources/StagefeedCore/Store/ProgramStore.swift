@@ -111,6 +111,27 @@ public struct ProgramStore: Sendable {
                 table.primaryKey(["destination", "key"])
             }
         }
+        migrator.registerMigration("v7 fourvenues events") { db in
+            try db.create(table: "fourvenues_event") { table in
+                table.column("source", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("end", .double).notNull()
+                table.primaryKey(["source", "id"])
+            }
+            try db.create(table: "fourvenues_seen") { table in
+                table.column("source", .text).notNull()
+                table.column("id", .text).notNull()
+                table.primaryKey(["source", "id"])
+            }
+            try db.create(table: "fourvenues_sync") { table in
+                table.primaryKey("source", .text)
+                table.column("last_full", .double)
+                table.column("last_sync", .double)
+                table.column("cursor", .blob)
+                table.column("venue_name", .text)
+            }
+        }
         return migrator
     }
 

@@ -33,8 +33,11 @@ struct CalendarEntry {
         dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
         builder.text("SUMMARY", isCancelled ? strings.format("calendar_cancelled", ["title": performance.displayName]) : performance.displayName)
         if let stage { builder.text("LOCATION", stage.name) }
-        let description = performance.description ?? performance.activity?.description ?? artist?.bio
-        if let description, !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        var description = performance.description ?? performance.activity?.description ?? artist?.bio ?? ""
+        if let night = nightLines(performance, program: program, strings: strings) {
+            description = night + (description.isEmpty ? "" : "\n\n" + CalendarRenderer.trimmed(description))
+        }
+        if !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             builder.text("DESCRIPTION", CalendarRenderer.trimmed(description))
         }
         if let siteURL = context.siteURL, let artist {
@@ -77,5 +80,20 @@ struct CalendarEntry {
     /// `20270723T120000Z`.
     static func utc(_ instant: Date) -> String {
         VTimeZoneBuilder.localTime(instant, offset: 0) + "Z"
+    }
+
+    /// A night's line-up, details and ticket link, one per line; nil for a plain set.
+    private static func nightLines(_ performance: Performance, program: Program, strings: Strings) -> String? {
+        var lines: [String] = []
+        if let lineup = performance.lineup {
+            let names = lineup.compactMap { program.artist(id: $0)?.name }
+            lines.append(strings.format("lineup_with", ["names": names.joined(separator: ", ")]))
+        }
+        if let details = performance.details {
+            let facts = NightFacts.text(details, strings: strings)
+            if !facts.isEmpty { lines.append(facts) }
+            if let ticket = details.ticketURL { lines.append(strings.format("tickets_at", ["url": ticket])) }
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 }

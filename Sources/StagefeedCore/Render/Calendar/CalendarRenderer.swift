@@ -30,7 +30,10 @@ public struct CalendarRenderer: Renderer {
         }
         let byStage = Dictionary(grouping: entries, by: \.performance.stageID)
         let byDay = Dictionary(grouping: entries, by: \.performance.day)
-        let byArtist = Dictionary(grouping: entries, by: { $0.performance.artistID ?? "" })
+        var byArtist: [String: [CalendarEntry]] = [:]
+        for entry in entries {
+            for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry) }
+        }
         var files = [file("calendar/program.ics", name: program.event.name, page: "", entries: entries)]
         for stage in program.stages {
             files.append(file("calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",

@@ -75,6 +75,18 @@ enum FeedEntry {
         let description: Nullable<String>
         let start, end: String
         let duration_minutes: Int
+        /// A night's line-up (artist ids, headliner first) and details; absent for a plain set.
+        let lineup: [String]?
+        let details: Details?
+
+        /// A night's details as feeds give them.
+        struct Details: Encodable {
+            let genres: [String]
+            let minimum_age: Int?
+            let dress_code: String?
+            let ticket_url: String?
+            let flyer_url: String?
+        }
 
         init(_ performance: StagefeedCore.Performance, artist: StagefeedCore.Artist?, format: EventTimeFormat) {
             id = performance.id
@@ -89,6 +101,10 @@ enum FeedEntry {
             start = format.iso8601(performance.start)
             end = format.iso8601(performance.end)
             duration_minutes = Int((performance.duration / 60).rounded())
+            lineup = performance.lineup
+            details = performance.details.map {
+                Details(genres: $0.genres, minimum_age: $0.minimumAge, dress_code: $0.dressCode, ticket_url: $0.ticketURL, flyer_url: $0.flyerURL)
+            }
         }
     }
 }

@@ -139,9 +139,17 @@ struct SiteValues {
         ]
         // Absent values are `false`, not missing, so a section never picks up a page-level
         // value of the same name.
-        values["artistHref"] = artist.map { home + SitePath.artist($0.slug) } ?? false
+        // A night with a line-up links each artist below its name instead.
+        values["artistHref"] = performance.lineup == nil ? artist.map { home + SitePath.artist($0.slug) } ?? false : false
         values["artistName"] = artist.map { text($0.name) } ?? false
         values["activity"] = performance.activity.map { text($0.name) } ?? false
+        // A night's line-up (beyond the headliner the name links to), facts and tickets.
+        let lineup = (performance.lineup ?? []).compactMap { artistsByID[$0] }
+        values["hasLineup"] = lineup.count > 1
+        values["lineup"] = lineup.map { ["name": text($0.name), "href": home + SitePath.artist($0.slug)] }
+        let facts = performance.details.map { NightFacts.text($0, strings: strings) } ?? ""
+        values["facts"] = facts.isEmpty ? false : text(facts)
+        values["ticketHref"] = performance.details?.ticketURL.map(text) ?? false
         return values
     }
 
