@@ -78,11 +78,13 @@ public struct SettingsResolver: Sendable {
             }
             timeZone = zone
         }
-        if let (value, layer) = lookup(.environment) {
+        if source == .fourvenues, let (value, layer) = lookup(.environment) {
             guard let environment = FourvenuesEnvironment(rawValue: value.lowercased()) else {
                 throw .invalidValue(setting: layer.name(of: .environment), value: value, expected: "alpha (test data) or production (live data)")
             }
-            if baseURL == nil { baseURL = environment.baseURL }
+            // `base_url` overrides the environment's address, unless it comes from a lower layer.
+            let rank = { (layer: SettingsLayer) in layers.firstIndex(of: layer) ?? layers.count }
+            if let (_, urlLayer) = lookup(.baseURL), rank(urlLayer) <= rank(layer) {} else { baseURL = environment.baseURL }
         }
         if source == .fourvenues {
             if baseURL == nil {

@@ -77,8 +77,10 @@ public struct ProgramNormalizer: Sendable {
                         performanceIDs: performances.filter { $0.day == date }.map(\.id))
         }
 
+        // Sparse days (a venue's nights): the event runs from its first festival day to its last.
+        let sparse = draft.onlyDaysWithPerformances && !days.isEmpty
         let event = Event(id: draft.event.id, name: draft.event.name, slug: draft.event.slug, description: draft.event.description,
-                          startDate: draft.event.startDate, endDate: draft.event.endDate,
+                          startDate: sparse ? days.first!.date : draft.event.startDate, endDate: sparse ? days.last!.date : draft.event.endDate,
                           timeZone: timeZone, updatedAt: draft.event.updatedAt)
         return Program(event: event, dayStart: dayStart, days: days, stages: stages,
                        artists: artists, performances: performances, warnings: warnings)

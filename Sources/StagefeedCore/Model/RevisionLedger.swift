@@ -22,7 +22,13 @@ public struct RevisionLedger: Sendable, Equatable {
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         for performance in program.performances {
             let artist = performance.artistID.flatMap { artists[$0] }
-            let shown = [stageNames[performance.stageID] ?? "", artist?.name ?? "", artist?.slug ?? "", artist?.bio ?? ""]
+            var shown = [stageNames[performance.stageID] ?? "", artist?.name ?? "", artist?.slug ?? "", artist?.bio ?? ""]
+            // A night's line-up and details are in its calendar text too (absent for a plain set).
+            if let lineup = performance.lineup { shown.append(lineup.map { artists[$0]?.name ?? $0 }.joined(separator: ",")) }
+            if let details = performance.details {
+                shown += [details.genres.joined(separator: ","), details.minimumAge.map(String.init) ?? "", details.dressCode ?? "",
+                          details.ticketURL ?? "", details.flyerURL ?? ""]
+            }
             let (significant, content) = PerformanceRevision.fingerprints(of: performance, shown: shown)
             let previous = next[performance.id]
             if !isFirstBuild {

@@ -44,15 +44,19 @@ extension ProgramStore {
 
     /// Merges one page of a sync by `_id` and moves its cursor on, in one transaction, so
     /// a sync interrupted after any page resumes at the next.
-    public func mergeFourvenuesPage(source: String, events: [(id: String, body: Data, end: Date)], cursor: FourvenuesCursor,
-                                    venueName: String? = nil) throws(StoreError) {
+    /// `skipped` are ids of events the page listed but that could not be read: their stored
+    /// copies stay (a full sync counts them as seen).
+    public func mergeFourvenuesPage(source: String, events: [(id: String, body: Data, end: Date)], skipped: [String] = [],
+                                    cursor: FourvenuesCursor, venueName: String? = nil) throws(StoreError) {
         let encodedCursor = try? JSONEncoder().encode(cursor)
         try write { db in
             for event in events {
                 try db.execute(sql: "INSERT OR REPLACE INTO fourvenues_event (source, id, body, \"end\") VALUES (?, ?, ?, ?)",
                                arguments: [source, event.id, event.body, event.end.timeIntervalSince1970])
-                if cursor.isFull {
-                    try db.execute(sql: "INSERT OR IGNORE INTO fourvenues_seen (source, id) VALUES (?, ?)", arguments: [source, event.id])
+            }
+            if cursor.isFull {
+                for id in events.map(\.id) + skipped {
+                    try db.execute(sql: "INSERT OR IGNORE INTO fourvenues_seen (source, id) VALUES (?, ?)", arguments: [source, id])
                 }
             }
             try db.execute(sql: """
@@ -76,13 +80,16 @@ extension ProgramStore {
     }
 
     /// Ends a sync: clears its cursor, records when it started, and for a full sync
-    /// removes the events it did not see; drops events that ended before `keepAfter`.
+    /// removes the events it did not see that had not ended when it began (the API may
+    /// list only what is to come: past nights stay for `keep_past`); drops events that
+    /// ended before `keepAfter`.
     public func finishFourvenuesSync(source: String, cursor: FourvenuesCursor, keepAfter: Date) throws(StoreError) {
         try write { db in
             if cursor.isFull {
                 try db.execute(sql: """
-                    DELETE FROM fourvenues_event WHERE source = ? AND id NOT IN (SELECT id FROM fourvenues_seen WHERE source = ?)
-                    """, arguments: [source, source])
+                    DELETE FROM fourvenues_event WHERE source = ? AND "end" >= ?
+                        AND id NOT IN (SELECT id FROM fourvenues_seen WHERE source = ?)
+                    """, arguments: [source, cursor.startedAt.timeIntervalSince1970, source])
                 try db.execute(sql: "DELETE FROM fourvenues_seen WHERE source = ?", arguments: [source])
             }
             try db.execute(sql: "DELETE FROM fourvenues_event WHERE source = ? AND \"end\" < ?",

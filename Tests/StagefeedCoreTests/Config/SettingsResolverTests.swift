@@ -64,7 +64,7 @@ import Testing
         #expect(error?.description.contains("day_starts in \(folder.path("stagefeed.yml").path) (line 2)") == true)
 
         let plain = SettingsResolver(workingDirectory: try TemporaryFolder().url)
-        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo or stagecraft")) {
+        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo or stagecraft or fourvenues")) {
             try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.source: "myspace"]), environment: [:], configFlag: nil)
         }
         #expect(throws: ConfigurationError.invalidValue(setting: "STAGEFEED_OFFLINE", value: "maybe", expected: "true or false")) {
@@ -107,6 +107,33 @@ import Testing
         let folder = try TemporaryFolder()
         #expect(throws: ConfigurationError.configFileMissing(path: "nope.yml")) {
             try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: "nope.yml")
+        }
+    }
+
+    @Test func fourvenuesSettings() throws {
+        let folder = try TemporaryFolder()
+        let resolver = SettingsResolver(workingDirectory: folder.url)
+        let alpha = try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha", .timezone: "Europe/Madrid",
+                                                                               .keepPast: "14d", .venueName: " Sala Aurora "])])
+        #expect(alpha.baseURL?.absoluteString == "https://api-alpha.fourvenues.com/integrations")
+        #expect(alpha.timeZone?.identifier == "Europe/Madrid" && alpha.keepPast == .seconds(14 * 86_400) && alpha.venueName == "Sala Aurora")
+        let file = SettingsLayer(origin: .file(path: "stagefeed.yml"), values: [.source: "fourvenues", .baseURL: "http://127.0.0.1:9/integrations", .timezone: "Europe/Madrid"])
+        let production = try resolver.resolve([SettingsLayer(origin: .flags, values: [.environment: "production"]), file])
+        #expect(production.baseURL?.absoluteString == "https://api.fourvenues.com/integrations", "a flag beats the file's base_url")
+        let local = try resolver.resolve([SettingsLayer(origin: .flags, values: [.baseURL: "http://127.0.0.1:8/integrations"]),
+                                          SettingsLayer(origin: .environment, values: [.environment: "production"]), file])
+        #expect(local.baseURL?.absoluteString == "http://127.0.0.1:8/integrations", "--base-url overrides the environment")
+        let stagecraft = try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "stagecraft", .baseURL: "https://fest.example/api/v1"]),
+                                               SettingsLayer(origin: .environment, values: [.environment: "production"])])
+        #expect(stagecraft.baseURL?.absoluteString == "https://fest.example/api/v1", "the environment is Fourvenues' alone")
+        #expect(throws: ConfigurationError.self) {
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha"])])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "staging", .timezone: "Europe/Madrid"])])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha", .timezone: "Madrid"])])
         }
     }
 }

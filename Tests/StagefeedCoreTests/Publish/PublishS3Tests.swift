@@ -6,8 +6,9 @@ import Testing
 @testable import StagefeedCore
 
 /// `stagefeed publish` against a real S3-compatible server on loopback (moto, signature
-/// checking on), read back by another client (boto3).
-@Suite struct PublishS3Tests {
+/// checking on), read back by another client (boto3). One test at a time: each starts its
+/// own server, and the machine is shared.
+@Suite(.serialized) struct PublishS3Tests {
     private let logger = Logger(label: "test")
     private let now = Fixtures.instant("2027-07-01T12:00:00+02:00")
 

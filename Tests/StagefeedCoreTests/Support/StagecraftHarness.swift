@@ -30,7 +30,7 @@ struct StagecraftHarness {
         var configuration = StagecraftSource.Configuration(
             baseURL: server.baseURL, apiKey: APIKey(server.state.apiKey), cacheFolder: cache)
         configuration.minimumRefreshAge = refreshAge
-        configuration.retry = RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(50), maximumDelay: .seconds(3), totalBudget: .seconds(30))
+        configuration.retry = RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(50), maximumDelay: .seconds(3), totalBudget: .seconds(60))
         configuration.limits = HTTPFetcher.Limits(connectTimeout: .seconds(2), readTimeout: readTimeout, deadline: readTimeout * 2, maximumBodyBytes: 1 << 20)
         return configuration
     }

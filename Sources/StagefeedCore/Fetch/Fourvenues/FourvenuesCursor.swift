@@ -12,9 +12,11 @@ public struct FourvenuesCursor: Sendable, Equatable, Codable {
     public var page: Int
     /// When the sync began: the next incremental window starts from it.
     public var startedAt: Date
+    /// The page size the pages were read with (a resumed sync must keep it).
+    public var limit: Int
 
     /// The query of the cursor's page.
-    func query(limit: Int) -> [(String, String)] {
+    func query() -> [(String, String)] {
         var query = [("page", String(page)), ("limit", String(limit))]
         if !isFull, let startDate, let endDate {
             query += [("date_field", "updated_at"), ("start_date", startDate), ("end_date", endDate)]

@@ -5,23 +5,28 @@ import Foundation
 public enum FourvenuesDecoder {
     /// A page of events: those that decode, with their JSON, and an error for each that
     /// does not (it is skipped, not fatal: one broken night must not stop a venue's site).
-    public static func page(_ body: Data, endpoint: String) throws(SourceError) -> (events: [(FourvenuesEvent, Data)], skipped: [SourceError]) {
+    public static func page(_ body: Data, endpoint: String) throws(SourceError)
+        -> (events: [(FourvenuesEvent, Data)], skipped: [(id: String?, error: SourceError)]) {
         let data = try unwrap(body, endpoint: endpoint)
         guard case .array(let items) = data else {
             throw .wrongShape(endpoint: endpoint, expected: "a list of events", found: data.typeName)
         }
         var events: [(FourvenuesEvent, Data)] = []
-        var skipped: [SourceError] = []
+        var skipped: [(id: String?, error: SourceError)] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for (index, item) in items.enumerated() {
             var label = "event \(index)"
-            if case .object(let fields) = item, case .string(let id)? = fields["_id"] { label += " (_id \(id))" }
+            var id: String?
+            if case .object(let fields) = item, case .string(let text)? = fields["_id"] {
+                id = text
+                label += " (_id \(text))"
+            }
             do {
                 let event = try FourvenuesEvent(FieldReader(item, endpoint: endpoint, item: label))
                 events.append((event, (try? encoder.encode(item)) ?? Data()))
             } catch {
-                skipped.append(error)
+                skipped.append((id, error))
             }
         }
         return (events, skipped)

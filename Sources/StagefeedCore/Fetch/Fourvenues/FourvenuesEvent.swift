@@ -35,11 +35,13 @@ public struct FourvenuesEvent: Sendable, Equatable {
         }
         flyer = try reader.optionalString("flyer")
         description = try reader.optionalString("description")
-        minimumAge = try reader.optionalInt("age")
+        minimumAge = try reader.optionalInt("age").flatMap { $0 > 0 ? $0 : nil }
         switch reader.value("music_genres") {
         case nil: genres = []
         case .string(let text)?: genres = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        case .array(let items)?: genres = items.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
+        case .array(let items)?:
+            genres = items.compactMap { if case .string(let text) = $0 { return text.trimmingCharacters(in: .whitespaces) } else { return nil } }
+                .filter { !$0.isEmpty }
         case let other?: throw reader.invalid("music_genres", expected: "a string or a list of strings", found: other.typeName)
         }
         outfit = try reader.optionalString("outfit")

@@ -58,7 +58,8 @@ public struct FourvenuesSource: ProgramSource {
         let store = try ProgramStore(folder: configuration.cacheFolder)
         var normalizer = normalizer
         normalizer.previousSlugs = try store.slugs()
-        let state = try store.state(source: name)
+        // The state of this account in this environment (never another's).
+        let state = try store.state(source: storeKey)
         let sync = try store.fourvenuesState(source: storeKey)
 
         if configuration.offline {
@@ -66,16 +67,15 @@ public struct FourvenuesSource: ProgramSource {
             logger.info("offline: rendering the nights stored at \(state.checkedAt)")
             return SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
         }
-        if let state, !configuration.refresh, sync.cursor == nil,
-           Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
+        if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
             logger.info("synced \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
             return SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
         }
         do {
             try await self.sync(store: store, state: sync)
             let program = try storedProgram(store, normalizer: normalizer)
-            let changed = try store.program(source: name) != program
-            try store.commit(source: name, responses: [], program: program, changed: changed || state == nil, rate: nil, at: Date())
+            let changed = try store.program(source: storeKey) != program
+            try store.commit(source: storeKey, responses: [], program: program, changed: changed || state == nil, rate: nil, at: Date())
             return SourceOutcome(program: program, freshness: .fresh)
         } catch let failure where failure is SourceError || failure is ProgramError {
             guard let state else { throw failure }
@@ -91,7 +91,17 @@ public struct FourvenuesSource: ProgramSource {
         normalizer.previousSlugs = try store.slugs()
         let deadline = Date().addingTimeInterval(configuration.retry.totalBudget.seconds)
         let (client, fetcher) = makeClient(store: store)
-        defer { Task { await fetcher.shutdown() } }
+        do {
+            let inspection = try await inspect(client: client, store: store, normalizer: normalizer, deadline: deadline)
+            await fetcher.shutdown()
+            return inspection
+        } catch {
+            await fetcher.shutdown()
+            throw error
+        }
+    }
+
+    private func inspect(client: FourvenuesClient, store: ProgramStore, normalizer: ProgramNormalizer, deadline: Date) async throws -> SourceInspection {
         let channels = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/")
         logger.info("the key works in \(configuration.baseURL.absoluteString): channels \(channels.joined(separator: ", "))")
         var events: [FourvenuesEvent] = []
@@ -100,7 +110,7 @@ public struct FourvenuesSource: ProgramSource {
             let endpoint = "GET /events/?page=\(page)"
             let body = try await client.get("events", query: [("page", String(page)), ("limit", String(configuration.pageSize))], deadline: deadline)
             let decoded = try FourvenuesDecoder.page(body, endpoint: endpoint)
-            for skipped in decoded.skipped { logger.warning("skipped: \(skipped)") }
+            for skipped in decoded.skipped { logger.warning("skipped: \(skipped.error)") }
             events += decoded.events.map(\.0)
             if decoded.events.count + decoded.skipped.count < configuration.pageSize { break }
             page += 1
@@ -108,7 +118,7 @@ public struct FourvenuesSource: ProgramSource {
         let keepAfter = Date().addingTimeInterval(-configuration.keepPast.seconds)
         let draft = FourvenuesProgram.draft(events: events.filter { $0.end >= keepAfter },
                                             venueName: configuration.venueName ?? channels.first ?? "Fourvenues", timeZone: configuration.timeZone)
-        return SourceInspection(program: try normalizer.normalize(draft), storePath: store.path, storeState: try store.state(source: name))
+        return SourceInspection(program: try normalizer.normalize(draft), storePath: store.path, storeState: try store.state(source: storeKey))
     }
 
     /// Brings the store up to date: resumes the sync in progress, else starts a full or an
@@ -119,7 +129,8 @@ public struct FourvenuesSource: ProgramSource {
         let (client, fetcher) = makeClient(store: store)
         do {
             var cursor: FourvenuesCursor
-            if let resumed = state.cursor {
+            // A sync resumes only while its pages still line up: same page size, under an hour old.
+            if let resumed = state.cursor, resumed.limit == configuration.pageSize, now.timeIntervalSince(resumed.startedAt) < 3600 {
                 cursor = resumed
                 logger.info("resuming the \(cursor.isFull ? "full" : "incremental") sync at page \(cursor.page)")
             } else {
@@ -130,16 +141,21 @@ public struct FourvenuesSource: ProgramSource {
             }
             var venueName: String?
             if configuration.venueName == nil && (cursor.isFull || state.venueName == nil) {
-                venueName = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/").first
+                do {
+                    venueName = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/").first
+                } catch {
+                    // A key scoped to /events/ alone still builds: the name is only a label.
+                    logger.warning("the venue's name could not be read (\(error)); set venue_name (--venue-name)")
+                }
             }
             while true {
-                let query = cursor.query(limit: configuration.pageSize)
+                let query = cursor.query()
                 let endpoint = "GET /events/?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
                 let decoded = try FourvenuesDecoder.page(try await client.get("events", query: query, deadline: deadline), endpoint: endpoint)
-                for skipped in decoded.skipped { logger.warning("skipped a night: \(skipped)") }
+                for skipped in decoded.skipped { logger.warning("skipped a night: \(skipped.error)") }
                 cursor.page += 1
                 try store.mergeFourvenuesPage(source: storeKey, events: decoded.events.map { ($0.0.id, $0.1, $0.0.end) },
-                                              cursor: cursor, venueName: venueName)
+                                              skipped: decoded.skipped.compactMap(\.id), cursor: cursor, venueName: venueName)
                 logger.debug("\(endpoint): \(decoded.events.count) events")
                 if decoded.events.count + decoded.skipped.count < configuration.pageSize { break }
             }
@@ -156,12 +172,13 @@ public struct FourvenuesSource: ProgramSource {
     func newCursor(state: FourvenuesSyncState, now: Date) -> FourvenuesCursor {
         guard let lastFull = state.lastFull, let lastSync = state.lastSync,
               now.timeIntervalSince(lastFull) < configuration.fullSyncInterval.seconds
-        else { return FourvenuesCursor(isFull: true, page: 1, startedAt: now) }
+        else { return FourvenuesCursor(isFull: true, page: 1, startedAt: now, limit: configuration.pageSize) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
         let start = LocalDate(lastSync.addingTimeInterval(-86_400), in: calendar)
         let end = LocalDate(now.addingTimeInterval(86_400), in: calendar)
-        return FourvenuesCursor(isFull: false, startDate: start.description, endDate: end.description, page: 1, startedAt: now)
+        return FourvenuesCursor(isFull: false, startDate: start.description, endDate: end.description, page: 1, startedAt: now,
+                                limit: configuration.pageSize)
     }
 
     /// The program of the stored nights.
