@@ -75,19 +75,32 @@ public struct BuildPipeline: Sendable {
         for warning in themeWarnings {
             logger.warning("\(warning)")
         }
+        var phases = PhaseTimer()
         let outcome = try await source.load(normalizer: normalizer)
+        phases.lap("load")
         for warning in outcome.program.warnings {
             logger.warning("\(warning)")
         }
         let context = try context(for: outcome.program, freshness: outcome.freshness, at: started, saving: true)
-        let files = try Self.render(outcome.program, with: renderers, context: context)
+        phases.lap("revisions")
+        var files: [OutputFile] = []
+        for renderer in renderers {
+            files += try renderer.render(outcome.program, context: context)
+            phases.lap(String(describing: type(of: renderer)))
+        }
         // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
         try Task.checkCancellation()
         let write = try writer.write(files)
+        phases.lap("write")
         let elapsed = ContinuousClock.now - clock
-        return BuildReport(
+        logger.debug("phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))")
+        var report = BuildReport(
             sourceName: source.name, freshness: outcome.freshness,
             performances: outcome.program.performances.count, warnings: outcome.program.warnings,
             write: write, duration: elapsed.seconds)
+        report.phases = phases.laps
+        let written = Set(write.written)
+        report.bytesWritten = files.reduce(0) { $0 + (written.contains($1.path) ? $1.contents.count : 0) }
+        return report
     }
 }

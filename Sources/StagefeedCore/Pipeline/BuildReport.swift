@@ -8,6 +8,11 @@ public struct BuildReport: Sendable, Equatable {
     public var warnings: [ProgramWarning]
     public var write: WriteReport
     public var duration: TimeInterval
+    /// Wall time of each phase: load (fetch or store, decode, normalize), revisions, each
+    /// renderer, write.
+    public var phases: [PhaseTimer.Lap] = []
+    /// Bytes of the files written.
+    public var bytesWritten = 0
 
     /// `demo · fresh · 62 performances · 2 written, 0 unchanged, 0 removed · 0.04 s`.
     public var summary: String {

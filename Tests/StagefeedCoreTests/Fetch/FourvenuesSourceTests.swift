@@ -137,7 +137,13 @@ import Testing
         let second = await harness.server.state.requests.filter { $0.path == "/events/" && $0.query["page"] == "2" }.map(\.at)
         #expect(second.count == 4)
         let gaps = zip(second.dropFirst(), second).map { $0.timeIntervalSince($1) }
-        #expect(gaps.count == 3 && gaps[0] >= 0.07 && gaps[1] > gaps[0] && gaps[2] > gaps[1], "\(gaps)")
+        // Waits of 0.1, 0.2 and 0.4 s (±25 %): each at least its floor, and growing (the
+        // third well over the first, whatever the machine's load adds to each).
+        #expect(gaps.count == 3, "\(gaps)")
+        if gaps.count == 3 {
+            #expect(gaps[0] >= 0.075 && gaps[1] >= 0.15 && gaps[2] >= 0.3, "\(gaps)")
+            #expect(gaps[2] > gaps[0] * 1.5, "\(gaps)")
+        }
     }
 
     @Test func aPersistent500KeepsTheLastOutputAndSaysSo() async throws {

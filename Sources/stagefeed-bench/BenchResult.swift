@@ -1,0 +1,40 @@
+import Foundation
+
+/// One scenario's figures.
+struct BenchResult: Codable {
+    /// One phase's wall time.
+    struct Phase: Codable {
+        var name: String
+        var seconds: Double
+    }
+
+    var size: Int
+    var scenario: String
+    var seconds = 0.0
+    var phases: [Phase] = []
+    var written = 0
+    var unchanged = 0
+    var removed = 0
+    var bytes = 0
+    var performances = 0
+    var peakMemoryMB = 0.0
+
+    /// `20000 full: 2.41 s, 26100 written (310.2 MB), peak 140 MB; load 0.3 …`.
+    var line: String {
+        let phaseText = phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
+        return "\(size) \(scenario): \(String(format: "%.3f", seconds)) s, \(written) written, \(unchanged) unchanged, \(removed) removed, "
+            + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, peak \(String(format: "%.0f", peakMemoryMB)) MB; \(phaseText)"
+    }
+
+    /// The figures as a Markdown table: one row per size and scenario, phases in the last column.
+    static func table(_ rows: [BenchResult]) -> String {
+        var lines = ["| performances | scenario | wall | files written | MB written | peak RSS | phases (s) |", "| ---: | --- | ---: | ---: | ---: | ---: | --- |"]
+        for row in rows {
+            let phases = row.phases.map { "\($0.name.replacingOccurrences(of: "Renderer", with: "")) \(String(format: "%.2f", $0.seconds))" }
+                .joined(separator: ", ")
+            lines.append("| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s | \(row.written) | "
+                + "\(String(format: "%.1f", Double(row.bytes) / 1_048_576)) | \(String(format: "%.0f", row.peakMemoryMB)) MB | \(phases) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

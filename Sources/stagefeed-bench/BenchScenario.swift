@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Logging
+import StagefeedCore
+
+/// One scenario at one size, in this process: prints its result as JSON.
+struct BenchScenario: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scenario", abstract: "Run one scenario (the suite runs each in its own process).")
+
+    /// What is measured.
+    enum Kind: String, CaseIterable, ExpressibleByArgument {
+        /// Generate the festival and store it (decode and normalize timed on their own).
+        case prepare
+        /// A build into an empty output folder.
+        case full
+        /// Writing the full build's files again into a fresh folder: the floor.
+        case floor
+        /// A second build with nothing changed.
+        case noop
+        /// A build after one performance moved by 15 minutes.
+        case moved
+    }
+
+    @Option var size: Int
+    @Option var kind: Kind
+    @Option var work: String
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: work).appendingPathComponent(String(size))
+        let cache = folder.appendingPathComponent("cache"), output = folder.appendingPathComponent("output")
+        var result = BenchResult(size: size, scenario: kind.rawValue)
+        let started = ContinuousClock.now
+        switch kind {
+        case .prepare:
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let festival = SyntheticFestival(performances: size)
+            try store(festival.bodies(), in: cache, result: &result)
+        case .full:
+            try? FileManager.default.removeItem(at: output)
+            try await build(cache: cache, output: output, result: &result)
+        case .floor:
+            try writeAgain(from: output, to: folder.appendingPathComponent("floor"), result: &result)
+        case .noop:
+            try await build(cache: cache, output: output, result: &result)
+        case .moved:
+            try store(SyntheticFestival(performances: size).bodies(moved: true), in: cache, result: &result)
+            result.phases = []
+            let buildStart = ContinuousClock.now
+            try await build(cache: cache, output: output, result: &result)
+            result.seconds = (ContinuousClock.now - buildStart).seconds
+        }
+        if kind != .moved { result.seconds = (ContinuousClock.now - started).seconds }
+        result.peakMemoryMB = Self.peakResidentMB()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        FileHandle.standardOutput.write(try encoder.encode(result))
+    }
+
+    /// Decodes and normalizes the bodies (timed), then stores them as a successful check.
+    private func store(_ bodies: [String: Data], in cache: URL, result: inout BenchResult) throws {
+        var timer = PhaseTimer()
+        var byEndpoint: [StagecraftEndpoint: Data] = [:]
+        for endpoint in StagecraftEndpoint.allCases { byEndpoint[endpoint] = bodies[endpoint.rawValue] }
+        let draft = try StagecraftDecoder.draft(bodies: byEndpoint)
+        timer.lap("decode")
+        let store = try ProgramStore(folder: cache)
+        var normalizer = ProgramNormalizer()
+        normalizer.previousSlugs = try store.slugs()
+        let program = try normalizer.normalize(draft)
+        timer.lap("normalize")
+        let responses = StagecraftEndpoint.allCases.map {
+            StoredResponse(endpoint: $0.rawValue, body: byEndpoint[$0]!, etag: nil, lastModified: nil, fetchedAt: Date())
+        }
+        try store.commit(source: "stagecraft", responses: responses, program: program, changed: true, rate: nil, at: Date())
+        timer.lap("store")
+        result.phases = timer.laps.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) }
+        result.bytes = bodies.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// `stagefeed build --offline`: the program from the store, every renderer, the writer.
+    private func build(cache: URL, output: URL, result: inout BenchResult) async throws {
+        var configuration = StagecraftSource.Configuration(baseURL: URL(string: "https://bench.invalid/api/v1")!, apiKey: APIKey("bench"), cacheFolder: cache)
+        configuration.offline = true
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let pipeline = try BuildPipeline(source: StagecraftSource(configuration: configuration, logger: logger), normalizer: ProgramNormalizer(),
+                                         writer: OutputWriter(folder: output), store: try ProgramStore(folder: cache))
+        let report = try await pipeline.run(logger: logger)
+        result.phases += report.phases.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) }
+        result.written = report.write.written.count
+        result.unchanged = report.write.unchanged
+        result.removed = report.write.removed.count
+        result.bytes = report.bytesWritten
+        result.performances = report.performances
+    }
+
+    /// The floor: the same files and bytes written again with plain writes (read first, untimed).
+    private func writeAgain(from output: URL, to floor: URL, result: inout BenchResult) throws {
+        try? FileManager.default.removeItem(at: floor)
+        var files: [(String, Data)] = []
+        let enumerator = FileManager.default.enumerator(atPath: output.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files.append((path, try Data(contentsOf: output.appendingPathComponent(path)))) }
+        }
+        let started = ContinuousClock.now
+        var folders = Set<String>()
+        for (path, data) in files {
+            let target = floor.appendingPathComponent(path)
+            let parent = target.deletingLastPathComponent().path
+            if folders.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            try data.write(to: target)
+        }
+        result.phases = [BenchResult.Phase(name: "write", seconds: (ContinuousClock.now - started).seconds)]
+        result.written = files.count
+        result.bytes = files.reduce(0) { $0 + $1.1.count }
+    }
+
+    /// The process's peak resident memory (VmHWM), in MB.
+    static func peakResidentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
