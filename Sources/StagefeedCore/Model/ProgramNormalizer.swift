@@ -153,9 +153,10 @@ public struct ProgramNormalizer: Sendable {
     /// A warning for each pair of consecutive performances on one stage that overlap.
     private func overlaps(in performances: [Performance], stages: [Stage]) -> [ProgramWarning] {
         var warnings: [ProgramWarning] = []
+        let byStage = Dictionary(grouping: performances, by: \.stageID)
         for stage in stages {
             var latest: Performance?
-            for performance in performances where performance.stageID == stage.id {
+            for performance in byStage[stage.id] ?? [] {
                 if let previous = latest, performance.start < previous.end {
                     warnings.append(.overlap(stageID: stage.id, first: previous.id, second: performance.id))
                 }

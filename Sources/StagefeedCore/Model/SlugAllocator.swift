@@ -34,9 +34,13 @@ public struct SlugAllocator: Sendable {
         for item in ordered where result[item.id] == nil {
             let token = Slug.token(for: item.id)
             let base = Slug.make(from: item.name) ?? "\(kind)-\(token)"
-            var candidates = [base, "\(base)-\(token)"]
-            candidates += (2...).lazy.prefix(items.count + 1).map { "\(base)-\(token)-\($0)" }
-            let slug = candidates.first { !taken.contains($0) }!
+            var slug = base
+            if taken.contains(slug) { slug = "\(base)-\(token)" }
+            var counter = 2
+            while taken.contains(slug) {
+                slug = "\(base)-\(token)-\(counter)"
+                counter += 1
+            }
             taken.insert(slug)
             result[item.id] = slug
         }

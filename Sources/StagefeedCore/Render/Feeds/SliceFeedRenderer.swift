@@ -13,16 +13,17 @@ public struct SliceFeedRenderer: Renderer {
             performances.map { FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format) }
         }
         let event = FeedEntry.Event(program.event)
+        let index = ProgramIndex(program)
+        let days = program.days.map { FeedEntry.Day($0, format: format) }
         var files: [OutputFile] = []
         for stage in program.stages {
             let feed = StageFeed(event: event, day_starts: program.dayStart.description,
-                                 days: program.days.map { FeedEntry.Day($0, format: format) },
-                                 stage: FeedEntry.Stage(stage), performances: entries(program.performances(onStage: stage.id)))
+                                 days: days, stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
             files.append(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.encode(Versioned(feed))))
         }
         for day in program.days {
             let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
-                               stages: program.stages.map(FeedEntry.Stage.init), performances: entries(program.performances(on: day.date)))
+                               stages: program.stages.map(FeedEntry.Stage.init), performances: entries(index.performances(on: day.date)))
             files.append(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.encode(Versioned(feed))))
         }
         return files

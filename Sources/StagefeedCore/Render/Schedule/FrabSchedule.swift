@@ -50,11 +50,11 @@ struct FrabSchedule {
         }
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         let roomsByStage = Dictionary(uniqueKeysWithValues: rooms.map { ($0.stage.id, $0) })
+        let lookup = ProgramIndex(program)
         var days: [Day] = []
         for (index, day) in program.days.enumerated() {
-            let performances = program.performances(on: day.date)
             let entries = rooms.map { room in
-                (room: room, events: performances.filter { $0.stageID == room.stage.id }.map { performance in
+                (room: room, events: lookup.performances(onStage: room.stage.id, on: day.date).map { performance in
                     let artist = performance.artistID.flatMap { artists[$0] }
                     let number = context.scheduleNumbers[performance.id] ?? 0
                     let minutes = Int((performance.duration / 60).rounded())

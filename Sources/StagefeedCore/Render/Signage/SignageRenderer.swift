@@ -60,9 +60,10 @@ public struct SignageRenderer: Renderer {
             SignageData.Stage(id: stage.id, name: stage.name, slug: stage.slug)
         }
         /// The stage's whole program as plain lists, shown until the script takes over.
-        func fallback(_ performances: [Performance]) -> [[String: Any]] {
+        let index = ProgramIndex(program)
+        func fallback(_ stage: Stage) -> [[String: Any]] {
             program.days.compactMap { day in
-                let sets = performances.filter { $0.day == day.date }
+                let sets = index.performances(onStage: stage.id, on: day.date)
                 guard !sets.isEmpty else { return nil }
                 return ["title": format.dayTitle(day.date), "sets": sets.map { set in
                     ["start": format.displayTime(set.start), "name": Markup.inert(set.displayName)] as [String: Any]
@@ -84,12 +85,12 @@ public struct SignageRenderer: Renderer {
         var files: [OutputFile] = []
         let folder = locale.folder + "signage/"
         for stage in program.stages {
-            let performances = program.performances(onStage: stage.id)
+            let performances = index.performances(onStage: stage.id)
             let data = SignageData(program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
             let page = values(title: "\(stage.name) · \(program.event.name)", extra: [
                 "stage": ["name": Markup.inert(stage.name), "slug": stage.slug] as [String: Any],
                 "dataJSON": try ScriptJSON.encode(data),
-                "fallback": fallback(performances),
+                "fallback": fallback(stage),
             ])
             let feed = "feeds/stages/\(stage.slug).json"
             let path = folder + "stages/\(stage.slug).html"

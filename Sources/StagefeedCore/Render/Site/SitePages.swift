@@ -13,7 +13,7 @@ struct SitePages {
             ["letter": values.text(group.letter), "anchor": "artists-\(index + 1)",
              "artists": group.artists.map { artist in
                  ["name": values.text(artist.name), "href": values.home(of: path) + SitePath.artist(artist.slug),
-                  "setCount": program.performances(byArtist: artist.id).count] as [String: Any]
+                  "setCount": values.index.performances(byArtist: artist.id).count] as [String: Any]
              }] as [String: Any]
         }
         return values.page(path: path, title: program.event.name, calendar: "calendar/program.ics", extra: [
@@ -29,7 +29,7 @@ struct SitePages {
         // `grid` is false for a day without sets.
         let path = SitePath.day(day.date)
         let home = values.home(of: path)
-        let performances = program.performances(on: day.date)
+        let performances = values.index.performances(on: day.date)
         let position = program.days.firstIndex { $0.date == day.date }!
         func neighbour(_ index: Int) -> [String: Any]? {
             guard program.days.indices.contains(index) else { return nil }
@@ -64,9 +64,9 @@ struct SitePages {
     func stage(_ stage: Stage) -> [String: Any] {
         let path = SitePath.stage(stage.slug)
         let home = values.home(of: path)
-        let sets = program.performances(onStage: stage.id)
+        let sets = values.index.performances(onStage: stage.id)
         let days = program.days.compactMap { day -> [String: Any]? in
-            let daySets = sets.filter { $0.day == day.date }
+            let daySets = values.index.performances(onStage: stage.id, on: day.date)
             guard !daySets.isEmpty else { return nil }
             return ["title": format.dayTitle(day.date), "date": day.date.description, "href": home + SitePath.day(day.date),
                     "sets": daySets.map { values.set($0, home: home) }]
@@ -91,7 +91,7 @@ struct SitePages {
         details["photoAlt"] = values.strings.format("photo_of", ["name": values.text(artist.name)])
         details["calendarLabel"] = values.strings.format("add_artist_calendar", ["name": values.text(artist.name)])
         details["hasLinks"] = !artist.links.isEmpty
-        let sets = program.performances(byArtist: artist.id)
+        let sets = values.index.performances(byArtist: artist.id)
         return values.page(path: path, title: "\(artist.name) · \(program.event.name)",
                            calendar: "calendar/artists/\(artist.slug).ics",
                            extra: ["artist": details, "sets": sets.map { values.set($0, home: home) }, "hasSets": !sets.isEmpty])

@@ -16,6 +16,16 @@ struct SiteValues {
     let assets: [String: String]
     private let stagesByID: [String: Stage]
     private let artistsByID: [String: Artist]
+    /// The program's performances by artist, stage and day.
+    let index: ProgramIndex
+    /// When the program last changed (see `BuildContext.lastChange(of:)`).
+    let lastChanged: Date?
+    /// What is the same on every page of the language: the site block, the script strings,
+    /// and the days and stages for the navigation (hrefs relative to the language's home).
+    private var site: [String: Any] = [:]
+    private var scriptStringsJSON = "{}"
+    private var navDays: [(values: [String: Any], path: String)] = []
+    private var navStages: [(values: [String: Any], path: String)] = []
 
     init(program: Program, context: BuildContext, locale: SiteLocale, locales: [SiteLocale], strings: Strings,
          clock: ClockStyle?, assets: [String: String]) {
@@ -28,6 +38,27 @@ struct SiteValues {
         self.assets = assets
         stagesByID = Dictionary(program.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        index = ProgramIndex(program)
+        let lastChanged = context.lastChange(of: program)
+        self.lastChanged = lastChanged
+        let format = self.format, event = program.event
+        site = [
+            "name": text(event.name),
+            "key": Slug.token(for: "\(context.sourceName)/\(event.id)"),
+            "dates": text(dateRange()),
+            "timeZone": event.timeZone.identifier,
+            "description": paragraphs(event.description),
+            "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" } ?? false,
+            "updatedISO": lastChanged.map(format.iso8601) ?? false,
+            "clock": format.usesTwelveHourClock ? "12h" : "24h",
+        ]
+        scriptStringsJSON = (try? ScriptJSON.encode(scriptStrings)) ?? "{}"
+        navDays = program.days.map { day in
+            (["title": format.dayTitle(day.date), "short": format.shortDay(day.date), "date": day.date.description,
+              "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
+              "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
+        }
+        navStages = program.stages.map { stage in (["name": Markup.inert(stage.name)] as [String: Any], SitePath.stage(stage.slug)) }
     }
 
     /// What every page gets: the site, navigation, feeds, assets and the page's own
@@ -53,17 +84,8 @@ struct SiteValues {
             "footer": [
                 "times": strings.format("times_note", ["zone": event.timeZone.identifier]),
             ],
-            "scriptStrings": (try? ScriptJSON.encode(scriptStrings)) ?? "{}",
-            "site": [
-                "name": text(event.name),
-                "key": Slug.token(for: "\(context.sourceName)/\(event.id)"),
-                "dates": text(dateRange()),
-                "timeZone": event.timeZone.identifier,
-                "description": paragraphs(event.description),
-                "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" } ?? false,
-                "updatedISO": lastChanged.map(format.iso8601) ?? false,
-                "clock": format.usesTwelveHourClock ? "12h" : "24h",
-            ] as [String: Any],
+            "scriptStrings": scriptStringsJSON,
+            "site": site,
             "assets": assets.mapValues { root + $0 },
             "links": [
                 "home": home + SitePath.index,
@@ -78,15 +100,17 @@ struct SiteValues {
                 "programCalendar": calendar("calendar/program.ics", root: root),
             ] as [String: Any],
             "calendar": calendar(calendarPath, root: root),
-            "days": program.days.map { day in
-                ["title": format.dayTitle(day.date), "short": format.shortDay(day.date), "date": day.date.description,
-                 "href": home + SitePath.day(day.date), "current": path == SitePath.day(day.date),
-                 "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
-                 "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any]
+            "days": navDays.map { day in
+                var entry = day.values
+                entry["href"] = home + day.path
+                entry["current"] = path == day.path
+                return entry
             },
-            "stages": program.stages.map { stage in
-                ["name": text(stage.name), "href": home + SitePath.stage(stage.slug),
-                 "current": path == SitePath.stage(stage.slug)] as [String: Any]
+            "stages": navStages.map { stage in
+                var entry = stage.values
+                entry["href"] = home + stage.path
+                entry["current"] = path == stage.path
+                return entry
             },
         ]
         values.merge(extra) { _, new in new }
@@ -161,8 +185,6 @@ struct SiteValues {
         StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased()
     }
 
-    /// When the program last changed (see `BuildContext.lastChange(of:)`).
-    var lastChanged: Date? { context.lastChange(of: program) }
 
     /// The festival's dates as the language writes a range: `July 23 – 25, 2027`, `23–25 de julio de 2027`.
     func dateRange() -> String {
