@@ -33,6 +33,8 @@ public struct S3Client: Sendable {
     public let bucket: String
     public let credentials: AWSCredentials
     public var retry = Retry()
+    /// Keys per ListObjectsV2 page (S3's maximum is 1000).
+    public var listPageSize = 1000
 
     public init(endpoint: S3Endpoint, bucket: String, credentials: AWSCredentials) {
         self.endpoint = endpoint
@@ -68,7 +70,7 @@ public struct S3Client: Sendable {
         var objects: [String: Object] = [:]
         var token: String?
         repeat {
-            var query = [("list-type", "2"), ("max-keys", "1000")]
+            var query = [("list-type", "2"), ("max-keys", String(listPageSize))]
             if !prefix.isEmpty { query.append(("prefix", prefix)) }
             if let token { query.append(("continuation-token", token)) }
             let body = try await send(method: "GET", key: "", query: query, operation: "LIST \(prefix.isEmpty ? "/" : prefix)")
