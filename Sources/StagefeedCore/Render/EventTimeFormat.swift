@@ -15,6 +15,7 @@ public struct EventTimeFormat: Sendable {
     private let iso: Date.ISO8601FormatStyle
     private let titleStyle: Date.FormatStyle
     private let shortDayStyle: Date.FormatStyle
+    private let shortDatedDayStyle: Date.FormatStyle
     private let times: TimePattern
     private let hours: TimePattern
 
@@ -35,6 +36,7 @@ public struct EventTimeFormat: Sendable {
                                      capitalizationContext: .beginningOfSentence)
         titleStyle = dates.weekday(.wide).day().month(.wide).year()
         shortDayStyle = dates.weekday(.abbreviated)
+        shortDatedDayStyle = dates.weekday(.abbreviated).day()
         // The language's own pattern for a time of day ("HH:mm", "h:mm a", "H:mm"), or its
         // pattern for the hour cycle asked for.
         let template = switch clock {
@@ -90,6 +92,12 @@ public struct EventTimeFormat: Sendable {
     /// `Fri`, `vie`, `Fr.` for a festival day.
     public func shortDay(_ date: LocalDate) -> String {
         shortDayStyle.format(noon(date))
+    }
+
+    /// `Mon 30`, `lun 30`, `Mo., 30.`: the short day with its day of the month, for
+    /// programs longer than a week, where a weekday alone repeats.
+    public func shortDatedDay(_ date: LocalDate) -> String {
+        shortDatedDayStyle.format(noon(date))
     }
 
     /// `Friday, July 23, 2027`, `Viernes, 23 de julio de 2027`, `Freitag, 23. Juli 2027`.

@@ -223,6 +223,8 @@ import Testing
         #expect(page.strings("//li//span[@class='lineup']/a/bdi").prefix(2) == ["DJ Nube", "Marta Sol"])
         #expect(page.strings("//li//a[@class='tickets']/@href").first == "https://tickets.example.com/e/0")
         #expect(page.strings("//li//span[@class='facts']").first == "House, Techno · 21+ · Dress code: Smart casual")
+        let dayOfMonth = String(Int(day.suffix(2))!)
+        #expect(page.strings("//nav//abbr").first?.hasSuffix(" " + dayOfMonth) == true, "40 nights: weekdays repeat, so the labels carry the date")
         let artist = try HTMLDocument(file: output.appendingPathComponent("artists/marta-sol/index.html"))
         #expect(artist.strings("//main//li").count > 1, "a line-up artist's page lists every night they play")
         #expect(report.warnings.isEmpty, "\(report.warnings)")

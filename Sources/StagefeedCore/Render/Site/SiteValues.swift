@@ -26,6 +26,8 @@ struct SiteValues {
     private var scriptStringsJSON = "{}"
     private var navDays: [(values: [String: Any], path: String)] = []
     private var navStages: [(values: [String: Any], path: String)] = []
+    /// More than a week from the first day to the last: short day labels carry the date.
+    private var spansWeeks = false
 
     init(program: Program, context: BuildContext, locale: SiteLocale, locales: [SiteLocale], strings: Strings,
          clock: ClockStyle?, assets: [String: String]) {
@@ -53,8 +55,9 @@ struct SiteValues {
             "clock": format.usesTwelveHourClock ? "12h" : "24h",
         ]
         scriptStringsJSON = (try? ScriptJSON.encode(scriptStrings)) ?? "{}"
+        if let first = program.days.first?.date, let last = program.days.last?.date { spansWeeks = first.adding(days: 6) < last }
         navDays = program.days.map { day in
-            (["title": format.dayTitle(day.date), "short": format.shortDay(day.date), "date": day.date.description,
+            (["title": format.dayTitle(day.date), "short": shortDay(day.date), "date": day.date.description,
               "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
               "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
         }
@@ -117,6 +120,12 @@ struct SiteValues {
         return values
     }
 
+    /// A short day label: the weekday (`Sat`), or with the day of the month (`Sat 5`) when
+    /// the program spans more than a week and weekdays repeat (a venue's season).
+    func shortDay(_ date: LocalDate) -> String {
+        spansWeeks ? format.shortDatedDay(date) : format.shortDay(date)
+    }
+
     /// A calendar link pair: `subscribe` (`webcal://` when the public address is known,
     /// else the relative file) and `download` (always the relative file).
     func calendar(_ path: String, root: String) -> [String: Any] {
@@ -154,7 +163,7 @@ struct SiteValues {
             "endISO": format.iso8601(performance.end),
             "minutes": Int(performance.duration / 60),
             "dayTitle": format.dayTitle(performance.day),
-            "dayShort": format.shortDay(performance.day),
+            "dayShort": shortDay(performance.day),
             "dayHref": home + SitePath.day(performance.day),
             "stageName": text(stage?.name ?? performance.stageID),
             "stageHref": stage.map { home + SitePath.stage($0.slug) } ?? false,
