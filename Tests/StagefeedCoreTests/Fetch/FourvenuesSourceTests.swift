@@ -134,6 +134,7 @@ import Testing
         await harness.server.state.inject([429, 429, 429], page: 2)
         var configuration = harness.configuration()
         configuration.retry.baseDelay = .seconds(1)
+        configuration.retry.maximumDelay = .seconds(8)
         let outcome = try await harness.load(configuration)
         #expect(outcome.freshness == .fresh && outcome.program.performances.count == 120)
         let second = await harness.server.state.requests.filter { $0.path == "/events/" && $0.query["page"] == "2" }.map(\.at)
