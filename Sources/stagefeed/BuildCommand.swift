@@ -14,6 +14,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Publish the output after the build (see stagefeed publish).")
     var publish = false
 
+    @Flag(help: "Render and compare every file even when the source data, settings and theme are those of the last build (restores files changed by hand).")
+    var force = false
+
     func run() async throws {
         let console = Console(options: options)
         let (settings, source) = try options.resolve(layer: layer, console: console)
@@ -29,7 +32,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            let pipeline = try BuildPipeline(settings: settings, source: source)
+            var pipeline = try BuildPipeline(settings: settings, source: source)
+            pipeline.alwaysRender = force
             let report = try await pipeline.run(logger: console.logger)
             if !report.write.changedMoreThanStatus {
                 console.logger.info("nothing changed in \(settings.outputFolder.path) but feeds/status.json")

@@ -17,14 +17,30 @@ public protocol ProgramSource: Sendable {
     func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection
 }
 
-/// A source's program and how current it is.
+/// A source's program and how current it is. The program is decoded on first use, so a
+/// build that finds the same `digest` as the last one can skip decoding altogether.
 public struct SourceOutcome: Sendable {
-    public var program: Program
     public var freshness: Freshness
+    /// Identifies the source data and source settings the program is built from: equal
+    /// digests give equal programs. Nil when the source cannot tell cheaply.
+    public var digest: String?
+    private let decode: @Sendable () throws -> Program
 
-    public init(program: Program, freshness: Freshness) {
-        self.program = program
+    /// An outcome whose program is decoded when first asked for.
+    public init(freshness: Freshness, digest: String?, program: @escaping @Sendable () throws -> Program) {
         self.freshness = freshness
+        self.digest = digest
+        self.decode = program
+    }
+
+    /// An outcome with a program already at hand and no digest.
+    public init(program: Program, freshness: Freshness) {
+        self.init(freshness: freshness, digest: nil) { program }
+    }
+
+    /// The normalized program (decoded now, at each call, when it was not at hand).
+    public func program() throws -> Program {
+        try decode()
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Writes an export into the output folder: only files whose bytes changed, each through a
@@ -60,6 +61,22 @@ public struct OutputWriter: Sendable {
         }
         try replace(Manifest.fileName, with: Manifest(files: produced).encoded())
         return WriteReport(written: written, unchanged: unchanged, removed: removed)
+    }
+
+    /// The hash of the folder's manifest as it is on disk (every write changes it when the
+    /// set of files changes); nil when the folder has none.
+    public func manifestDigest() -> String? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(Manifest.fileName).path)
+            .map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+    }
+
+    /// Replaces one file of the export, leaving every other file and the manifest as they are.
+    public func update(_ file: OutputFile) throws(OutputError) -> WriteReport {
+        try checkPaths([file])
+        if isOnDisk(file) { return WriteReport(written: [], unchanged: 1, removed: []) }
+        try createFolder(folder.appendingPathComponent(file.path).deletingLastPathComponent())
+        try replace(file.path, with: file.contents)
+        return WriteReport(written: [file.path], unchanged: 0, removed: [])
     }
 
     /// Whether the file is on disk with exactly these bytes.

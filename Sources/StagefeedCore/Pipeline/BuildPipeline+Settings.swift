@@ -18,5 +18,12 @@ extension BuildPipeline {
             return "theme strings for \(locale.tag) lack \(missing.count) of the English keys; English is used for them: \(missing.joined(separator: ", "))"
         }
         cancelledRetention = settings.keepCancelled.seconds
+        configurationDigest = Self.configurationDigest(theme: theme, clock: settings.clock, locales: settings.locales)
+    }
+
+    /// Identifies what the standard renderers make of a program: the theme's files, the
+    /// clock style and the languages.
+    public static func configurationDigest(theme: Theme, clock: ClockStyle?, locales: [SiteLocale]) -> String {
+        "\(theme.digest) \(clock.map { "\($0)" } ?? "-") \(locales.map(\.tag).joined(separator: ","))"
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 
@@ -17,6 +18,12 @@ public struct BuildPipeline: Sendable {
     public var cancelledRetention: TimeInterval = 7 * 86_400
     /// Problems with the theme worth a warning on every build (strings missing in a language).
     public var themeWarnings: [String] = []
+    /// Identifies the renderers' settings and theme (see `configurationDigest(theme:…)`);
+    /// with it, a build whose source data is unchanged reuses the last build's output.
+    /// Nil (custom renderers): every build renders.
+    public var configurationDigest: String?
+    /// Render and compare every file even when the last build's output can be reused.
+    public var alwaysRender = false
 
     /// The renderers of a standard build: the site and the signage through `theme` in each
     /// language, feeds, calendars and the frab/c3voc schedule (their labels in the first).
@@ -28,13 +35,20 @@ public struct BuildPipeline: Sendable {
                 FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock)]
     }
 
-    /// A build; without `renderers`, the standard ones with the default theme.
+    /// A build; without `renderers`, the standard ones with the default theme (and then a
+    /// build with unchanged source data reuses the last one's output).
     public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer]? = nil,
                 writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.source = source
         self.revisionStore = store
         self.normalizer = normalizer
-        self.renderers = try renderers ?? Self.standardRenderers(theme: ThemeLoader.load(overriding: nil))
+        if let renderers {
+            self.renderers = renderers
+        } else {
+            let theme = try ThemeLoader.load(overriding: nil)
+            self.renderers = Self.standardRenderers(theme: theme)
+            configurationDigest = Self.configurationDigest(theme: theme, clock: nil, locales: [.english])
+        }
         self.writer = writer
         self.now = now
     }
@@ -77,30 +91,101 @@ public struct BuildPipeline: Sendable {
         }
         var phases = PhaseTimer()
         let outcome = try await source.load(normalizer: normalizer)
+        let fingerprint = fingerprint(of: outcome)
+        if let fingerprint, !alwaysRender, let record = try revisionStore.buildRecord(output: writer.folder),
+           let manifest = writer.manifestDigest(), record.covers(fingerprint: fingerprint, manifestDigest: manifest, at: started) {
+            phases.lap("load")
+            for warning in record.warnings {
+                logger.warning("\(warning)")
+            }
+            logger.debug("the source data, settings and theme are those of the last build: nothing to render")
+            var report = try reuse(record, freshness: outcome.freshness, at: started)
+            phases.lap("status")
+            report.duration = (ContinuousClock.now - clock).seconds
+            report.phases = phases.laps
+            return report
+        }
+        let program = try outcome.program()
         phases.lap("load")
-        for warning in outcome.program.warnings {
+        for warning in program.warnings {
             logger.warning("\(warning)")
         }
-        let context = try context(for: outcome.program, freshness: outcome.freshness, at: started, saving: true)
+        let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
         phases.lap("revisions")
         var files: [OutputFile] = []
         for renderer in renderers {
-            files += try renderer.render(outcome.program, context: context)
+            files += try renderer.render(program, context: context)
             phases.lap(String(describing: type(of: renderer)))
         }
         // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
         try Task.checkCancellation()
         let write = try writer.write(files)
+        try revisionStore.saveBuildRecord(fingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
+                                          output: writer.folder)
         phases.lap("write")
         let elapsed = ContinuousClock.now - clock
         logger.debug("phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))")
         var report = BuildReport(
             sourceName: source.name, freshness: outcome.freshness,
-            performances: outcome.program.performances.count, warnings: outcome.program.warnings,
+            performances: program.performances.count, warnings: program.warnings,
             write: write, duration: elapsed.seconds)
         report.phases = phases.laps
         let written = Set(write.written)
         report.bytesWritten = files.reduce(0) { $0 + (written.contains($1.path) ? $1.contents.count : 0) }
         return report
     }
+
+    /// The identity of everything a build's output depends on besides the clock: the source
+    /// data, the configuration, the day start, the public address, the retention of
+    /// cancelled sets, and this build of stagefeed. Nil when the source or the configuration
+    /// cannot tell.
+    private func fingerprint(of outcome: SourceOutcome) -> String? {
+        guard let digest = outcome.digest, let configurationDigest else { return nil }
+        let parts = [source.name, digest, configurationDigest, "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-",
+                     "\(cancelledRetention)", Self.buildIdentity]
+        return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// What a build that just wrote `files` leaves for the next: see `BuildRecord`.
+    private func record(fingerprint: String, program: Program, context: BuildContext, files: [OutputFile]) -> BuildRecord? {
+        guard let manifest = writer.manifestDigest(), let status = files.first(where: { $0.path == StatusFeedRenderer.path }),
+              let fields = try? StatusFeedRenderer.Status.fields(of: status, timeZone: program.event.timeZone) else { return nil }
+        // The next moment time alone changes the output: a cancelled set leaving the calendars.
+        let expiries = context.revisions.revisions.values.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
+        return BuildRecord(fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
+                           files: files.count, status: fields, warnings: program.warnings)
+    }
+
+    /// A build that reuses the last one's output: only `feeds/status.json` is brought up to
+    /// date, and only when the source's state changed.
+    private func reuse(_ record: BuildRecord, freshness: Freshness, at now: Date) throws -> BuildReport {
+        let lastChecked = BuildContext(now: now, sourceName: source.name, freshness: freshness).lastChecked
+        let status = record.status.with(freshness, lastChecked: lastChecked, at: now)
+        var write = WriteReport(written: [], unchanged: record.files, removed: [])
+        var bytes = 0
+        if status.reportsOtherState(than: record.status) {
+            let file = try status.file()
+            write = try writer.update(file)
+            write.unchanged = record.files - write.written.count
+            bytes = write.written.isEmpty ? 0 : file.contents.count
+            var updated = record
+            updated.status = status
+            try revisionStore.saveBuildRecord(updated, output: writer.folder)
+        }
+        var report = BuildReport(sourceName: source.name, freshness: freshness, performances: record.status.performances,
+                                 warnings: record.warnings, write: write, duration: 0)
+        report.bytesWritten = bytes
+        report.reused = true
+        return report
+    }
+
+    /// This build of stagefeed: its version and its executable's size and modification time,
+    /// so a rebuilt binary never reuses output an older one rendered.
+    static let buildIdentity: String = {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(StagefeedVersion.current) \(executable) \(size) \(modified)"
+    }()
 }

@@ -13,6 +13,8 @@ public struct BuildReport: Sendable, Equatable {
     public var phases: [PhaseTimer.Lap] = []
     /// Bytes of the files written.
     public var bytesWritten = 0
+    /// True when the build found the inputs of the last one and rendered nothing.
+    public var reused = false
 
     /// `demo · fresh · 62 performances · 2 written, 0 unchanged, 0 removed · 0.04 s`.
     public var summary: String {

@@ -132,6 +132,12 @@ public struct ProgramStore: Sendable {
                 table.column("venue_name", .text)
             }
         }
+        migrator.registerMigration("v8 build records") { db in
+            try db.create(table: "build_record") { table in
+                table.primaryKey("output", .text)
+                table.column("record", .blob).notNull()
+            }
+        }
         return migrator
     }
 
@@ -295,13 +301,18 @@ public struct ProgramStore: Sendable {
     }
 
     /// Records a successful check in one transaction: the responses that changed, the
-    /// program they gave, its slugs, and the check time (and change time when `changed`).
-    public func commit(source: String, responses: [StoredResponse], program: Program, changed: Bool,
+    /// program they gave and its slugs (when given: an unchanged program needs neither), and
+    /// the check time (and change time when `changed`).
+    public func commit(source: String, responses: [StoredResponse], program: Program?, changed: Bool,
                        rate: RateLimitHeaders?, at now: Date) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let snapshot = try? encoder.encode(program) else {
-            throw .unusable(path: path, reason: "the program could not be encoded")
+        var snapshot: Data?
+        if let program {
+            guard let encoded = try? encoder.encode(program) else {
+                throw .unusable(path: path, reason: "the program could not be encoded")
+            }
+            snapshot = encoded
         }
         try write { db in
             for response in responses {
@@ -311,13 +322,15 @@ public struct ProgramStore: Sendable {
                     """, arguments: [source, response.endpoint, response.body, response.etag, response.lastModified,
                                      response.fetchedAt.timeIntervalSince1970])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",
-                           arguments: [source, snapshot, now.timeIntervalSince1970])
-            for stage in program.stages {
-                try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)", arguments: [stage.id, stage.slug])
-            }
-            for artist in program.artists {
-                try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)", arguments: [artist.id, artist.slug])
+            if let program, let snapshot {
+                try db.execute(sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",
+                               arguments: [source, snapshot, now.timeIntervalSince1970])
+                for stage in program.stages {
+                    try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)", arguments: [stage.id, stage.slug])
+                }
+                for artist in program.artists {
+                    try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)", arguments: [artist.id, artist.slug])
+                }
             }
             let previousChange = try Double.fetchOne(db, sql: "SELECT changed_at FROM source_state WHERE source = ?", arguments: [source])
             try db.execute(sql: """

@@ -85,7 +85,7 @@ import Testing
 
     @Test func theBundledDemoDecodesAndNormalizes() async throws {
         let outcome = try await DemoSource().load(normalizer: ProgramNormalizer())
-        let program = outcome.program
+        let program = try outcome.program()
         #expect(program.stages.count == 4)
         #expect(program.days.count == 3)
         #expect((50...70).contains(program.performances.count))

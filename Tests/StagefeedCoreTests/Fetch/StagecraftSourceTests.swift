@@ -35,6 +35,7 @@ import Testing
             #expect(Set(secondRound.map(\.endpoint)) == ["event", "stages", "artists", "program"])
             #expect(secondRound.allSatisfy { $0.ifNoneMatch != nil }, "the second round is conditional")
             #expect(again.freshness == .fresh)
+            #expect(again.reused, "304s everywhere: the program is neither decoded nor rendered")
             #expect(!again.write.changedMoreThanStatus)
             #expect(harness.snapshot().filter { $0.key != "feeds/status.json" } == before.filter { $0.key != "feeds/status.json" })
         }
@@ -51,6 +52,7 @@ import Testing
             configuration.refresh = true
             let report = try await harness.build(configuration)
             #expect(report.freshness == .fresh)
+            #expect(!report.reused)
             let written = Set(report.write.written)
             #expect(written.isSuperset(of: ["calendar/artists/rosa-and-the-thorns.ics", "calendar/days/2027-07-23.ics",
                                             "calendar/program.ics", "calendar/stages/late-night-barn.ics", "feeds/program.json",
@@ -163,6 +165,11 @@ import Testing
             let report = try await harness.build(configuration)
             guard case .cached = report.freshness else { Issue.record("offline gave \(report.freshness)"); return }
             #expect(await harness.server.state.log.count == 4)
+            #expect(report.reused && report.write.written == ["feeds/status.json"], "only the state changed: fresh → cached")
+            let again = try await harness.build(configuration)
+            #expect(again.reused && again.write.written.isEmpty && again.write.unchanged == report.write.unchanged + 1)
+            let forced = try await harness.build(configuration, alwaysRender: true)
+            #expect(!forced.reused && forced.write.written.isEmpty)
         }
     }
 }

@@ -20,7 +20,7 @@ import Testing
                                      store: try ProgramStore(folder: folder.path("cache")))
         pipeline.siteURL = URL(string: "https://riverbend.example/timetable/")
         _ = try await pipeline.run(logger: logger)
-        let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program
+        let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program()
         let calendars = try CalendarReader.read(folder.path("calendar"))
 
         #expect(calendars.count == 1 + program.stages.count + program.days.count + program.artists.count)

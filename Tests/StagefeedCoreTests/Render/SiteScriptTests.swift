@@ -8,7 +8,7 @@ import Testing
     @Test func myScheduleShowsClashesAndBuildsAValidCalendar() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
-        let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program
+        let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program()
         // Two sets that overlap on different stages, and one that overlaps neither.
         let sets = program.performances
         let first = try #require(sets.first { one in sets.contains { $0.stageID != one.stageID && $0.start < one.end && one.start < $0.end } })

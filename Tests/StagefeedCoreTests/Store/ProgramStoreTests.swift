@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ProgramStoreTests {
     private func demoProgram() async throws -> Program {
-        try await DemoSource().load(normalizer: ProgramNormalizer()).program
+        try await DemoSource().load(normalizer: ProgramNormalizer()).program()
     }
 
     @Test func roundTripsResponsesProgramSlugsAndState() async throws {

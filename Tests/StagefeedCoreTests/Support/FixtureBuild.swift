@@ -7,15 +7,20 @@ import Logging
 enum FixtureBuild {
     @discardableResult
     /// Pages in English on a 24-hour clock unless told otherwise.
+    /// `source` stands in for the draft's own when given.
     static func run(_ draft: ProgramDraft?, in folder: TemporaryFolder, at now: Date, retention: TimeInterval = 7 * 86_400,
-                    siteURL: URL? = nil, locales: [SiteLocale] = [.english], clock: ClockStyle? = .twentyFourHour) async throws -> BuildReport {
-        let source: any ProgramSource = draft.map { FixedSource(draft: $0) } ?? DemoSource()
-        let renderers = BuildPipeline.standardRenderers(theme: try ThemeLoader.load(overriding: nil), clock: clock, locales: locales)
+                    siteURL: URL? = nil, locales: [SiteLocale] = [.english], clock: ClockStyle? = .twentyFourHour,
+                    source: (any ProgramSource)? = nil, alwaysRender: Bool = false) async throws -> BuildReport {
+        let source: any ProgramSource = source ?? draft.map { FixedSource(draft: $0) } ?? DemoSource()
+        let theme = try ThemeLoader.load(overriding: nil)
+        let renderers = BuildPipeline.standardRenderers(theme: theme, clock: clock, locales: locales)
         var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(), renderers: renderers,
                                      writer: OutputWriter(folder: folder.path("output")),
                                      store: try ProgramStore(folder: folder.path("cache")), now: { now })
         pipeline.cancelledRetention = retention
         pipeline.siteURL = siteURL
+        pipeline.configurationDigest = BuildPipeline.configurationDigest(theme: theme, clock: clock, locales: locales)
+        pipeline.alwaysRender = alwaysRender
         return try await pipeline.run(logger: Logger(label: "test"))
     }
 }

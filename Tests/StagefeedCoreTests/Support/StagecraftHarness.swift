@@ -36,10 +36,13 @@ struct StagecraftHarness {
     }
 
     /// One build into the output folder.
-    func build(_ configuration: StagecraftSource.Configuration, logger: Logger = Logger(label: "test")) async throws -> BuildReport {
+    func build(_ configuration: StagecraftSource.Configuration, logger: Logger = Logger(label: "test"),
+               alwaysRender: Bool = false) async throws -> BuildReport {
         let source = StagecraftSource(configuration: configuration, logger: logger)
-        return try await BuildPipeline(source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output),
-                                       store: try ProgramStore(folder: cache)).run(logger: logger)
+        var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output),
+                                         store: try ProgramStore(folder: cache))
+        pipeline.alwaysRender = alwaysRender
+        return try await pipeline.run(logger: logger)
     }
 
     /// Every file of the output folder with its bytes.

@@ -15,7 +15,7 @@ public struct DemoSource: ProgramSource {
     }
 
     public func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection {
-        SourceInspection(program: try await load(normalizer: normalizer).program)
+        SourceInspection(program: try await load(normalizer: normalizer).program())
     }
 
     /// The bundled response bodies, one per endpoint.

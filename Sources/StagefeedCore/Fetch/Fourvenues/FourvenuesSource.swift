@@ -56,8 +56,7 @@ public struct FourvenuesSource: ProgramSource {
 
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)
-        var normalizer = normalizer
-        normalizer.previousSlugs = try store.slugs()
+        let normalizer = try normalizer.withSlugs(of: store)
         // The state of this account in this environment (never another's).
         let state = try store.state(source: storeKey)
         let sync = try store.fourvenuesState(source: storeKey)
@@ -87,8 +86,7 @@ public struct FourvenuesSource: ProgramSource {
 
     public func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection {
         let store = try ProgramStore(folder: configuration.cacheFolder)
-        var normalizer = normalizer
-        normalizer.previousSlugs = try store.slugs()
+        let normalizer = try normalizer.withSlugs(of: store)
         let deadline = Date().addingTimeInterval(configuration.retry.totalBudget.seconds)
         let (client, fetcher) = makeClient(store: store)
         do {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 
@@ -41,44 +42,46 @@ public struct StagecraftSource: ProgramSource {
 
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)
-        var normalizer = normalizer
-        normalizer.previousSlugs = try store.slugs()
         let stored = try store.responses(source: name)
         let state = try store.state(source: name)
 
         if configuration.offline {
             guard let state else { throw StoreError.empty(source: name) }
             logger.info("offline: rendering the program stored at \(state.checkedAt)")
-            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
+            return try outcome(stored, store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
         }
         if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
             logger.info("checked \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
-            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
+            return try outcome(stored, store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
         }
 
         do {
             let fetched = try await fetchAll(store: store, stored: stored)
-            let program = try program(stored: stored, fresh: fetched.changed, normalizer: normalizer)
             let changed = fetched.changed.contains { stored[$0.endpoint]?.body != $0.body }
-            try store.commit(source: name, responses: fetched.changed, program: program, changed: changed || state == nil,
-                             rate: fetched.rate, at: Date())
-            return SourceOutcome(program: program, freshness: .fresh)
+            var current = stored
+            for response in fetched.changed { current[response.endpoint] = response }
+            guard changed || state == nil else {
+                // Same data as before: record the check, leave decoding to whoever needs the program.
+                try store.commit(source: name, responses: fetched.changed, program: nil, changed: false, rate: fetched.rate, at: Date())
+                return try outcome(current, store: store, normalizer: normalizer, freshness: .fresh)
+            }
+            let program = try program(bodies: current, normalizer: normalizer.withSlugs(of: store))
+            try store.commit(source: name, responses: fetched.changed, program: program, changed: true, rate: fetched.rate, at: Date())
+            return SourceOutcome(freshness: .fresh, digest: Self.digest(of: current)) { program }
         } catch let failure where failure is SourceError || failure is ProgramError {
             guard let state, stored.count == StagecraftEndpoint.allCases.count else { throw failure }
             logger.warning("\(failure)")
-            return SourceOutcome(program: try storedProgram(stored, normalizer: normalizer),
-                                 freshness: .stale(reason: "\(failure)", since: state.checkedAt))
+            return try outcome(stored, store: store, normalizer: normalizer, freshness: .stale(reason: "\(failure)", since: state.checkedAt))
         }
     }
 
     public func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection {
         let store = try ProgramStore(folder: configuration.cacheFolder)
-        var normalizer = normalizer
-        normalizer.previousSlugs = try store.slugs()
-        let stored = try store.responses(source: name)
-        let fetched = try await fetchAll(store: store, stored: stored)
-        return SourceInspection(program: try program(stored: stored, fresh: fetched.changed, normalizer: normalizer), rateLimit: fetched.rate, storePath: store.path,
-                                storeState: try store.state(source: name))
+        var current = try store.responses(source: name)
+        let fetched = try await fetchAll(store: store, stored: current)
+        for response in fetched.changed { current[response.endpoint] = response }
+        return SourceInspection(program: try program(bodies: current, normalizer: normalizer.withSlugs(of: store)), rateLimit: fetched.rate,
+                                storePath: store.path, storeState: try store.state(source: name))
     }
 
     /// Reads every endpoint (conditionally where the store has validators) within the
@@ -109,19 +112,31 @@ public struct StagecraftSource: ProgramSource {
         return (changed, await limiter.lastHeaders)
     }
 
-    /// The program from the stored bodies, normalized with today's settings.
-    private func storedProgram(_ stored: [String: StoredResponse], normalizer: ProgramNormalizer) throws -> Program {
-        guard stored.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
-        return try program(stored: stored, normalizer: normalizer)
+    /// The program of `responses` (all four endpoints), decoded when first asked for.
+    private func outcome(_ responses: [String: StoredResponse], store: ProgramStore, normalizer: ProgramNormalizer,
+                         freshness: Freshness) throws -> SourceOutcome {
+        guard responses.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
+        return SourceOutcome(freshness: freshness, digest: Self.digest(of: responses)) {
+            try program(bodies: responses, normalizer: normalizer.withSlugs(of: store))
+        }
     }
 
-    /// The program from the stored bodies overlaid with freshly fetched ones.
-    private func program(stored: [String: StoredResponse], fresh: [StoredResponse] = [],
-                         normalizer: ProgramNormalizer) throws -> Program {
+    /// The program from the responses' bodies.
+    private func program(bodies responses: [String: StoredResponse], normalizer: ProgramNormalizer) throws -> Program {
         var bodies: [StagecraftEndpoint: Data] = [:]
-        for response in stored.values + fresh {
+        for response in responses.values {
             if let endpoint = StagecraftEndpoint(rawValue: response.endpoint) { bodies[endpoint] = response.body }
         }
         return try normalizer.normalize(StagecraftDecoder.draft(bodies: bodies))
+    }
+
+    /// The hash of the endpoints' bodies: equal for equal data.
+    static func digest(of responses: [String: StoredResponse]) -> String {
+        var hash = SHA256()
+        for (endpoint, response) in responses.sorted(by: { $0.key < $1.key }) {
+            hash.update(data: Data("\(endpoint) \(response.body.count)\n".utf8))
+            hash.update(data: response.body)
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -40,6 +40,25 @@ public struct Theme: Sendable {
         return digest.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// A hash of everything in the theme (templates, strings, assets): equal digests render
+    /// equal output.
+    public var digest: String {
+        var digest = SHA256()
+        for (name, text) in templateSources.sorted(by: { $0.key < $1.key }) {
+            digest.update(data: Data("template \(name) \(text.utf8.count)\n\(text)\n".utf8))
+        }
+        for (language, table) in strings.tables.sorted(by: { $0.key < $1.key }) {
+            for (key, text) in table.sorted(by: { $0.key < $1.key }) {
+                digest.update(data: Data("string \(language) \(key) \(text.utf8.count)\n\(text)\n".utf8))
+            }
+        }
+        for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
+            digest.update(data: Data("asset \(path) \(data.count)\n".utf8))
+            digest.update(data: data)
+        }
+        return digest.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The text of template `name` rendered with `values`.
     func render(_ name: String, _ values: [String: Any]) throws(ThemeError) -> String {
         guard let text = library.render(values, withTemplate: name) else {

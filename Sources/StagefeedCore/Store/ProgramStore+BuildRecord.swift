@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+
+extension ProgramStore {
+    /// The record of the last complete build into `output`, nil when there is none (or it
+    /// was written by another version and cannot be read: the next build simply renders).
+    public func buildRecord(output: URL) throws(StoreError) -> BuildRecord? {
+        let data = try read { db in
+            try Data.fetchOne(db, sql: "SELECT record FROM build_record WHERE output = ?", arguments: [output.standardizedFileURL.path])
+        }
+        return data.flatMap { try? JSONDecoder().decode(BuildRecord.self, from: $0) }
+    }
+
+    /// Keeps `record` as the last complete build into `output`; nil forgets it.
+    public func saveBuildRecord(_ record: BuildRecord?, output: URL) throws(StoreError) {
+        let key = output.standardizedFileURL.path
+        let data = record.flatMap { try? JSONEncoder().encode($0) }
+        try write { db in
+            if let data {
+                try db.execute(sql: "INSERT OR REPLACE INTO build_record (output, record) VALUES (?, ?)", arguments: [key, data])
+            } else {
+                try db.execute(sql: "DELETE FROM build_record WHERE output = ?", arguments: [key])
+            }
+        }
+    }
+}
