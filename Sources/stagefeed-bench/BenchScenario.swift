@@ -101,7 +101,7 @@ struct BenchScenario: AsyncParsableCommand {
         let enumerator = FileManager.default.enumerator(atPath: output.path)
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
             if !isFolder.boolValue { files.append((path, try Data(contentsOf: output.appendingPathComponent(path)))) }
         }
         let started = ContinuousClock.now

@@ -18,7 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
             let pipeline = try BuildPipeline(settings: settings, source: source)
             let inspection = try await source.inspect(normalizer: pipeline.normalizer)
             // status.json changes on every run; what matters is the rest.
-            let files = try pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
+            let files = try await pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
             let description = settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
                 ?? "\(source.name)\(settings.sourceIsDefault ? " (no source configured: the bundled demo festival)" : "")"
             var preview = try pipeline.writer.preview(files)

@@ -53,19 +53,29 @@ public struct BuildPipeline: Sendable {
         self.now = now
     }
 
-    /// Every file the renderers produce for a program, in renderer order.
-    public static func render(_ program: Program, with renderers: [any Renderer], context: BuildContext) throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        for renderer in renderers {
-            files += try renderer.render(program, context: context)
-        }
-        return files
+    /// The files a build of `program` would produce now, by path, without changing the store
+    /// or the output (for `stagefeed check`).
+    public func preview(_ program: Program) async throws -> [OutputFile] {
+        let collector = OutputCollector()
+        _ = try await render(program, context: context(for: program, freshness: .fresh, at: now(), saving: false), into: collector)
+        return collector.files
     }
 
-    /// The files a build of `program` would produce now, without changing the store or the
-    /// output (for `stagefeed check`).
-    public func preview(_ program: Program) throws -> [OutputFile] {
-        try Self.render(program, with: renderers, context: context(for: program, freshness: .fresh, at: now(), saving: false))
+    /// Runs every renderer at once (the site spreads its pages over the cores itself), each
+    /// handing its files to `sink`; returns how long each took.
+    private func render(_ program: Program, context: BuildContext, into sink: any OutputSink) async throws -> [PhaseTimer.Lap] {
+        try await withThrowingTaskGroup(of: PhaseTimer.Lap.self) { group in
+            for renderer in renderers {
+                group.addTask {
+                    let started = ContinuousClock.now
+                    try renderer.render(program, context: context, into: sink)
+                    return PhaseTimer.Lap(name: String(describing: type(of: renderer)), seconds: (ContinuousClock.now - started).seconds)
+                }
+            }
+            var laps: [PhaseTimer.Lap] = []
+            for try await lap in group { laps.append(lap) }
+            return laps
+        }
     }
 
     /// Everything renderers need besides the program: revisions brought up to date, the
@@ -112,14 +122,20 @@ public struct BuildPipeline: Sendable {
         }
         let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
         phases.lap("revisions")
-        var files: [OutputFile] = []
-        for renderer in renderers {
-            files += try renderer.render(program, context: context)
-            phases.lap(String(describing: type(of: renderer)))
+        let session = try writer.begin()
+        let write: WriteReport
+        do {
+            let laps = try await render(program, context: context, into: session)
+            phases.lap("render")
+            phases.add(laps.map { PhaseTimer.Lap(name: "render: \($0.name)", seconds: $0.seconds) })
+            // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
+            try Task.checkCancellation()
+            write = try session.commit()
+        } catch {
+            session.abandon()
+            throw error
         }
-        // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
-        try Task.checkCancellation()
-        let write = try writer.write(files)
+        let files = write.written.count + write.unchanged
         try revisionStore.saveBuildRecord(fingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
                                           output: writer.folder)
         phases.lap("write")
@@ -130,8 +146,7 @@ public struct BuildPipeline: Sendable {
             performances: program.performances.count, warnings: program.warnings,
             write: write, duration: elapsed.seconds)
         report.phases = phases.laps
-        let written = Set(write.written)
-        report.bytesWritten = files.reduce(0) { $0 + (written.contains($1.path) ? $1.contents.count : 0) }
+        report.bytesWritten = session.bytesStaged
         return report
     }
 
@@ -147,13 +162,15 @@ public struct BuildPipeline: Sendable {
     }
 
     /// What a build that just wrote `files` leaves for the next: see `BuildRecord`.
-    private func record(fingerprint: String, program: Program, context: BuildContext, files: [OutputFile]) -> BuildRecord? {
-        guard let manifest = writer.manifestDigest(), let status = files.first(where: { $0.path == StatusFeedRenderer.path }),
-              let fields = try? StatusFeedRenderer.Status.fields(of: status, timeZone: program.event.timeZone) else { return nil }
+    private func record(fingerprint: String, program: Program, context: BuildContext, files: Int) -> BuildRecord? {
+        let statusPath = writer.folder.appendingPathComponent(StatusFeedRenderer.path).path
+        guard let manifest = writer.manifestDigest(), let status = FileManager.default.contents(atPath: statusPath),
+              let fields = try? StatusFeedRenderer.Status.fields(of: OutputFile(path: StatusFeedRenderer.path, contents: status),
+                                                                 timeZone: program.event.timeZone) else { return nil }
         // The next moment time alone changes the output: a cancelled set leaving the calendars.
         let expiries = context.revisions.revisions.values.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
         return BuildRecord(fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
-                           files: files.count, status: fields, warnings: program.warnings)
+                           files: files, status: fields, warnings: program.warnings)
     }
 
     /// A build that reuses the last one's output: only `feeds/status.json` is brought up to

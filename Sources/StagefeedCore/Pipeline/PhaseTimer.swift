@@ -17,4 +17,9 @@ public struct PhaseTimer: Sendable {
         laps.append(Lap(name: name, seconds: (now - last).seconds))
         last = now
     }
+
+    /// Adds phases timed elsewhere (renderers that ran side by side), leaving the current one running.
+    public mutating func add(_ others: [Lap]) {
+        laps += others
+    }
 }

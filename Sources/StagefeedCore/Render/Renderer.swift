@@ -1,9 +1,19 @@
 import Foundation
 
 /// A pure function from the program to files: HTML pages, feeds, calendars, signage.
-/// Renderers do no I/O; the `OutputWriter` writes what they return.
+/// Renderers do no I/O: they hand each file to a sink as soon as it is made (the writer's
+/// session in a build), and may do so from several threads.
 public protocol Renderer: Sendable {
-    func render(_ program: Program, context: BuildContext) throws -> [OutputFile]
+    func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws
+}
+
+extension Renderer {
+    /// Every file the renderer makes, by path.
+    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+        let collector = OutputCollector()
+        try render(program, context: context, into: collector)
+        return collector.files
+    }
 }
 
 /// What renderers may know about the build besides the program. The same program and

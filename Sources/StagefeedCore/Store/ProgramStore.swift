@@ -137,6 +137,10 @@ public struct ProgramStore: Sendable {
                 table.primaryKey("output", .text)
                 table.column("record", .blob).notNull()
             }
+            // The SHA-256 of each body, so a build can tell unchanged data without reading it.
+            try db.alter(table: "endpoint_response") { table in
+                table.add(column: "digest", .text)
+            }
         }
         return migrator
     }
@@ -269,6 +273,24 @@ public struct ProgramStore: Sendable {
         }
     }
 
+    /// The SHA-256 of each stored body of a source, by endpoint, without reading the bodies
+    /// (but for rows stored before digests were kept).
+    public func responseDigests(source: String) throws(StoreError) -> [String: String] {
+        try read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT endpoint, digest FROM endpoint_response WHERE source = ?", arguments: [source]) {
+                let endpoint: String = row["endpoint"]
+                if let digest: String = row["digest"] {
+                    result[endpoint] = digest
+                } else if let body = try Data.fetchOne(db, sql: "SELECT body FROM endpoint_response WHERE source = ? AND endpoint = ?",
+                                                       arguments: [source, endpoint]) {
+                    result[endpoint] = StoredResponse.digest(of: body)
+                }
+            }
+            return result
+        }
+    }
+
     /// What the store knows of a source, nil before its first successful check.
     public func state(source: String) throws(StoreError) -> SourceState? {
         try read { db in
@@ -317,10 +339,10 @@ public struct ProgramStore: Sendable {
         try write { db in
             for response in responses {
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO endpoint_response (source, endpoint, body, etag, last_modified, fetched_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO endpoint_response (source, endpoint, body, etag, last_modified, fetched_at, digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [source, response.endpoint, response.body, response.etag, response.lastModified,
-                                     response.fetchedAt.timeIntervalSince1970])
+                                     response.fetchedAt.timeIntervalSince1970, response.digest])
             }
             if let program, let snapshot {
                 try db.execute(sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The last good body of one endpoint, with the validators the server gave for it.
@@ -14,6 +15,14 @@ public struct StoredResponse: Sendable, Equatable {
         self.etag = etag
         self.lastModified = lastModified
         self.fetchedAt = fetchedAt
+    }
+
+    /// The SHA-256 of the body, in hex.
+    public var digest: String { Self.digest(of: body) }
+
+    /// The SHA-256 of `body`, in hex.
+    static func digest(of body: Data) -> String {
+        SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
     }
 }
 

@@ -169,7 +169,7 @@ import Testing
             let again = try await harness.build(configuration)
             #expect(again.reused && again.write.written.isEmpty && again.write.unchanged == report.write.unchanged + 1)
             let forced = try await harness.build(configuration, alwaysRender: true)
-            #expect(!forced.reused && forced.write.written.isEmpty)
+            #expect(!forced.reused && Set(forced.write.written).isSubset(of: ["feeds/status.json"]), "only status.json may change (its generated_at)")
         }
     }
 }

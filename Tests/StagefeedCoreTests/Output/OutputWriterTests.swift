@@ -70,34 +70,49 @@ import Testing
         #expect(folder.read("output") == "a file")
     }
 
-    /// A write that fails half-way leaves every file either fully old or fully new, and the
-    /// manifest still lists everything it may have written, so the next build can prune it.
+    /// A write that fails while files are being made leaves the export exactly as it was;
+    /// one that fails while they are put in place leaves every file either fully old or fully
+    /// new, and the manifest still lists everything it may have written, so the next build
+    /// can prune it.
     @Test func aWriteThatFailsHalfWayLeavesOnlyWholeFiles() throws {
         let folder = try TemporaryFolder()
         let writer = OutputWriter(folder: folder.url)
         let old = (0..<10).map { file("days/\($0).html", String(repeating: "old \($0) ", count: 500)) }
         _ = try writer.write(old)
+        let oldManifest = try Manifest.read(in: folder.url)
 
-        // "days/5.html/x" cannot be written: days/5.html is a file. Files sort before it are
-        // written, files after it are not.
+        // "days/5.html/x" cannot be staged: days/5.html is a file. Nothing reaches the export.
         var new = (0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
         new.append(file("days/5.html/x", "cannot exist"))
         new.append(file("later/new.html", "brand new"))
         #expect(throws: OutputError.self) { try writer.write(new) }
-
         for index in 0..<10 {
+            #expect(folder.read("days/\(index).html") == old[index].contentsText, "days/\(index).html changed")
+        }
+        #expect(try Manifest.read(in: folder.url) == oldManifest)
+        #expect(folder.read("later/new.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path), "the staging folder is left behind")
+
+        // A folder stands where a new file must go: putting files in place fails half-way.
+        try FileManager.default.removeItem(at: folder.path("days/7.html"))
+        try FileManager.default.createDirectory(at: folder.path("days/7.html"), withIntermediateDirectories: true)
+        _ = try folder.write("days/7.html/keep", "someone else's")
+        #expect(throws: OutputError.self) { try writer.write((0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
+                                                             + [file("later/new.html", "brand new")]) }
+        for index in 0..<10 where index != 7 {
             let text = folder.read("days/\(index).html")
-            #expect(text == old[index].contentsText || text == new[index].contentsText, "days/\(index).html is torn")
+            #expect(text == old[index].contentsText || text == String(repeating: "new \(index) ", count: 700), "days/\(index).html is torn")
         }
         let manifest = try Manifest.read(in: folder.url)
         #expect(Set(manifest.files).isSuperset(of: old.map(\.path)))
         #expect(manifest.files.contains("later/new.html"))
         #expect(!folder.files().contains { $0.hasSuffix(".tmp") })
+        try FileManager.default.removeItem(at: folder.path("days/7.html"))
 
         // The next good build recovers and prunes what the failed one may have left.
         let report = try writer.write([file("index.html", "ok")])
         #expect(folder.files() == [Manifest.fileName, "index.html"])
-        #expect(report.removed.count == 10)
+        #expect(report.removed.count == 9, "days/0–9 but 7 (its folder was removed by hand); later/new.html never got in place")
     }
 
     @Test func anUnreadableManifestIsReportedNotIgnored() throws {

@@ -24,6 +24,25 @@ import Testing
         #expect(try reopened.responses(source: "fourvenues").isEmpty)
     }
 
+    @Test func digestsOfBodiesAreKeptAndWorkedOutForOlderRows() throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgramStore(folder: folder.url)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let bodies = ["event": "{\"data\": {}}", "program": "{\"data\": []}"]
+        let responses = bodies.map { StoredResponse(endpoint: $0.key, body: Data($0.value.utf8), etag: nil, lastModified: nil, fetchedAt: now) }
+        try store.commit(source: "stagecraft", responses: responses, program: nil, changed: true, rate: nil, at: now)
+        // SHA-256 of the bodies, worked out independently of the store.
+        let expected = try bodies.mapValues { body in
+            let digest = try ExternalTool.run("python3", ["-c", "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())", body])
+            return digest.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try store.responseDigests(source: "stagecraft") == expected)
+        // Rows stored before digests were kept have none: the digest is worked out from the body.
+        try store.write { db in try db.execute(sql: "UPDATE endpoint_response SET digest = NULL") }
+        #expect(try store.responseDigests(source: "stagecraft") == expected)
+        #expect(try store.responseDigests(source: "fourvenues").isEmpty)
+    }
+
     @Test func aCheckWithoutChangesKeepsTheChangeTime() async throws {
         let folder = try TemporaryFolder()
         let store = try ProgramStore(folder: folder.url)

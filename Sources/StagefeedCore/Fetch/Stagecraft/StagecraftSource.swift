@@ -42,18 +42,18 @@ public struct StagecraftSource: ProgramSource {
 
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)
-        let stored = try store.responses(source: name)
         let state = try store.state(source: name)
 
         if configuration.offline {
             guard let state else { throw StoreError.empty(source: name) }
             logger.info("offline: rendering the program stored at \(state.checkedAt)")
-            return try outcome(stored, store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
+            return try storedOutcome(store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
         }
         if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
             logger.info("checked \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
-            return try outcome(stored, store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
+            return try storedOutcome(store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
         }
+        let stored = try store.responses(source: name)
 
         do {
             let fetched = try await fetchAll(store: store, stored: stored)
@@ -112,6 +112,16 @@ public struct StagecraftSource: ProgramSource {
         return (changed, await limiter.lastHeaders)
     }
 
+    /// The program of the stored responses, read and decoded when first asked for: a build
+    /// that finds the digest unchanged reads only the digests.
+    private func storedOutcome(store: ProgramStore, normalizer: ProgramNormalizer, freshness: Freshness) throws -> SourceOutcome {
+        let digests = try store.responseDigests(source: name)
+        guard digests.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
+        return SourceOutcome(freshness: freshness, digest: Self.digest(combining: digests)) {
+            try program(bodies: store.responses(source: name), normalizer: normalizer.withSlugs(of: store))
+        }
+    }
+
     /// The program of `responses` (all four endpoints), decoded when first asked for.
     private func outcome(_ responses: [String: StoredResponse], store: ProgramStore, normalizer: ProgramNormalizer,
                          freshness: Freshness) throws -> SourceOutcome {
@@ -132,11 +142,12 @@ public struct StagecraftSource: ProgramSource {
 
     /// The hash of the endpoints' bodies: equal for equal data.
     static func digest(of responses: [String: StoredResponse]) -> String {
-        var hash = SHA256()
-        for (endpoint, response) in responses.sorted(by: { $0.key < $1.key }) {
-            hash.update(data: Data("\(endpoint) \(response.body.count)\n".utf8))
-            hash.update(data: response.body)
-        }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        digest(combining: responses.mapValues(\.digest))
+    }
+
+    /// The hash of the endpoints' body digests.
+    static func digest(combining digests: [String: String]) -> String {
+        let lines = digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
+        return SHA256.hash(data: Data(lines.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -21,7 +21,7 @@ public struct CalendarRenderer: Renderer {
         self.clock = clock
     }
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let entries = CalendarEntry.all(program, context: context, strings: strings)
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
@@ -34,20 +34,19 @@ public struct CalendarRenderer: Renderer {
         for entry in entries {
             for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry) }
         }
-        var files = [file("calendar/program.ics", name: program.event.name, page: "", entries: entries)]
+        try sink.emit(file("calendar/program.ics", name: program.event.name, page: "", entries: entries))
         for stage in program.stages {
-            files.append(file("calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
+            try sink.emit(file("calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
                               page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
         }
         for day in program.days {
-            files.append(file("calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
+            try sink.emit(file("calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
                               page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
         }
         for artist in program.artists {
-            files.append(file("calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
+            try sink.emit(file("calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
                               page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
-        return files
     }
 
     /// The VTIMEZONE every calendar carries: the festival's days and every listed set.

@@ -21,7 +21,7 @@ public struct ChangeFeedRenderer: Renderer {
         self.clock = clock
     }
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         var changes = Array(context.changes.prefix(Self.shownChanges))
         var json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
@@ -29,8 +29,8 @@ public struct ChangeFeedRenderer: Renderer {
             changes.removeLast(max(1, changes.count / 10))
             json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
         }
-        return [OutputFile(path: "feeds/changes.json", contents: json),
-                OutputFile(path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format))]
+        try sink.emit(OutputFile(path: "feeds/changes.json", contents: json))
+        try sink.emit(OutputFile(path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format)))
     }
 
     private func atom(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) -> String {

@@ -10,21 +10,29 @@ enum FeedEncoding {
         return try encoder.encode(value) + Data("\n".utf8)
     }
 
-    /// The first 16 hex digits of the SHA-256 of the value's encoding.
-    static func version(of value: some Encodable) throws -> String {
-        SHA256.hash(data: try encode(value)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    /// The content's encoding with a top-level `version`: the first 16 hex digits of the
+    /// SHA-256 of that same encoding with the version blank. Encoded once: the version is
+    /// written over the blank.
+    static func versioned(_ content: some Encodable) throws -> (data: Data, version: String) {
+        var data = try encode(Versioned(content: content, version: blank))
+        // Pretty printing puts top-level keys alone on a line indented by two spaces; a
+        // newline inside a string is always escaped, so this marks the top-level key only.
+        let marker = Data("\n  \"version\" : \"\(blank)\"".utf8)
+        guard let range = data.range(of: marker) else { throw EncodingError.invalidValue(content, .init(codingPath: [], debugDescription: "no version key")) }
+        let version = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let start = range.upperBound - blank.utf8.count - 1
+        data.replaceSubrange(start..<(start + blank.utf8.count), with: Data(version.utf8))
+        return (data, version)
     }
+
+    /// Stands in for the version while it is computed: as long as a real one.
+    private static let blank = String(repeating: "0", count: 16)
 }
 
-/// A feed's content together with its version (the hash of that content).
-struct Versioned<Content: Encodable>: Encodable {
+/// A feed's content together with its version.
+private struct Versioned<Content: Encodable>: Encodable {
     let content: Content
     let version: String
-
-    init(_ content: Content) throws {
-        self.content = content
-        self.version = try FeedEncoding.version(of: content)
-    }
 
     func encode(to encoder: Encoder) throws {
         try content.encode(to: encoder)

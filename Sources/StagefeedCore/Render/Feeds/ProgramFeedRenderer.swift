@@ -9,13 +9,13 @@ public struct ProgramFeedRenderer: Renderer {
 
     public init() {}
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
-        [OutputFile(path: "feeds/program.json", contents: try FeedEncoding.encode(Versioned(Feed(program))))]
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
+        try sink.emit(OutputFile(path: "feeds/program.json", contents: try FeedEncoding.versioned(Feed(program)).data))
     }
 
     /// The program's data version, as `program.json` and `status.json` give it.
     public static func dataVersion(of program: Program) throws -> String {
-        try FeedEncoding.version(of: Feed(program))
+        try FeedEncoding.versioned(Feed(program)).version
     }
 
     struct Feed: Encodable {

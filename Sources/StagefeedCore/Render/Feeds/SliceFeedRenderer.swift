@@ -6,7 +6,7 @@ import Foundation
 public struct SliceFeedRenderer: Renderer {
     public init() {}
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone)
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         func entries(_ performances: [Performance]) -> [FeedEntry.Performance] {
@@ -15,18 +15,16 @@ public struct SliceFeedRenderer: Renderer {
         let event = FeedEntry.Event(program.event)
         let index = ProgramIndex(program)
         let days = program.days.map { FeedEntry.Day($0, format: format) }
-        var files: [OutputFile] = []
         for stage in program.stages {
             let feed = StageFeed(event: event, day_starts: program.dayStart.description,
                                  days: days, stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
-            files.append(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.encode(Versioned(feed))))
+            try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
         }
         for day in program.days {
             let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
                                stages: program.stages.map(FeedEntry.Stage.init), performances: entries(index.performances(on: day.date)))
-            files.append(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.encode(Versioned(feed))))
+            try sink.emit(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.versioned(feed).data))
         }
-        return files
     }
 
     struct StageFeed: Encodable {

@@ -9,13 +9,13 @@ public struct StatusFeedRenderer: Renderer {
 
     public init() {}
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let status = Status(
             source: context.sourceName, state: "", stale: false, stale_reason: nil, last_check: "",
             last_change: EventTimeFormat(timeZone: program.event.timeZone).iso8601(context.lastChanged),
             data_version: try ProgramFeedRenderer.dataVersion(of: program), generated_at: "",
             performances: program.performances.count, generator: "stagefeed \(StagefeedVersion.current)", time_zone: program.event.timeZone.identifier)
-        return [try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file()]
+        try sink.emit(try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file())
     }
 
     /// The feed's fields; kept with the build record so a build that skips rendering can

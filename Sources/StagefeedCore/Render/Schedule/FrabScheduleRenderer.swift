@@ -6,10 +6,10 @@ import Foundation
 public struct FrabScheduleRenderer: Renderer {
     public init() {}
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let schedule = try FrabSchedule(program, context: context)
-        return [OutputFile(path: "schedule.xml", text: xml(schedule)),
-                OutputFile(path: "schedule.json", contents: try FeedEncoding.encode(JSONSchedule(schedule)))]
+        try sink.emit(OutputFile(path: "schedule.xml", text: xml(schedule)))
+        try sink.emit(OutputFile(path: "schedule.json", contents: try FeedEncoding.encode(JSONSchedule(schedule))))
     }
 
     private func xml(_ schedule: FrabSchedule) -> String {

@@ -26,22 +26,20 @@ public struct SignageRenderer: Renderer {
     static let scriptKeys = ["now", "next", "later", "today", "first_on_stage", "nothing_today", "changeover", "all_done",
                              "full_program", "offline_since", "check_clock", "not_started", "done_today"]
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         // The signage code: its templates, the strings it says and the clock it shows.
         var code = theme.version(ofTemplatesWithPrefix: "signage") + (clock?.rawValue ?? "")
         for locale in locales {
             code += try ScriptJSON.encode(theme.strings.strings(for: locale).strings.values)
         }
         let version = Slug.token(for: code)
-        var files: [OutputFile] = []
         for locale in locales {
-            files += try render(program, context: context, locale: locale, version: version)
+            try render(program, context: context, locale: locale, version: version, into: sink)
         }
-        files.append(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
-        return files
+        try sink.emit(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
     }
 
-    private func render(_ program: Program, context: BuildContext, locale: SiteLocale, version: String) throws -> [OutputFile] {
+    private func render(_ program: Program, context: BuildContext, locale: SiteLocale, version: String, into sink: any OutputSink) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let strings = theme.strings.strings(for: locale).strings
         let scriptStrings = try ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) }))
@@ -82,7 +80,6 @@ public struct SignageRenderer: Renderer {
             return ["feed": site.absoluteString + feed, "versionURL": site.absoluteString + "signage/version.json"]
         }
 
-        var files: [OutputFile] = []
         let folder = locale.folder + "signage/"
         for stage in program.stages {
             let performances = index.performances(onStage: stage.id)
@@ -94,9 +91,9 @@ public struct SignageRenderer: Renderer {
             ])
             let feed = "feeds/stages/\(stage.slug).json"
             let path = folder + "stages/\(stage.slug).html"
-            files.append(OutputFile(path: path, text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
+            try sink.emit(OutputFile(path: path, text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
             let packaged = try theme.render("signage-stage", page.merging(links(feed: feed, page: nil)) { $1 })
-            files.append(OutputFile(path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
+            try sink.emit(OutputFile(path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
         }
         let data = SignageData(program: program, stages: program.stages.map(stageValue), performances: program.performances, updated: lastChanged)
         let board = values(title: "\(strings["now_and_next"]) · \(program.event.name)", extra: [
@@ -104,9 +101,8 @@ public struct SignageRenderer: Renderer {
             "dataJSON": try ScriptJSON.encode(data),
         ])
         let path = folder + "board.html"
-        files.append(OutputFile(path: path, text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
+        try sink.emit(OutputFile(path: path, text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
         let packagedBoard = try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: nil)) { $1 })
-        files.append(OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
-        return files
+        try sink.emit(OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
     }
 }

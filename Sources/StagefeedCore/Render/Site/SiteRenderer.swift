@@ -18,31 +18,26 @@ public struct SiteRenderer: Renderer {
         self.locales = locales
     }
 
-    public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
+    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let (assetFiles, assetNames) = assets()
-        var files: [OutputFile] = []
+        let cached = PrecacheList(sink)
         for locale in locales {
-            let values = SiteValues(program: program, context: context, locale: locale, locales: locales,
-                                    strings: theme.strings.strings(for: locale).strings, clock: clock, assets: assetNames)
-            let pages = SitePages(values: values)
-            func page(_ path: String, _ template: String, _ pageValues: [String: Any]) throws {
-                files.append(OutputFile(path: locale.folder + path, text: try theme.render(template, pageValues)))
+            let strings = theme.strings.strings(for: locale).strings
+            let pages: [SitePage] = [.index] + program.days.map(SitePage.day) + program.stages.map(SitePage.stage)
+                + program.artists.map(SitePage.artist) + [.mySchedule]
+            // Each worker builds its own values (and with them its own date formatters).
+            try ParallelWork.forEach(pages, prepare: {
+                SitePages(values: SiteValues(program: program, context: context, locale: locale, locales: locales,
+                                             strings: strings, clock: clock, assets: assetNames))
+            }) { builder, page in
+                let (path, template, values) = try page.render(with: builder)
+                try cached.emit(OutputFile(path: locale.folder + path, text: try theme.render(template, values)))
             }
-            try page(SitePath.index, "index", pages.index())
-            for day in program.days {
-                try page(SitePath.day(day.date), "day", pages.day(day))
-            }
-            for stage in program.stages {
-                try page(SitePath.stage(stage.slug), "stage", pages.stage(stage))
-            }
-            for artist in program.artists {
-                try page(SitePath.artist(artist.slug), "artist", pages.artist(artist))
-            }
-            try page(SitePath.mySchedule, "my", pages.mySchedule())
         }
-        files += assetFiles
-        files.append(try serviceWorker(caching: files))
-        return files
+        for file in assetFiles {
+            try cached.emit(file)
+        }
+        try sink.emit(try serviceWorker(caching: cached.entries))
     }
 
     /// Theme assets under `assets/`; stylesheets and scripts get a content hash in their
@@ -66,14 +61,14 @@ public struct SiteRenderer: Renderer {
 
     /// `sw.js`: precaches every page and asset under a version that changes whenever any
     /// of them does, so a phone that loaded the site once keeps it offline.
-    private func serviceWorker(caching files: [OutputFile]) throws -> OutputFile {
+    private func serviceWorker(caching entries: [(path: String, digest: SHA256Digest)]) throws -> OutputFile {
         var digest = SHA256()
-        for file in files {
-            digest.update(data: Data(file.path.utf8))
-            digest.update(data: file.contents)
+        for entry in entries {
+            digest.update(data: Data(entry.path.utf8))
+            digest.update(data: Data(entry.digest))
         }
         let version = digest.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-        let precache = files.map(\.path) + ["feeds/program.json", "feeds/status.json"]
+        let precache = entries.map(\.path) + ["feeds/program.json", "feeds/status.json"]
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
         let list = String(decoding: try encoder.encode(precache), as: UTF8.self)
@@ -81,5 +76,43 @@ public struct SiteRenderer: Renderer {
         let folders = String(decoding: try encoder.encode(locales.map(\.folder).filter { !$0.isEmpty }), as: UTF8.self)
         let text = try theme.render("service-worker", ["version": version, "precache": list, "folders": folders])
         return OutputFile(path: SitePath.serviceWorker, text: text)
+    }
+}
+
+/// One page of the site in one language.
+private enum SitePage {
+    case index, day(FestivalDay), stage(Stage), artist(Artist), mySchedule
+
+    /// Its path among the language's pages, its template and its values.
+    func render(with pages: SitePages) throws -> (path: String, template: String, values: [String: Any]) {
+        switch self {
+        case .index: return (SitePath.index, "index", pages.index())
+        case .day(let day): return (SitePath.day(day.date), "day", pages.day(day))
+        case .stage(let stage): return (SitePath.stage(stage.slug), "stage", pages.stage(stage))
+        case .artist(let artist): return (SitePath.artist(artist.slug), "artist", pages.artist(artist))
+        case .mySchedule: return (SitePath.mySchedule, "my", try pages.mySchedule())
+        }
+    }
+}
+
+/// Passes files on and remembers each one's path and hash, for the service worker.
+private final class PrecacheList: OutputSink, @unchecked Sendable {
+    private let sink: any OutputSink
+    private let lock = NSLock()
+    private var seen: [(path: String, digest: SHA256Digest)] = []
+
+    init(_ sink: any OutputSink) {
+        self.sink = sink
+    }
+
+    func emit(_ file: OutputFile) throws {
+        let digest = SHA256.hash(data: file.contents)
+        try sink.emit(file)
+        lock.withLock { seen.append((file.path, digest)) }
+    }
+
+    /// Every file passed on, by path.
+    var entries: [(path: String, digest: SHA256Digest)] {
+        lock.withLock { seen.sorted { $0.path < $1.path } }
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file system steps of writing an export, each failure an `OutputError` naming the path.
+enum FileOperations {
+    /// Whether `url` is a file with exactly these bytes (sizes are compared first, so a
+    /// changed file is usually told apart without reading it).
+    static func holds(_ url: URL, exactly contents: Data) -> Bool {
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        return FileManager.default.contents(atPath: url.path) == contents
+    }
+
+    /// Writes bytes to a new file (a staged one no reader sees).
+    static func write(_ contents: Data, to url: URL) throws(OutputError) {
+        do { try contents.write(to: url) } catch { throw .writeFailed(path: url.path, reason: error.localizedDescription) }
+    }
+
+    /// Renames `source` over `target` in one step.
+    static func move(_ source: URL, to target: URL) throws(OutputError) {
+        guard rename(source.path, target.path) == 0 else {
+            throw .writeFailed(path: target.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes bytes to a temporary file beside the target, then renames it over the target.
+    static func replace(_ target: URL, with contents: Data) throws(OutputError) {
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try write(contents, to: temporary)
+            try move(temporary, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Creates a folder and its parents; an existing folder is fine, a file there is not.
+    static func createFolder(_ url: URL) throws(OutputError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .notAFolder(path: url.path) }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Removes a file or folder tree if it is there.
+    static func remove(_ url: URL) throws(OutputError) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        do { try FileManager.default.removeItem(at: url) } catch {
+            throw .writeFailed(path: url.path, reason: "could not remove it: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes folders left empty by a removal, up to (not including) `root`.
+    static func removeEmptyFolders(above file: URL, below root: URL) {
+        var url = file.deletingLastPathComponent().standardizedFileURL
+        let root = root.standardizedFileURL.path
+        while url.path.count > root.count, url.path.hasPrefix(root),
+              let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), contents.isEmpty {
+            try? FileManager.default.removeItem(at: url)
+            url = url.deletingLastPathComponent()
+        }
+    }
+}

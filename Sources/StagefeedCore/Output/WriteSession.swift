@@ -1,0 +1,85 @@
+import Foundation
+
+/// One build's writing into the output folder, fed file by file from any thread. A file
+/// whose bytes are already on disk is left alone; any other goes to a staging folder inside
+/// the output folder. Only `commit` touches the export: it renames the staged files into
+/// place (each rename atomic, so a reader sees the old file or the new one, never half of
+/// one), removes what the last build produced and this one did not, and records the new
+/// manifest. A build that fails before `commit` leaves the export exactly as it was.
+public final class WriteSession: OutputSink, @unchecked Sendable {
+    /// The staging folder's name; left over from a crash, it is cleared by the next session.
+    static let stagingName = ".stagefeed-staging"
+
+    public let folder: URL
+    private let staging: URL
+    private let previous: Manifest
+    private let lock = NSLock()
+    private var produced: Set<String> = []
+    private var staged: [String] = []
+    private var stagedBytes = 0
+    private var stagedFolders: Set<String> = []
+
+    init(folder: URL) throws(OutputError) {
+        self.folder = folder
+        staging = folder.appendingPathComponent(Self.stagingName)
+        try FileOperations.createFolder(folder)
+        previous = try Manifest.read(in: folder)
+        try FileOperations.remove(staging)
+        try FileOperations.createFolder(staging)
+    }
+
+    public func emit(_ file: OutputFile) throws {
+        guard OutputPath.isSafe(file.path) else { throw OutputError.unsafePath(file.path) }
+        let first = lock.withLock { produced.insert(file.path).inserted }
+        guard first else { throw OutputError.duplicatePath(file.path) }
+        if FileOperations.holds(folder.appendingPathComponent(file.path), exactly: file.contents) { return }
+        let target = staging.appendingPathComponent(file.path)
+        let parent = (file.path as NSString).deletingLastPathComponent
+        let needsFolder = lock.withLock { !parent.isEmpty && stagedFolders.insert(parent).inserted }
+        if needsFolder { try FileOperations.createFolder(target.deletingLastPathComponent()) }
+        try FileOperations.write(file.contents, to: target)
+        lock.withLock {
+            staged.append(file.path)
+            stagedBytes += file.contents.count
+        }
+    }
+
+    /// Bytes of the files staged so far (written at `commit`).
+    public var bytesStaged: Int { lock.withLock { stagedBytes } }
+
+    /// Makes the staged files the export and prunes what is no longer produced.
+    public func commit() throws(OutputError) -> WriteReport {
+        let (produced, staged) = lock.withLock { (self.produced, self.staged.sorted()) }
+        // Record the union first: if the process dies mid-way, the next run still knows
+        // every file this one may have written.
+        try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName),
+                                   with: Manifest(files: produced.union(previous.files)).encoded())
+        var folders: Set<String> = []
+        for path in staged {
+            let target = folder.appendingPathComponent(path)
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, folders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
+            try FileOperations.move(staging.appendingPathComponent(path), to: target)
+        }
+        var removed: [String] = []
+        for path in previous.files where !produced.contains(path) {
+            let url = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            do {
+                try FileManager.default.removeItem(at: url)
+                removed.append(path)
+                FileOperations.removeEmptyFolders(above: url, below: folder)
+            } catch {
+                throw .writeFailed(path: url.path, reason: "could not remove it: \(error.localizedDescription)")
+            }
+        }
+        try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName), with: Manifest(files: produced).encoded())
+        try? FileOperations.remove(staging)
+        return WriteReport(written: staged, unchanged: produced.count - staged.count, removed: removed)
+    }
+
+    /// Drops what was staged: the export stays as it was.
+    public func abandon() {
+        try? FileOperations.remove(staging)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Spreads a renderer's independent pieces of work over the machine's cores.
+enum ParallelWork {
+    /// How many workers pay: one per active core.
+    static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Runs `work(worker)` for each worker in `0..<workers`, each on its own thread, and
+    /// rethrows the first error once all have stopped (the others stop at their next check
+    /// of `shouldStop`).
+    static func run(workers: Int, _ work: @Sendable (_ worker: Int, _ shouldStop: () -> Bool) throws -> Void) throws {
+        let failure = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
+            do { try work(worker) { failure.error != nil } } catch { failure.record(error) }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// Runs `body` for every element, the elements dealt out in turn to `width` workers that
+    /// each start with `prepare()` (state of their own, such as formatters).
+    static func forEach<Element: Sendable, State>(_ elements: [Element], prepare: @Sendable () -> State,
+                                                  _ body: @Sendable (inout State, Element) throws -> Void) throws {
+        let workers = min(width, elements.count)
+        try run(workers: workers) { worker, shouldStop in
+            var state = prepare()
+            var index = worker
+            while index < elements.count, !shouldStop() {
+                try body(&state, elements[index])
+                index += workers
+            }
+        }
+    }
+}
+
+/// The first error any worker met.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    var error: Error? { lock.withLock { first } }
+
+    func record(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
+    }
+}
