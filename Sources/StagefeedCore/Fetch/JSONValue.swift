@@ -39,9 +39,25 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// Parses a body; nil when it is not JSON (empty, truncated, HTML…).
+    /// Parses a body; nil when it is not JSON (empty, truncated, HTML…). Through
+    /// `JSONSerialization`: three times faster than decoding this enum with `JSONDecoder`,
+    /// which has to try each case in turn.
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        return JSONValue(serialized: object)
+    }
+
+    /// The value of what `JSONSerialization` gives: booleans are the numbers whose type is
+    /// a C `char` (`NSNumber` bridges 0 and 1 to `Bool` too, so `is Bool` cannot tell).
+    private init(serialized object: Any) {
+        switch object {
+        case let text as String: self = .string(text)
+        case let members as [String: Any]: self = .object(members.mapValues(JSONValue.init(serialized:)))
+        case let elements as [Any]: self = .array(elements.map(JSONValue.init(serialized:)))
+        case let number as NSNumber:
+            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        default: self = .null
+        }
     }
 
     /// A short name of the value's type, for error messages.

@@ -54,13 +54,7 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         // every file this one may have written.
         try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName),
                                    with: Manifest(files: produced.union(previous.files)).encoded())
-        var folders: Set<String> = []
-        for path in staged {
-            let target = folder.appendingPathComponent(path)
-            let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, folders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
-            try FileOperations.move(staging.appendingPathComponent(path), to: target)
-        }
+        try moveIntoPlace(staged)
         var removed: [String] = []
         for path in previous.files where !produced.contains(path) {
             let url = folder.appendingPathComponent(path)
@@ -76,6 +70,40 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName), with: Manifest(files: produced).encoded())
         try? FileOperations.remove(staging)
         return WriteReport(written: staged, unchanged: produced.count - staged.count, removed: removed)
+    }
+
+    /// Renames the staged files into the export. Where a staged folder has no counterpart in
+    /// the export yet (a first build, a new stage), the whole folder goes in one rename: it
+    /// holds nothing but staged files.
+    private func moveIntoPlace(_ staged: [String]) throws(OutputError) {
+        var exists: [String: Bool] = [:]
+        func existsInExport(_ relative: String) -> Bool {
+            if let known = exists[relative] { return known }
+            let found = FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
+            exists[relative] = found
+            return found
+        }
+        var moved: Set<String> = []
+        for path in staged {
+            let segments = path.split(separator: "/").dropLast()
+            var ancestor = ""
+            var alreadyMoved = false
+            var newFolder: String?
+            for segment in segments {
+                ancestor += ancestor.isEmpty ? String(segment) : "/" + segment
+                if moved.contains(ancestor) { alreadyMoved = true; break }
+                if !existsInExport(ancestor) { newFolder = ancestor; break }
+            }
+            if alreadyMoved { continue }
+            if let newFolder {
+                // Every folder above it is in the export already.
+                try FileOperations.move(staging.appendingPathComponent(newFolder), to: folder.appendingPathComponent(newFolder))
+                moved.insert(newFolder)
+                exists[newFolder] = true
+            } else {
+                try FileOperations.move(staging.appendingPathComponent(path), to: folder.appendingPathComponent(path))
+            }
+        }
     }
 
     /// Drops what was staged: the export stays as it was.

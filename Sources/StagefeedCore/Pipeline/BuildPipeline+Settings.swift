@@ -3,7 +3,7 @@ extension BuildPipeline {
     /// public address, cancelled-set retention, theme and clock. A broken theme fails here,
     /// before anything is fetched.
     public init(settings: Settings, source: any ProgramSource) throws {
-        let theme = try ThemeLoader.load(overriding: settings.theme)
+        let theme = try ThemeLoader.load(overriding: settings.theme, languages: Set(settings.locales.map(\.language)))
         try self.init(source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
                   renderers: Self.standardRenderers(theme: theme, clock: settings.clock, locales: settings.locales),
                   writer: OutputWriter(folder: settings.outputFolder), store: try ProgramStore(folder: settings.cacheFolder))

@@ -31,7 +31,7 @@ public struct BuildPipeline: Sendable {
         let first = locales.first ?? .english
         let strings = theme.strings.strings(for: first).strings
         return [SiteRenderer(theme: theme, clock: clock, locales: locales), SignageRenderer(theme: theme, clock: clock, locales: locales),
-                ProgramFeedRenderer(), SliceFeedRenderer(), StatusFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
+                ProgramFeedRenderer(), SliceFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
                 FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock)]
     }
 
@@ -45,7 +45,7 @@ public struct BuildPipeline: Sendable {
         if let renderers {
             self.renderers = renderers
         } else {
-            let theme = try ThemeLoader.load(overriding: nil)
+            let theme = try ThemeLoader.load(overriding: nil, languages: ["en"])
             self.renderers = Self.standardRenderers(theme: theme)
             configurationDigest = Self.configurationDigest(theme: theme, clock: nil, locales: [.english])
         }
@@ -163,9 +163,9 @@ public struct BuildPipeline: Sendable {
 
     /// What a build that just wrote `files` leaves for the next: see `BuildRecord`.
     private func record(fingerprint: String, program: Program, context: BuildContext, files: Int) -> BuildRecord? {
-        let statusPath = writer.folder.appendingPathComponent(StatusFeedRenderer.path).path
+        let statusPath = writer.folder.appendingPathComponent(StatusFeed.path).path
         guard let manifest = writer.manifestDigest(), let status = FileManager.default.contents(atPath: statusPath),
-              let fields = try? StatusFeedRenderer.Status.fields(of: OutputFile(path: StatusFeedRenderer.path, contents: status),
+              let fields = try? StatusFeed.Status.fields(of: OutputFile(path: StatusFeed.path, contents: status),
                                                                  timeZone: program.event.timeZone) else { return nil }
         // The next moment time alone changes the output: a cancelled set leaving the calendars.
         let expiries = context.revisions.revisions.values.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }

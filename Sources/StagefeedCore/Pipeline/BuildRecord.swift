@@ -14,7 +14,7 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     /// How many files the build produced.
     public var files: Int
     /// The status feed as last written.
-    public var status: StatusFeedRenderer.Status
+    public var status: StatusFeed.Status
     /// The program's warnings, repeated by builds that skip decoding it.
     public var warnings: [ProgramWarning]
 

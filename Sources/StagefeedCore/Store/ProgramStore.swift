@@ -236,11 +236,16 @@ public struct ProgramStore: Sendable {
 
     /// The revisions of every performance a source's exports have shown.
     public func revisions(source: String) throws(StoreError) -> RevisionLedger {
-        let decoder = JSONDecoder()
-        return try read { db in
+        try read { db in
+            // One JSON array of every row decodes many times faster than each row on its own.
+            var array = Data("[".utf8)
+            for (index, data) in try Data.fetchAll(db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]).enumerated() {
+                if index > 0 { array.append(UInt8(ascii: ",")) }
+                array.append(data)
+            }
+            array.append(UInt8(ascii: "]"))
             var revisions: [String: PerformanceRevision] = [:]
-            for data in try Data.fetchAll(db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]) {
-                let revision = try decoder.decode(PerformanceRevision.self, from: data)
+            for revision in try JSONDecoder().decode([PerformanceRevision].self, from: array) {
                 revisions[revision.performanceID] = revision
             }
             return RevisionLedger(revisions: revisions)

@@ -115,6 +115,24 @@ import Testing
         #expect(report.removed.count == 9, "days/0–9 but 7 (its folder was removed by hand); later/new.html never got in place")
     }
 
+    /// New folders go into the export whole; files beside them, ours or not, stay as they are.
+    @Test func newFoldersArriveWholeAndNeighboursStay() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(folder: folder.url)
+        _ = try writer.write([file("a/1.html", "one"), file("b/c/2.html", "two")])
+        _ = try folder.write("b/foreign.txt", "not ours")
+        let report = try writer.write([file("a/1.html", "one, changed"), file("b/c/2.html", "two"), file("b/d/3.html", "three"),
+                                       file("b/d/e/4.html", "four"), file("f/g/h/5.html", "five")])
+        #expect(report.written == ["a/1.html", "b/d/3.html", "b/d/e/4.html", "f/g/h/5.html"])
+        #expect(report.unchanged == 1)
+        #expect(folder.read("a/1.html") == "one, changed")
+        #expect(folder.read("b/d/e/4.html") == "four")
+        #expect(folder.read("f/g/h/5.html") == "five")
+        #expect(folder.read("b/foreign.txt") == "not ours")
+        #expect(folder.files() == [Manifest.fileName, "a/1.html", "b/c/2.html", "b/d/3.html", "b/d/e/4.html", "b/foreign.txt", "f/g/h/5.html"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
+    }
+
     @Test func anUnreadableManifestIsReportedNotIgnored() throws {
         let folder = try TemporaryFolder()
         try folder.write(Manifest.fileName, "not json")

@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    @Test func partialReferencesAreFoundWithTheirLines() {
+        let text = "{{<layout}}\n{{! a comment {{> partials/hidden}}\nover two lines }}\n<p>{{ >  partials/set-row }} {{name}}</p>\n"
+            + "{{!closed by the tag's own {{>partials/inside}}\n{{>partials/ünï.code_1}}\n{{! never closed {{>partials/tail"
+        #expect(ThemeLoader.references(in: text).map { "\($0.name)@\($0.line)" }
+                == ["layout@1", "partials/set-row@4", "partials/ünï.code_1@6", "partials/tail@7"])
+    }
+
+    @Test func aBuildReadsTheStringsOfItsLanguagesOnly() throws {
+        let theme = try ThemeLoader.load(overriding: nil, languages: ["es"])
+        #expect(theme.strings.strings(for: SiteLocale(tag: "es", isDefault: true)!).missing.isEmpty)
+        #expect(theme.strings.strings(for: SiteLocale(tag: "de", isDefault: false)!).missing.count
+                == theme.strings.strings(for: .english).strings.values.count, "German was not read")
+        let all = try ThemeLoader.load(overriding: nil)
+        #expect(all.strings.strings(for: SiteLocale(tag: "de", isDefault: false)!).missing.isEmpty)
+    }
+
     @Test func aMissingThemeIsAConfigurationError() throws {
         let folder = try TemporaryFolder()
         let resolver = SettingsResolver(workingDirectory: folder.url)

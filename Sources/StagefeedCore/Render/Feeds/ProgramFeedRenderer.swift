@@ -2,7 +2,8 @@ import Foundation
 
 /// `feeds/program.json`: the whole normalized program, for websites, apps and signage.
 /// Times are ISO 8601 with the event's offset; keys are sorted and `version` is a hash of
-/// the content, so the bytes and the version change only when the program does.
+/// the content, so the bytes and the version change only when the program does. Also
+/// `feeds/status.json` (see `StatusFeed`), which gives that version.
 public struct ProgramFeedRenderer: Renderer {
     /// Bumped on any incompatible change to the feed's shape.
     public static let schemaVersion = 1
@@ -10,11 +11,13 @@ public struct ProgramFeedRenderer: Renderer {
     public init() {}
 
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
-        try sink.emit(OutputFile(path: "feeds/program.json", contents: try FeedEncoding.versioned(Feed(program)).data))
+        let (data, version) = try FeedEncoding.versioned(Feed(program))
+        try sink.emit(OutputFile(path: "feeds/program.json", contents: data))
+        try sink.emit(try StatusFeed.file(for: program, context: context, dataVersion: version))
     }
 
     /// The program's data version, as `program.json` and `status.json` give it.
-    public static func dataVersion(of program: Program) throws -> String {
+    static func dataVersion(of program: Program) throws -> String {
         try FeedEncoding.versioned(Feed(program)).version
     }
 

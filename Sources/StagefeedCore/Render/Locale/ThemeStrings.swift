@@ -8,13 +8,17 @@ public struct ThemeStrings: Sendable {
     /// Keys by file name in lowercase (`en`, `es`, `es-ar`).
     let tables: [String: [String: String]]
 
-    /// Reads `i18n/*.yml` from each folder in order; later folders override keys.
-    static func load(folders: [URL]) throws(ThemeError) -> ThemeStrings {
+    /// Reads `i18n/*.yml` from each folder in order; later folders override keys. With
+    /// `languages`, only their files and English are read (a build needs no others).
+    static func load(folders: [URL], languages: Set<String>? = nil) throws(ThemeError) -> ThemeStrings {
         var tables: [String: [String: String]] = [:]
+        let wanted = languages.map { Set($0.map { $0.lowercased() }).union(["en"]) }
         for folder in folders {
             let i18n = folder.appendingPathComponent("i18n")
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: i18n.path) else { continue }
             for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
+                let language = String(name.dropLast(4).split(separator: "-").first ?? "").lowercased()
+                if let wanted, !wanted.contains(language) { continue }
                 let file = i18n.appendingPathComponent(name)
                 let table = try read(file)
                 tables[String(name.dropLast(4)).lowercased(), default: [:]].merge(table) { $1 }

@@ -26,13 +26,14 @@ public enum ThemeLoader {
         return folder
     }
 
-    /// The default theme with `folder`'s files (if any) laid over it.
-    public static func load(overriding folder: URL?) throws(ThemeError) -> Theme {
-        try load(folders: [defaultFolder] + (folder.map { [$0] } ?? []))
+    /// The default theme with `folder`'s files (if any) laid over it; with `languages`, the
+    /// strings of those languages (and English) only.
+    public static func load(overriding folder: URL?, languages: Set<String>? = nil) throws(ThemeError) -> Theme {
+        try load(folders: [defaultFolder] + (folder.map { [$0] } ?? []), languages: languages)
     }
 
     /// A theme from folders in order, each overriding the files of those before it.
-    public static func load(folders: [URL]) throws(ThemeError) -> Theme {
+    public static func load(folders: [URL], languages: Set<String>? = nil) throws(ThemeError) -> Theme {
         var sources: [String: (file: String, text: String)] = [:]
         var assets: [String: Data] = [:]
         for folder in folders {
@@ -63,7 +64,7 @@ public enum ThemeLoader {
             throw .missingTemplate(name: name, theme: folders.last?.path ?? "")
         }
         return Theme(library: library, templateFiles: sources.mapValues(\.file), templateSources: sources.mapValues(\.text),
-                     strings: try ThemeStrings.load(folders: folders), assets: assets)
+                     strings: try ThemeStrings.load(folders: folders, languages: languages), assets: assets)
     }
 
     /// Regular, non-hidden files under `folder` by path relative to it, without `suffix`.
@@ -91,27 +92,47 @@ public enum ThemeLoader {
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their
     /// lines; comments (`{{! … }}`) are skipped.
     static func references(in text: String) -> [(name: String, line: Int)] {
+        // Over the UTF-8 bytes: the tags are ASCII, and a theme is read on every build.
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        func isNameByte(_ byte: UInt8) -> Bool {
+            // Letters and digits (any non-ASCII byte belongs to a letter of a UTF-8 name), `._/-`.
+            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
+        }
         var found: [(String, Int)] = []
         var line = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{!"), let end = text[index...].range(of: "}}") {
-                line += text[index..<end.upperBound].filter { $0 == "\n" }.count
-                index = end.upperBound
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
+                if bytes[index] == newline { line += 1 }
+                index += 1
                 continue
             }
-            if text[index] == "\n" { line += 1 }
-            if text[index...].hasPrefix("{{") {
-                var cursor = text.index(index, offsetBy: 2)
-                while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
-                if cursor < text.endIndex, text[cursor] == ">" || text[cursor] == "<" {
-                    cursor = text.index(after: cursor)
-                    while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
-                    let name = text[cursor...].prefix { $0.isLetter || $0.isNumber || "._/-".contains($0) }
-                    if !name.isEmpty { found.append((String(name), line)) }
+            if index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "!") {
+                // A comment: skipped whole (with its newlines counted) when it is closed.
+                var end = index + 3
+                var lines = 0
+                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {
+                    if bytes[end] == newline { lines += 1 }
+                    end += 1
+                }
+                if end + 1 < bytes.count {
+                    line += lines
+                    index = end + 2
+                    continue
                 }
             }
-            index = text.index(after: index)
+            var cursor = index + 2
+            while cursor < bytes.count, bytes[cursor] == space { cursor += 1 }
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") || bytes[cursor] == UInt8(ascii: "<") {
+                cursor += 1
+                while cursor < bytes.count, bytes[cursor] == space { cursor += 1 }
+                var end = cursor
+                while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+                if end > cursor { found.append((String(decoding: bytes[cursor..<end], as: UTF8.self), line)) }
+            }
+            index += 1
         }
         return found
     }

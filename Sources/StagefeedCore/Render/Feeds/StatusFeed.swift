@@ -4,18 +4,18 @@ import Foundation
 /// source was last checked, when the data last changed, its version, and whether it is
 /// fresh, cached or stale. `generated_at` is when the export was last written: a build that
 /// finds nothing changed (and the source in the same state) leaves the file as it is.
-public struct StatusFeedRenderer: Renderer {
+/// Written by `ProgramFeedRenderer`, which has the data version at hand.
+public enum StatusFeed {
     public static let path = "feeds/status.json"
 
-    public init() {}
-
-    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
+    /// The feed for `program` with `dataVersion` (`program.json`'s version).
+    static func file(for program: Program, context: BuildContext, dataVersion: String) throws -> OutputFile {
         let status = Status(
             source: context.sourceName, state: "", stale: false, stale_reason: nil, last_check: "",
             last_change: EventTimeFormat(timeZone: program.event.timeZone).iso8601(context.lastChanged),
-            data_version: try ProgramFeedRenderer.dataVersion(of: program), generated_at: "",
+            data_version: dataVersion, generated_at: "",
             performances: program.performances.count, generator: "stagefeed \(StagefeedVersion.current)", time_zone: program.event.timeZone.identifier)
-        try sink.emit(try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file())
+        return try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file()
     }
 
     /// The feed's fields; kept with the build record so a build that skips rendering can
@@ -59,7 +59,7 @@ public struct StatusFeedRenderer: Renderer {
 
         /// `feeds/status.json` with these fields.
         func file() throws -> OutputFile {
-            OutputFile(path: StatusFeedRenderer.path, contents: try FeedEncoding.encode(Feed(self)))
+            OutputFile(path: StatusFeed.path, contents: try FeedEncoding.encode(Feed(self)))
         }
     }
 
