@@ -103,6 +103,14 @@ public struct FieldReader: Sendable {
 
     /// `start_time`, `startTime` and `StartTime` all become `starttime`.
     private static func normalize(_ key: String) -> String {
-        key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
+        // ASCII keys (all of them, in practice) byte by byte; others through Unicode case mapping.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            if byte >= 0x80 { return key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") { continue }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

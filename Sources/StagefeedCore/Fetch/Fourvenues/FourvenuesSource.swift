@@ -59,28 +59,16 @@ public struct FourvenuesSource: ProgramSource {
         let normalizer = try normalizer.withSlugs(of: store)
         // The state of this account in this environment (never another's).
         let state = try store.state(source: storeKey)
-        let sync = try store.fourvenuesState(source: storeKey)
-
-        if configuration.offline {
-            guard let state else { throw StoreError.empty(source: name) }
-            logger.info("offline: rendering the nights stored at \(state.checkedAt)")
-            return SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
-        }
-        if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
-            logger.info("synced \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
-            return SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: .cached(since: state.checkedAt))
-        }
-        do {
-            try await self.sync(store: store, state: sync)
+        let policy = RefreshPolicy(offline: configuration.offline, refresh: configuration.refresh,
+                                   minimumRefreshAge: configuration.minimumRefreshAge, stored: "the nights", asked: "synced")
+        return try await policy.load(state: state, source: name, logger: logger) { freshness in
+            SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: freshness)
+        } ask: {
+            try await self.sync(store: store, state: try store.fourvenuesState(source: storeKey))
             let program = try storedProgram(store, normalizer: normalizer)
             let changed = try store.program(source: storeKey) != program
             try store.commit(source: storeKey, responses: [], program: program, changed: changed || state == nil, rate: nil, at: Date())
             return SourceOutcome(program: program, freshness: .fresh)
-        } catch let failure where failure is SourceError || failure is ProgramError {
-            guard let state else { throw failure }
-            logger.warning("\(failure)")
-            return SourceOutcome(program: try storedProgram(store, normalizer: normalizer),
-                                 freshness: .stale(reason: "\(failure)", since: state.checkedAt))
         }
     }
 

@@ -43,19 +43,12 @@ public struct StagecraftSource: ProgramSource {
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)
         let state = try store.state(source: name)
-
-        if configuration.offline {
-            guard let state else { throw StoreError.empty(source: name) }
-            logger.info("offline: rendering the program stored at \(state.checkedAt)")
-            return try storedOutcome(store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
-        }
-        if let state, !configuration.refresh, Date().timeIntervalSince(state.checkedAt) < configuration.minimumRefreshAge.seconds {
-            logger.info("checked \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
-            return try storedOutcome(store: store, normalizer: normalizer, freshness: .cached(since: state.checkedAt))
-        }
-        let stored = try store.responses(source: name)
-
-        do {
+        let policy = RefreshPolicy(offline: configuration.offline, refresh: configuration.refresh,
+                                   minimumRefreshAge: configuration.minimumRefreshAge, stored: "the program", asked: "checked")
+        return try await policy.load(state: state, source: name, logger: logger) { freshness in
+            try storedOutcome(store: store, normalizer: normalizer, freshness: freshness)
+        } ask: {
+            let stored = try store.responses(source: name)
             let fetched = try await fetchAll(store: store, stored: stored)
             let changed = fetched.changed.contains { stored[$0.endpoint]?.body != $0.body }
             var current = stored
@@ -68,10 +61,6 @@ public struct StagecraftSource: ProgramSource {
             let program = try program(bodies: current, normalizer: normalizer.withSlugs(of: store))
             try store.commit(source: name, responses: fetched.changed, program: program, changed: true, rate: fetched.rate, at: Date())
             return SourceOutcome(freshness: .fresh, digest: Self.digest(of: current)) { program }
-        } catch let failure where failure is SourceError || failure is ProgramError {
-            guard let state, stored.count == StagecraftEndpoint.allCases.count else { throw failure }
-            logger.warning("\(failure)")
-            return try outcome(stored, store: store, normalizer: normalizer, freshness: .stale(reason: "\(failure)", since: state.checkedAt))
         }
     }
 
