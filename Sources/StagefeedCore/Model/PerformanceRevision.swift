@@ -31,6 +31,6 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
     }
 
     private static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).hexadecimal
     }
 }

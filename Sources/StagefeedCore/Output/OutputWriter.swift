@@ -48,7 +48,7 @@ public struct OutputWriter: Sendable {
     /// set of files changes); nil when the folder has none.
     public func manifestDigest() -> String? {
         FileManager.default.contents(atPath: folder.appendingPathComponent(Manifest.fileName).path)
-            .map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+            .map { SHA256.hash(data: $0).hexadecimal }
     }
 
     /// Replaces one file of the export, leaving every other file and the manifest as they are.

@@ -158,7 +158,7 @@ public struct BuildPipeline: Sendable {
         guard let digest = outcome.digest, let configurationDigest else { return nil }
         let parts = [source.name, digest, configurationDigest, "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-",
                      "\(cancelledRetention)", Self.buildIdentity]
-        return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal
     }
 
     /// What a build that just wrote `files` leaves for the next: see `BuildRecord`.

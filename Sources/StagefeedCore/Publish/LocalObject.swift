@@ -41,6 +41,6 @@ public struct LocalObject: Sendable, Equatable {
     }
 
     static func md5Hex(_ data: Data) -> String {
-        Insecure.MD5.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Insecure.MD5.hash(data: data).hexadecimal
     }
 }

@@ -105,6 +105,6 @@ public struct SignatureV4: Sendable {
     }
 
     static func hex<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        digest.hexadecimal
     }
 }

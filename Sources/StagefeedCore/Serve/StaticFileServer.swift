@@ -58,7 +58,7 @@ public struct StaticFileServer: Sendable {
 
         let path = String(resolved.dropFirst(root.path.count + 1))
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let etag = "\"" + SHA256.hash(data: contents).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = "\"" + SHA256.hash(data: contents).prefix(12).hexadecimal + "\""
         var headers: HTTPFields = [
             .contentType: ContentType.of(path), .eTag: etag, .lastModified: httpDate(modified),
             .cacheControl: ContentType.cacheControl(path), HTTPField.Name("X-Content-Type-Options")!: "nosniff",

@@ -22,7 +22,7 @@ public struct StoredResponse: Sendable, Equatable {
 
     /// The SHA-256 of `body`, in hex.
     static func digest(of body: Data) -> String {
-        SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: body).hexadecimal
     }
 }
 

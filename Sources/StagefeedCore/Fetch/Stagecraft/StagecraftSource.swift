@@ -137,6 +137,6 @@ public struct StagecraftSource: ProgramSource {
     /// The hash of the endpoints' body digests.
     static func digest(combining digests: [String: String]) -> String {
         let lines = digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
-        return SHA256.hash(data: Data(lines.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(lines.utf8)).hexadecimal
     }
 }

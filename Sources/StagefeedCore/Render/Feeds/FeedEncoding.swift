@@ -19,7 +19,7 @@ enum FeedEncoding {
         // newline inside a string is always escaped, so this marks the top-level key only.
         let marker = Data("\n  \"version\" : \"\(blank)\"".utf8)
         guard let range = data.range(of: marker) else { throw EncodingError.invalidValue(content, .init(codingPath: [], debugDescription: "no version key")) }
-        let version = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let version = SHA256.hash(data: data).prefix(8).hexadecimal
         let start = range.upperBound - blank.utf8.count - 1
         data.replaceSubrange(start..<(start + blank.utf8.count), with: Data(version.utf8))
         return (data, version)

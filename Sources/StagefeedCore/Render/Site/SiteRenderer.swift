@@ -50,7 +50,7 @@ public struct SiteRenderer: Renderer {
             var path = "assets/" + name
             let suffix = (name as NSString).pathExtension
             if suffix == "css" || suffix == "js" {
-                let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+                let hash = SHA256.hash(data: data).prefix(4).hexadecimal
                 path = "assets/" + (name as NSString).deletingPathExtension + ".\(hash).\(suffix)"
             }
             files.append(OutputFile(path: path, contents: data))
@@ -67,7 +67,7 @@ public struct SiteRenderer: Renderer {
             digest.update(data: Data(entry.path.utf8))
             digest.update(data: Data(entry.digest))
         }
-        let version = digest.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        let version = digest.finalize().prefix(8).hexadecimal
         let precache = entries.map(\.path) + ["feeds/program.json", "feeds/status.json"]
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes

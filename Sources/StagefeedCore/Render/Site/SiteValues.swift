@@ -208,13 +208,24 @@ struct SiteValues {
     /// A text from the data made safe for the template engine.
     func text(_ value: String) -> String { Markup.inert(value) }
 
+    /// A line without the white space around it.
+    private static func trimmed(_ line: Substring) -> Substring {
+        var start = line.startIndex, end = line.endIndex
+        while start < end, line[start].isWhitespace { start = line.index(after: start) }
+        while end > start, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+        return line[start..<end]
+    }
+
     /// Paragraphs of a longer text (split on blank lines; single line breaks kept as spaces).
     func paragraphs(_ value: String?) -> [String] {
         guard let value else { return [] }
-        let normalized = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return normalized.components(separatedBy: "\n\n")
-            .map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+        let normalized = value.contains("\r") ? value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : value
+        // Swift's own splitting and trimming: many times cheaper than Foundation's on long bios.
+        return normalized.split(separator: "\n\n", omittingEmptySubsequences: false)
+            .map { paragraph in
+                paragraph.split(whereSeparator: \.isNewline).map(Self.trimmed).joined(separator: " ")
+            }
             .map(text)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

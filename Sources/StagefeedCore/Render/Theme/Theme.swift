@@ -37,7 +37,7 @@ public struct Theme: Sendable {
         for (name, text) in templateSources.sorted(by: { $0.key < $1.key }) where name.hasPrefix(prefix) {
             digest.update(data: Data("\(name)\n\(text)\n".utf8))
         }
-        return digest.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
+        return digest.finalize().prefix(6).hexadecimal
     }
 
     /// A hash of everything in the theme (templates, strings, assets): equal digests render
@@ -56,7 +56,7 @@ public struct Theme: Sendable {
             digest.update(data: Data("asset \(path) \(data.count)\n".utf8))
             digest.update(data: data)
         }
-        return digest.finalize().map { String(format: "%02x", $0) }.joined()
+        return digest.finalize().hexadecimal
     }
 
     /// The text of template `name` rendered with `values`.
