@@ -35,8 +35,12 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         if FileOperations.holds(folder.appendingPathComponent(file.path), exactly: file.contents) { return }
         let target = staging.appendingPathComponent(file.path)
         let parent = (file.path as NSString).deletingLastPathComponent
-        let needsFolder = lock.withLock { !parent.isEmpty && stagedFolders.insert(parent).inserted }
-        if needsFolder { try FileOperations.createFolder(target.deletingLastPathComponent()) }
+        if !parent.isEmpty {
+            // Under the lock: another thread staging a file in the same folder waits until it exists.
+            try lock.withLock {
+                if stagedFolders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
+            }
+        }
         try FileOperations.write(file.contents, to: target)
         lock.withLock {
             staged.append(file.path)

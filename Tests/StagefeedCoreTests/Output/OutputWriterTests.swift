@@ -133,6 +133,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
     }
 
+    /// Renderers hand files over from several threads at once, many into the same folders.
+    @Test func aSessionTakesFilesFromManyThreadsAtOnce() throws {
+        let folder = try TemporaryFolder()
+        let session = try OutputWriter(folder: folder.url).begin()
+        try ParallelWork.run(workers: 8) { worker, _ in
+            for index in 0..<150 {
+                try session.emit(OutputFile(path: "f\(index % 5)/sub\(index % 3)/w\(worker)-\(index).txt", text: "\(worker) \(index)"))
+            }
+        }
+        let report = try session.commit()
+        #expect(report.written.count == 1200 && report.unchanged == 0)
+        #expect(folder.files().count == 1201)
+        #expect(folder.read("f2/sub1/w7-142.txt") == "7 142")
+        #expect(throws: OutputError.duplicatePath("a/b.txt")) {
+            let again = try OutputWriter(folder: folder.url).begin()
+            try again.emit(OutputFile(path: "a/b.txt", text: "one"))
+            try again.emit(OutputFile(path: "a/b.txt", text: "two"))
+        }
+    }
+
     @Test func anUnreadableManifestIsReportedNotIgnored() throws {
         let folder = try TemporaryFolder()
         try folder.write(Manifest.fileName, "not json")

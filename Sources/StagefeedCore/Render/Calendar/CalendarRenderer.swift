@@ -25,28 +25,36 @@ public struct CalendarRenderer: Renderer {
         let entries = CalendarEntry.all(program, context: context, strings: strings)
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
-        func file(_ path: String, name: String, page: String, entries: [CalendarEntry]) -> OutputFile {
-            self.file(path, name: name, page: page, entries: entries, timeZone: timeZone, program: program, context: context)
-        }
         let byStage = Dictionary(grouping: entries, by: \.performance.stageID)
         let byDay = Dictionary(grouping: entries, by: \.performance.day)
         var byArtist: [String: [CalendarEntry]] = [:]
         for entry in entries {
             for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry) }
         }
-        try sink.emit(file("calendar/program.ics", name: program.event.name, page: "", entries: entries))
+        var calendars = [Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries)]
         for stage in program.stages {
-            try sink.emit(file("calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
-                              page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
+            calendars.append(Calendar(path: "calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
+                                      page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
         }
         for day in program.days {
-            try sink.emit(file("calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
-                              page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
+            calendars.append(Calendar(path: "calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
+                                      page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
         }
         for artist in program.artists {
-            try sink.emit(file("calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
-                              page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
+            calendars.append(Calendar(path: "calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
+                                      page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
+        // Each calendar is text from entries made above: spread over the cores.
+        try ParallelWork.forEach(calendars, prepare: {}) { _, calendar in
+            try sink.emit(file(calendar.path, name: calendar.name, page: calendar.page, entries: calendar.entries,
+                               timeZone: timeZone, program: program, context: context))
+        }
+    }
+
+    /// One calendar file to write: where, its name, the page it belongs to, its events.
+    private struct Calendar: Sendable {
+        let path, name, page: String
+        let entries: [CalendarEntry]
     }
 
     /// The VTIMEZONE every calendar carries: the festival's days and every listed set.

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON shapes shared by `feeds/program.json` and the light stage and day feeds
 /// (documented by `schemas/program.schema.json`). Optional values are written as null.
 enum FeedEntry {
-    struct Event: Encodable {
+    struct Event: Encodable, Sendable {
         let id, name: String
         let description: Nullable<String>
         let start_date, end_date: LocalDate
@@ -19,7 +19,7 @@ enum FeedEntry {
         }
     }
 
-    struct Day: Encodable {
+    struct Day: Encodable, Sendable {
         let date: LocalDate
         let start, end: String
         let performances: [String]
@@ -32,7 +32,7 @@ enum FeedEntry {
         }
     }
 
-    struct Stage: Encodable {
+    struct Stage: Encodable, Sendable {
         let id, slug, name: String
         let description: Nullable<String>
         let capacity: Nullable<Capacity>
@@ -48,7 +48,7 @@ enum FeedEntry {
         }
     }
 
-    struct Artist: Encodable {
+    struct Artist: Encodable, Sendable {
         let id, slug, name: String
         let bio, image_url: Nullable<String>
         let links: [SocialLink]
@@ -63,7 +63,7 @@ enum FeedEntry {
         }
     }
 
-    struct Performance: Encodable {
+    struct Performance: Encodable, Sendable {
         let id: String
         let day: LocalDate
         let stage_id: String
@@ -80,7 +80,7 @@ enum FeedEntry {
         let details: Details?
 
         /// A night's details as feeds give them.
-        struct Details: Encodable {
+        struct Details: Encodable, Sendable {
             let genres: [String]
             let minimum_age: Int?
             let dress_code: String?

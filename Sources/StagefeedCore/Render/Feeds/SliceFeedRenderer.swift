@@ -7,24 +7,33 @@ public struct SliceFeedRenderer: Renderer {
     public init() {}
 
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
-        let format = EventTimeFormat(timeZone: program.event.timeZone)
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
-        func entries(_ performances: [Performance]) -> [FeedEntry.Performance] {
-            performances.map { FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format) }
-        }
         let event = FeedEntry.Event(program.event)
         let index = ProgramIndex(program)
-        let days = program.days.map { FeedEntry.Day($0, format: format) }
-        for stage in program.stages {
-            let feed = StageFeed(event: event, day_starts: program.dayStart.description,
-                                 days: days, stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
-            try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
+        let days = program.days.map { FeedEntry.Day($0, format: EventTimeFormat(timeZone: program.event.timeZone)) }
+        let slices: [Slice] = program.stages.map(Slice.stage) + program.days.map(Slice.day)
+        // Spread over the cores, each worker with its own time formats.
+        try ParallelWork.forEach(slices, prepare: { EventTimeFormat(timeZone: program.event.timeZone) }) { format, slice in
+            func entries(_ performances: [Performance]) -> [FeedEntry.Performance] {
+                performances.map { FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format) }
+            }
+            switch slice {
+            case .stage(let stage):
+                let feed = StageFeed(event: event, day_starts: program.dayStart.description,
+                                     days: days, stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
+                try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
+            case .day(let day):
+                let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
+                                   stages: program.stages.map(FeedEntry.Stage.init), performances: entries(index.performances(on: day.date)))
+                try sink.emit(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.versioned(feed).data))
+            }
         }
-        for day in program.days {
-            let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
-                               stages: program.stages.map(FeedEntry.Stage.init), performances: entries(index.performances(on: day.date)))
-            try sink.emit(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.versioned(feed).data))
-        }
+    }
+
+    /// One feed: a stage's or a day's.
+    private enum Slice: Sendable {
+        case stage(Stage)
+        case day(FestivalDay)
     }
 
     struct StageFeed: Encodable {
