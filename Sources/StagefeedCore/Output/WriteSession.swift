@@ -2,22 +2,29 @@ import Foundation
 
 /// One build's writing into the output folder, fed file by file from any thread. A file
 /// whose bytes are already on disk is left alone; any other goes to a staging folder inside
-/// the output folder. Only `commit` touches the export: it renames the staged files into
-/// place (each rename atomic, so a reader sees the old file or the new one, never half of
-/// one), removes what the last build produced and this one did not, and records the new
-/// manifest. A build that fails before `commit` leaves the export exactly as it was.
+/// the output folder. The disk work happens on a writer thread of its own (a bounded number
+/// of files waiting), so renderers keep the cores busy while the disk catches up. Only
+/// `commit` touches the export: it renames the staged files into place (each rename atomic,
+/// so a reader sees the old file or the new one, never half of one), removes what the last
+/// build produced and this one did not, and records the new manifest. A build that fails
+/// before `commit` leaves the export exactly as it was.
 public final class WriteSession: OutputSink, @unchecked Sendable {
     /// The staging folder's name; left over from a crash, it is cleared by the next session.
     static let stagingName = ".stagefeed-staging"
+    /// Files handed over and not yet on disk, at most.
+    static let queueLength = 256
 
     public let folder: URL
     private let staging: URL
     private let previous: Manifest
     private let lock = NSLock()
+    private let writer = DispatchQueue(label: "stagefeed.write-session")
+    private let slots = DispatchSemaphore(value: WriteSession.queueLength)
     private var produced: Set<String> = []
     private var staged: [String] = []
     private var stagedBytes = 0
     private var stagedFolders: Set<String> = []
+    private var failure: Error?
 
     init(folder: URL) throws(OutputError) {
         self.folder = folder
@@ -30,17 +37,23 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
 
     public func emit(_ file: OutputFile) throws {
         guard OutputPath.isSafe(file.path) else { throw OutputError.unsafePath(file.path) }
-        let first = lock.withLock { produced.insert(file.path).inserted }
+        let (first, failed) = lock.withLock { (produced.insert(file.path).inserted, failure) }
+        if let failed { throw failed }
         guard first else { throw OutputError.duplicatePath(file.path) }
+        slots.wait()
+        writer.async { [self] in
+            defer { slots.signal() }
+            guard lock.withLock({ failure == nil }) else { return }
+            do { try stage(file) } catch { lock.withLock { if failure == nil { failure = error } } }
+        }
+    }
+
+    /// On the writer thread: compares the file with the export's copy, stages it if it differs.
+    private func stage(_ file: OutputFile) throws(OutputError) {
         if FileOperations.holds(folder.appendingPathComponent(file.path), exactly: file.contents) { return }
         let target = staging.appendingPathComponent(file.path)
         let parent = (file.path as NSString).deletingLastPathComponent
-        if !parent.isEmpty {
-            // Under the lock: another thread staging a file in the same folder waits until it exists.
-            try lock.withLock {
-                if stagedFolders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
-            }
-        }
+        if !parent.isEmpty, stagedFolders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
         try FileOperations.write(file.contents, to: target)
         lock.withLock {
             staged.append(file.path)
@@ -48,11 +61,20 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Waits until every file handed over is on disk, then reports the first failure.
+    private func drain() throws {
+        writer.sync {}
+        if let failed = lock.withLock({ failure }) { throw failed }
+    }
+
     /// Bytes of the files staged so far (written at `commit`).
     public var bytesStaged: Int { lock.withLock { stagedBytes } }
 
     /// Makes the staged files the export and prunes what is no longer produced.
     public func commit() throws(OutputError) -> WriteReport {
+        do { try drain() } catch {
+            throw error as? OutputError ?? .writeFailed(path: staging.path, reason: "\(error)")
+        }
         let (produced, staged) = lock.withLock { (self.produced, self.staged.sorted()) }
         // Record the union first: if the process dies mid-way, the next run still knows
         // every file this one may have written.
@@ -112,6 +134,7 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
 
     /// Drops what was staged: the export stays as it was.
     public func abandon() {
+        writer.sync {}
         try? FileOperations.remove(staging)
     }
 }
