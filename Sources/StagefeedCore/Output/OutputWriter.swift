@@ -51,6 +51,11 @@ public struct OutputWriter: Sendable {
             .map { SHA256.hash(data: $0).hexadecimal }
     }
 
+    /// Removes what a build that died before its commit left staged.
+    public func removeLeftoverStaging() {
+        try? FileOperations.remove(folder.appendingPathComponent(WriteSession.stagingName))
+    }
+
     /// Replaces one file of the export, leaving every other file and the manifest as they are.
     public func update(_ file: OutputFile) throws(OutputError) -> WriteReport {
         guard OutputPath.isSafe(file.path) else { throw .unsafePath(file.path) }

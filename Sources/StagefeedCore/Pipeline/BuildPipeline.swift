@@ -101,9 +101,8 @@ public struct BuildPipeline: Sendable {
         }
         var phases = PhaseTimer()
         let outcome = try await source.load(normalizer: normalizer)
-        let fingerprint = fingerprint(of: outcome)
-        if let fingerprint, !alwaysRender, let record = try revisionStore.buildRecord(output: writer.folder),
-           let manifest = writer.manifestDigest(), record.covers(fingerprint: fingerprint, manifestDigest: manifest, at: started) {
+        if let current = try fingerprint(of: outcome), !alwaysRender, let record = try revisionStore.buildRecord(output: writer.folder),
+           let manifest = writer.manifestDigest(), record.covers(fingerprint: current, manifestDigest: manifest, at: started) {
             phases.lap("load")
             for warning in record.warnings {
                 logger.warning("\(warning)")
@@ -115,12 +114,17 @@ public struct BuildPipeline: Sendable {
             report.phases = phases.laps
             return report
         }
+        // From here the store's ledger and the output may change: until this build records
+        // itself, no later build may reuse what the last one left.
+        try revisionStore.saveBuildRecord(nil, output: writer.folder)
         let program = try outcome.program()
         phases.lap("load")
         for warning in program.warnings {
             logger.warning("\(warning)")
         }
         let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
+        // The output reflects the ledger as this build left it.
+        let renderedFingerprint = try fingerprint(of: outcome)
         phases.lap("revisions")
         let session = try writer.begin()
         let write: WriteReport
@@ -136,7 +140,7 @@ public struct BuildPipeline: Sendable {
             throw error
         }
         let files = write.written.count + write.unchanged
-        try revisionStore.saveBuildRecord(fingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
+        try revisionStore.saveBuildRecord(renderedFingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
                                           output: writer.folder)
         phases.lap("write")
         let elapsed = ContinuousClock.now - clock
@@ -151,13 +155,13 @@ public struct BuildPipeline: Sendable {
     }
 
     /// The identity of everything a build's output depends on besides the clock: the source
-    /// data, the configuration, the day start, the public address, the retention of
-    /// cancelled sets, and this build of stagefeed. Nil when the source or the configuration
-    /// cannot tell.
-    private func fingerprint(of outcome: SourceOutcome) -> String? {
+    /// data, the store's revisions and change log (by their generation), the configuration,
+    /// the day start, the public address, the retention of cancelled sets, and this build of
+    /// stagefeed. Nil when the source or the configuration cannot tell.
+    private func fingerprint(of outcome: SourceOutcome) throws -> String? {
         guard let digest = outcome.digest, let configurationDigest else { return nil }
-        let parts = [source.name, digest, configurationDigest, "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-",
-                     "\(cancelledRetention)", Self.buildIdentity]
+        let parts = [source.name, digest, "ledger \(try revisionStore.ledgerGeneration(source: source.name))", configurationDigest,
+                     "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-", "\(cancelledRetention)", Self.buildIdentity]
         return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal
     }
 
@@ -176,6 +180,7 @@ public struct BuildPipeline: Sendable {
     /// A build that reuses the last one's output: only `feeds/status.json` is brought up to
     /// date, and only when the source's state changed.
     private func reuse(_ record: BuildRecord, freshness: Freshness, at now: Date) throws -> BuildReport {
+        writer.removeLeftoverStaging()
         let lastChecked = BuildContext(now: now, sourceName: source.name, freshness: freshness).lastChecked
         let status = record.status.with(freshness, lastChecked: lastChecked, at: now)
         var write = WriteReport(written: [], unchanged: record.files, removed: [])
@@ -196,13 +201,14 @@ public struct BuildPipeline: Sendable {
         return report
     }
 
-    /// This build of stagefeed: its version and its executable's size and modification time,
-    /// so a rebuilt binary never reuses output an older one rendered.
+    /// This build of stagefeed: its version, its executable's size and modification time
+    /// (a rebuilt binary never reuses output an older one rendered), and the system's time
+    /// zone data (VTIMEZONE blocks and offsets come from it).
     static let buildIdentity: String = {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(StagefeedVersion.current) \(executable) \(size) \(modified)"
+        return "\(StagefeedVersion.current) \(executable) \(size) \(modified) tzdata \(TimeZone.timeZoneDataVersion)"
     }()
 }

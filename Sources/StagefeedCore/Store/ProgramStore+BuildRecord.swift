@@ -23,4 +23,20 @@ extension ProgramStore {
             }
         }
     }
+
+    /// A number that changes whenever the source's revisions, change log or schedule
+    /// numbers do (0 before any): part of a build's fingerprint.
+    public func ledgerGeneration(source: String) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT generation FROM ledger_generation WHERE source = ?", arguments: [source]) ?? 0
+        }
+    }
+
+    /// Raises the ledger generation of `source`, inside the caller's transaction.
+    static func raiseLedgerGeneration(_ db: Database, source: String) throws {
+        try db.execute(sql: """
+            INSERT INTO ledger_generation (source, generation) VALUES (?, 1)
+            ON CONFLICT(source) DO UPDATE SET generation = generation + 1
+            """, arguments: [source])
+    }
 }

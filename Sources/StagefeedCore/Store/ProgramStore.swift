@@ -141,6 +141,12 @@ public struct ProgramStore: Sendable {
             try db.alter(table: "endpoint_response") { table in
                 table.add(column: "digest", .text)
             }
+            // Raised whenever revisions, the change log or schedule numbers change: they are
+            // rendered too, and builds into another output folder may change them.
+            try db.create(table: "ledger_generation") { table in
+                table.primaryKey("source", .text)
+                table.column("generation", .integer).notNull()
+            }
         }
         return migrator
     }
@@ -200,6 +206,7 @@ public struct ProgramStore: Sendable {
         }
         return try write { db in
             var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM change_log WHERE source = ?", arguments: [source]) ?? 0
+            if !changes.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for change in changes {
                 position += 1
                 try db.execute(sql: "INSERT OR IGNORE INTO change_log (source, id, at, position, change) VALUES (?, ?, ?, ?, ?)",
@@ -223,7 +230,9 @@ public struct ProgramStore: Sendable {
                 numbers[row["performance_id"]] = row["number"]
             }
             var next = (numbers.values.max() ?? 0) + 1
-            for id in ids where numbers[id] == nil {
+            let unnumbered = ids.filter { numbers[$0] == nil }
+            if saving && !unnumbered.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
+            for id in unnumbered {
                 if saving {
                     try db.execute(sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)", arguments: [source, id, next])
                 }
@@ -257,6 +266,7 @@ public struct ProgramStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         try write { db in
+            if !ids.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for id in ids {
                 guard let revision = ledger.revisions[id] else { continue }
                 try db.execute(sql: "INSERT OR REPLACE INTO performance_revision (source, performance_id, revision) VALUES (?, ?, ?)",

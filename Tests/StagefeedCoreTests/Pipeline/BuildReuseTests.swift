@@ -137,6 +137,45 @@ import Testing
         #expect(later.reused && later.write.written.isEmpty)
     }
 
+    /// Two outputs built from one store: what one build does to the revisions and the change
+    /// log (rendered in calendars and feeds) keeps the other from reusing its older output.
+    @Test func aLedgerChangedByAnotherOutputRendersAgain() async throws {
+        let folder = try TemporaryFolder()
+        let counter = DecodeCounter()
+        let original = draft()
+        var edited = original
+        edited.performances[0].start = Fixtures.instant("2027-07-23T12:30:00+02:00")
+        try await FixtureBuild.run(original, in: folder, at: first, source: source(original, digest: "a", counter: counter), output: "x")
+        try await FixtureBuild.run(edited, in: folder, at: first.addingTimeInterval(60), source: source(edited, digest: "b", counter: counter), output: "y")
+        try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(120), source: source(original, digest: "a", counter: counter), output: "y")
+        let again = try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(180), source: source(original, digest: "a", counter: counter), output: "x")
+        #expect(!again.reused, "the set moved and moved back: its SEQUENCE and the change log differ")
+        #expect(folder.read("x/calendar/program.ics") == folder.read("y/calendar/program.ics"))
+        #expect(folder.read("x/feeds/changes.json") == folder.read("y/feeds/changes.json"))
+        let settled = try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(240), source: source(original, digest: "a", counter: counter), output: "x")
+        #expect(settled.reused, "a build that changed nothing in the store is reused the next time")
+    }
+
+    /// A build that fails half-way leaves no record behind: the next build renders, even
+    /// with the inputs of the last complete one.
+    @Test func aFailedBuildIsNeverReusedAcross() async throws {
+        let folder = try TemporaryFolder()
+        let counter = DecodeCounter()
+        let program = draft()
+        try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        // A folder where the index must go: the 12-hour build fails while putting files in place.
+        try FileManager.default.removeItem(at: folder.path("output/index.html"))
+        try FileManager.default.createDirectory(at: folder.path("output/index.html/blocked"), withIntermediateDirectories: true)
+        await #expect(throws: OutputError.self) {
+            try await FixtureBuild.run(program, in: folder, at: first, clock: .twelveHour, source: source(program, digest: "a", counter: counter))
+        }
+        try FileManager.default.removeItem(at: folder.path("output/index.html"))
+        let back = try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        #expect(!back.reused)
+        #expect(folder.read("output/index.html")?.contains("Test Fest") == true, "the index is back")
+        #expect(folder.read("output/days/2027-07-23/index.html")?.contains("12:00") == true, "24-hour pages again")
+    }
+
     @Test func configurationDigestsTellSettingsApart() throws {
         let theme = try ThemeLoader.load(overriding: nil)
         let base = BuildPipeline.configurationDigest(theme: theme, clock: nil, locales: [.english])
