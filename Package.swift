@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             ],
             resources: [.copy("Resources/demo"), .copy("Resources/Themes")]
         ),
@@ -54,6 +55,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(
             name: "CLibXML2",
             path: "Tests/CLibXML2",

@@ -29,6 +29,7 @@ struct BenchScenario: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: work).appendingPathComponent(String(size))
         let cache = folder.appendingPathComponent("cache"), output = folder.appendingPathComponent("output")
         var result = BenchResult(size: size, scenario: kind.rawValue)
+        if kind == .full { try? FileManager.default.removeItem(at: output) }
         let started = ContinuousClock.now
         switch kind {
         case .prepare:
@@ -36,7 +37,6 @@ struct BenchScenario: AsyncParsableCommand {
             let festival = SyntheticFestival(performances: size)
             try store(festival.bodies(), in: cache, result: &result)
         case .full:
-            try? FileManager.default.removeItem(at: output)
             try await build(cache: cache, output: output, result: &result)
         case .floor:
             try writeAgain(from: output, to: folder.appendingPathComponent("floor"), result: &result)

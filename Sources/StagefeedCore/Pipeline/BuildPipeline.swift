@@ -118,6 +118,8 @@ public struct BuildPipeline: Sendable {
         // itself, no later build may reuse what the last one left.
         try revisionStore.saveBuildRecord(nil, output: writer.folder)
         let program = try outcome.program()
+        // The bodies' parsed trees are gone; their memory would otherwise stay with the process.
+        ProcessMemory.releaseFreed()
         phases.lap("load")
         for warning in program.warnings {
             logger.warning("\(warning)")

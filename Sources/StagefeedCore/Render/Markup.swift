@@ -3,6 +3,8 @@
 /// Works by code point, so a quote followed by a combining mark is still escaped.
 enum Markup {
     static func escape(_ text: String) -> String {
+        // Most text needs nothing: give it back without copying.
+        guard text.unicodeScalars.contains(where: { isSpecial($0) || !isAllowed($0) }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where isAllowed(scalar) {
@@ -16,31 +18,6 @@ enum Markup {
             }
         }
         return result
-    }
-
-    /// Text made safe for a template engine that escapes by `Character` (swift-mustache
-    /// escapes a character only when it is exactly one of `& < > " '`): characters markup
-    /// may not hold are dropped, and any character (grapheme cluster) that holds one of
-    /// those five together with other code points — a combining mark after a quote, a
-    /// prepended Arabic sign before `<`, an emoji modifier after `"` — is reduced to the
-    /// special code points alone, until no such cluster is left.
-    static func inert(_ text: String) -> String {
-        var current = String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
-        while true {
-            var result = ""
-            var changed = false
-            for character in current {
-                let scalars = character.unicodeScalars
-                if scalars.count > 1, scalars.contains(where: isSpecial) {
-                    result.unicodeScalars.append(contentsOf: scalars.filter(isSpecial))
-                    changed = true
-                } else {
-                    result.append(character)
-                }
-            }
-            if !changed { return result }
-            current = result
-        }
     }
 
     private static func isSpecial(_ scalar: Unicode.Scalar) -> Bool {

@@ -27,8 +27,8 @@ import Testing
         let program = try ProgramNormalizer().normalize(Fixtures.hostile())
         let slug = try #require(program.artist(id: "a_x")?.slug)
         let artist = try HTMLDocument(file: output.appendingPathComponent("artists/\(slug)/index.html"))
-        // The quote lost only its combining mark; the name reads as written, as text.
-        #expect(artist.text("//h1") == "\" onmouseover=alert(1) x=\"")
+        // The name reads exactly as written (the quote keeps its combining mark), as text.
+        #expect(artist.text("//h1") == "\"\u{301} onmouseover=alert(1) x=\"")
         #expect(artist.strings("//ul[@class='links']//a/@href") == ["https://insta.example/a?x=1&y=2"])
         #expect(artist.count("//img") == 0)
         #expect(artist.strings("//div[@class='bio']/p").first == "<script>document.cookie</script> second line")

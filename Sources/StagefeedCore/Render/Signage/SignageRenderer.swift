@@ -47,8 +47,8 @@ public struct SignageRenderer: Renderer {
         func values(title: String, extra: [String: Any]) -> [String: Any] {
             var values: [String: Any] = [
                 "lang": locale.tag, "dir": locale.isRightToLeft ? "rtl" : "ltr", "t": strings.values,
-                "title": Markup.inert(title), "version": version, "clock": clock?.rawValue ?? "",
-                "event": Markup.inert(program.event.name), "timeZone": program.event.timeZone.identifier,
+                "title": title, "version": version, "clock": clock?.rawValue ?? "",
+                "event": program.event.name, "timeZone": program.event.timeZone.identifier,
                 "generator": "stagefeed \(StagefeedVersion.current)", "stringsJSON": scriptStrings,
             ]
             values.merge(extra) { $1 }
@@ -64,7 +64,7 @@ public struct SignageRenderer: Renderer {
                 let sets = index.performances(onStage: stage.id, on: day.date)
                 guard !sets.isEmpty else { return nil }
                 return ["title": format.dayTitle(day.date), "sets": sets.map { set in
-                    ["start": format.displayTime(set.start), "name": Markup.inert(set.displayName)] as [String: Any]
+                    ["start": format.displayTime(set.start), "name": set.displayName] as [String: Any]
                 }]
             }
         }
@@ -85,7 +85,7 @@ public struct SignageRenderer: Renderer {
             let performances = index.performances(onStage: stage.id)
             let data = SignageData(program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
             let page = values(title: "\(stage.name) · \(program.event.name)", extra: [
-                "stage": ["name": Markup.inert(stage.name), "slug": stage.slug] as [String: Any],
+                "stage": ["name": stage.name, "slug": stage.slug] as [String: Any],
                 "dataJSON": try ScriptJSON.encode(data),
                 "fallback": fallback(stage),
             ])
@@ -97,7 +97,7 @@ public struct SignageRenderer: Renderer {
         }
         let data = SignageData(program: program, stages: program.stages.map(stageValue), performances: program.performances, updated: lastChanged)
         let board = values(title: "\(strings["now_and_next"]) · \(program.event.name)", extra: [
-            "stages": program.stages.map { ["name": Markup.inert($0.name), "slug": $0.slug] as [String: Any] },
+            "stages": program.stages.map { ["name": $0.name, "slug": $0.slug] as [String: Any] },
             "dataJSON": try ScriptJSON.encode(data),
         ])
         let path = folder + "board.html"

@@ -10,9 +10,9 @@ struct SitePages {
     func index() -> [String: Any] {
         let path = SitePath.index
         let letters = ArtistLetters(program.artists).groups.enumerated().map { index, group in
-            ["letter": values.text(group.letter), "anchor": "artists-\(index + 1)",
+            ["letter": group.letter, "anchor": "artists-\(index + 1)",
              "artists": group.artists.map { artist in
-                 ["name": values.text(artist.name), "href": values.home(of: path) + SitePath.artist(artist.slug),
+                 ["name": artist.name, "href": values.home(of: path) + SitePath.artist(artist.slug),
                   "setCount": values.index.performances(byArtist: artist.id).count] as [String: Any]
              }] as [String: Any]
         }
@@ -50,7 +50,7 @@ struct SitePages {
                 "stageCount": columns.count,
                 "hours": grid.hours.map { ["label": format.hourLabel($0.instant), "row": $0.row] as [String: Any] },
                 "columns": columns.map { stage in
-                    ["name": values.text(stage.name), "href": home + SitePath.stage(stage.slug),
+                    ["name": stage.name, "href": home + SitePath.stage(stage.slug),
                      "sets": (grid.blocks[stage.id] ?? []).map { block in
                          values.set(block.performance, home: home).merging(["row": block.row, "span": block.span]) { $1 }
                      }] as [String: Any]
@@ -71,7 +71,7 @@ struct SitePages {
             return ["title": format.dayTitle(day.date), "date": day.date.description, "href": home + SitePath.day(day.date),
                     "sets": daySets.map { values.set($0, home: home) }]
         }
-        var details: [String: Any] = ["name": values.text(stage.name), "description": values.paragraphs(stage.description),
+        var details: [String: Any] = ["name": stage.name, "description": values.paragraphs(stage.description),
                                       "capacity": false]
         if case .people(let count)? = stage.capacity { details["capacity"] = values.strings.format("capacity", ["count": values.number(count)]) }
         return values.page(path: path, title: "\(stage.name) · \(program.event.name)",
@@ -83,13 +83,13 @@ struct SitePages {
         let path = SitePath.artist(artist.slug)
         let home = values.home(of: path)
         var details: [String: Any] = [
-            "name": values.text(artist.name),
+            "name": artist.name,
             "bio": values.paragraphs(artist.bio),
-            "links": artist.links.map { ["label": values.text(Self.label(of: $0.platform)), "url": values.text($0.url)] },
+            "links": artist.links.map { ["label": Self.label(of: $0.platform), "url": $0.url] },
         ]
-        details["image"] = artist.imageURL.map(values.text) ?? false
-        details["photoAlt"] = values.strings.format("photo_of", ["name": values.text(artist.name)])
-        details["calendarLabel"] = values.strings.format("add_artist_calendar", ["name": values.text(artist.name)])
+        details["image"] = artist.imageURL.map { $0 as Any } ?? false
+        details["photoAlt"] = values.strings.format("photo_of", ["name": artist.name])
+        details["calendarLabel"] = values.strings.format("add_artist_calendar", ["name": artist.name])
         details["hasLinks"] = !artist.links.isEmpty
         let sets = values.index.performances(byArtist: artist.id)
         return values.page(path: path, title: "\(artist.name) · \(program.event.name)",

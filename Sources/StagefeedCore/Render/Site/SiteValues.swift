@@ -1,8 +1,8 @@
 import Foundation
 
 /// The values templates see, built from the program for one page of one language at a
-/// time. Every string from the data passes through `Markup.inert` (the template engine
-/// escapes it); every link is relative to the page: `root` leads back to `output/` (assets,
+/// time. Strings from the data are given as they are (templates escape them, see
+/// `MarkupContentType`); every link is relative to the page: `root` leads back to `output/` (assets,
 /// feeds, calendars), `home` to the language's own pages. The README's themes section
 /// lists these names.
 struct SiteValues {
@@ -45,9 +45,9 @@ struct SiteValues {
         self.lastChanged = lastChanged
         let format = self.format, event = program.event
         site = [
-            "name": text(event.name),
+            "name": event.name,
             "key": Slug.token(for: "\(context.sourceName)/\(event.id)"),
-            "dates": text(dateRange()),
+            "dates": dateRange(),
             "timeZone": event.timeZone.identifier,
             "description": paragraphs(event.description),
             "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" } ?? false,
@@ -61,7 +61,7 @@ struct SiteValues {
               "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
               "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
         }
-        navStages = program.stages.map { stage in (["name": Markup.inert(stage.name)] as [String: Any], SitePath.stage(stage.slug)) }
+        navStages = program.stages.map { stage in (["name": stage.name] as [String: Any], SitePath.stage(stage.slug)) }
     }
 
     /// What every page gets: the site, navigation, feeds, assets and the page's own
@@ -78,7 +78,7 @@ struct SiteValues {
             "home": home,
             "t": strings.values,
             "generator": "stagefeed \(StagefeedVersion.current)",
-            "title": text(title),
+            "title": title,
             "isIndex": path == SitePath.index,
             "hasLanguages": locales.count > 1,
             "languages": locales.count > 1 ? locales.map { other in
@@ -156,7 +156,7 @@ struct SiteValues {
         var values: [String: Any] = [
             "id": uid(of: performance),
             "uid": uid(of: performance),
-            "name": text(performance.displayName),
+            "name": performance.displayName,
             "start": format.displayTime(performance.start),
             "end": format.displayTime(performance.end),
             "startISO": format.iso8601(performance.start),
@@ -165,24 +165,24 @@ struct SiteValues {
             "dayTitle": format.dayTitle(performance.day),
             "dayShort": shortDay(performance.day),
             "dayHref": home + SitePath.day(performance.day),
-            "stageName": text(stage?.name ?? performance.stageID),
+            "stageName": stage?.name ?? performance.stageID,
             "stageHref": stage.map { home + SitePath.stage($0.slug) } ?? false,
-            "starLabel": strings.format("star", ["name": text(performance.displayName)]),
+            "starLabel": strings.format("star", ["name": performance.displayName]),
             "description": paragraphs(performance.description),
         ]
         // Absent values are `false`, not missing, so a section never picks up a page-level
         // value of the same name.
         // A night with a line-up links each artist below its name instead.
         values["artistHref"] = performance.lineup == nil ? artist.map { home + SitePath.artist($0.slug) } ?? false : false
-        values["artistName"] = artist.map { text($0.name) } ?? false
-        values["activity"] = performance.activity.map { text($0.name) } ?? false
+        values["artistName"] = artist.map { $0.name as Any } ?? false
+        values["activity"] = performance.activity.map { $0.name as Any } ?? false
         // A night's line-up (beyond the headliner the name links to), facts and tickets.
         let lineup = (performance.lineup ?? []).compactMap { artistsByID[$0] }
         values["hasLineup"] = lineup.count > 1
-        values["lineup"] = lineup.map { ["name": text($0.name), "href": home + SitePath.artist($0.slug)] }
+        values["lineup"] = lineup.map { ["name": $0.name, "href": home + SitePath.artist($0.slug)] }
         let facts = performance.details.map { NightFacts.text($0, strings: strings) } ?? ""
-        values["facts"] = facts.isEmpty ? false : text(facts)
-        values["ticketHref"] = performance.details?.ticketURL.map(text) ?? false
+        values["facts"] = facts.isEmpty ? false : facts
+        values["ticketHref"] = performance.details?.ticketURL.map { $0 as Any } ?? false
         return values
     }
 
@@ -206,8 +206,6 @@ struct SiteValues {
     }
 
     /// A text from the data made safe for the template engine.
-    func text(_ value: String) -> String { Markup.inert(value) }
-
     /// A line without the white space around it.
     private static func trimmed(_ line: Substring) -> Substring {
         var start = line.startIndex, end = line.endIndex
@@ -225,7 +223,6 @@ struct SiteValues {
             .map { paragraph in
                 paragraph.split(whereSeparator: \.isNewline).map(Self.trimmed).joined(separator: " ")
             }
-            .map(text)
             .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

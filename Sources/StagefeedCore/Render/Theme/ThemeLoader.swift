@@ -45,11 +45,13 @@ public enum ThemeLoader {
             }
         }
         var library = MustacheLibrary()
+        MarkupContentType.registration
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: MarkupContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw .syntax(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
+                // Line 1 is the pragma.
+                throw .syntax(file: source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                               reason: reason(error.error))
             } catch {
                 throw .syntax(file: source.file, line: 1, column: 1, reason: "\(error)")
