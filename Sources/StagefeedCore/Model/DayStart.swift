@@ -26,7 +26,7 @@ public struct DayStart: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// `HH:MM`.
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { "\(hour.zeroPadded(2)):\(minute.zeroPadded(2))" }
 
     var minutesAfterMidnight: Int { hour * 60 + minute }
 }

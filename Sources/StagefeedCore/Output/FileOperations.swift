@@ -13,6 +13,28 @@ enum FileOperations {
         return FileManager.default.contents(atPath: url.path) == contents
     }
 
+    /// Whether two files hold the same bytes (sizes first, then a megabyte at a time).
+    static func sameContents(_ url: URL, as other: URL) -> Bool {
+        var info = stat(), otherInfo = stat()
+        guard stat(url.path, &info) == 0, stat(other.path, &otherInfo) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              (otherInfo.st_mode & S_IFMT) == S_IFREG, info.st_size == otherInfo.st_size,
+              let first = FileHandle(forReadingAtPath: url.path), let second = FileHandle(forReadingAtPath: other.path) else { return false }
+        defer {
+            try? first.close()
+            try? second.close()
+        }
+        while true {
+            // At the end of a file, `read` gives nil or no bytes.
+            do {
+                let one = try first.read(upToCount: 1 << 20) ?? Data(), two = try second.read(upToCount: 1 << 20) ?? Data()
+                if one != two { return false }
+                if one.isEmpty { return true }
+            } catch {
+                return false
+            }
+        }
+    }
+
     /// Writes bytes to a new file (a staged one no reader sees).
     static func write(_ contents: Data, to url: URL) throws(OutputError) {
         do { try contents.write(to: url) } catch { throw .writeFailed(path: url.path, reason: error.localizedDescription) }

@@ -36,16 +36,40 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
     }
 
     public func emit(_ file: OutputFile) throws {
-        guard OutputPath.isSafe(file.path) else { throw OutputError.unsafePath(file.path) }
-        let (first, failed) = lock.withLock { (produced.insert(file.path).inserted, failure) }
-        if let failed { throw failed }
-        guard first else { throw OutputError.duplicatePath(file.path) }
+        try claim(file.path)
         slots.wait()
         writer.async { [self] in
             defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
             do { try stage(file) } catch { lock.withLock { if failure == nil { failure = error } } }
         }
+    }
+
+    /// Writes the pieces straight into a staged file on the caller's thread (never whole in
+    /// memory), then keeps it only if it differs from the export's copy.
+    public func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        try claim(path)
+        let target = staging.appendingPathComponent(path)
+        try FileOperations.createFolder(target.deletingLastPathComponent())
+        let stream = try StagedFileStream(creating: target)
+        try write { piece in try stream.append(piece) }
+        try stream.close()
+        if FileOperations.sameContents(target, as: folder.appendingPathComponent(path)) {
+            try FileOperations.remove(target)
+            return
+        }
+        lock.withLock {
+            staged.append(path)
+            stagedBytes += stream.size
+        }
+    }
+
+    /// Checks that `path` is safe and not handed over before, and that no write has failed.
+    private func claim(_ path: String) throws {
+        guard OutputPath.isSafe(path) else { throw OutputError.unsafePath(path) }
+        let (first, failed) = lock.withLock { (produced.insert(path).inserted, failure) }
+        if let failed { throw failed }
+        guard first else { throw OutputError.duplicatePath(path) }
     }
 
     /// On the writer thread: compares the file with the export's copy, stages it if it differs.

@@ -127,6 +127,7 @@ public struct BuildPipeline: Sendable {
         let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
         // The output reflects the ledger as this build left it.
         let renderedFingerprint = try fingerprint(of: outcome)
+        ProcessMemory.releaseFreed()
         phases.lap("revisions")
         let session = try writer.begin()
         let write: WriteReport

@@ -6,7 +6,7 @@ import Foundation
 /// The C allocator tuned for builds. glibc gives each thread that allocates its own
 /// arena, and freed memory stays with its arena: a build rendering on many threads held
 /// about a third more than it used. Builds keep one arena per core, and give memory back
-/// once the API bodies' parsed trees are gone.
+/// once the API bodies' parsed trees and the revision history's working copies are gone.
 public enum ProcessMemory {
     /// Caps the allocator's arenas at one per core (call first thing in `main`).
     public static func limitArenas() {

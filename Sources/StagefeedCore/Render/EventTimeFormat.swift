@@ -56,7 +56,7 @@ public struct EventTimeFormat: Sendable {
     /// `23:30`, always 24-hour: for files read by programs (frab/c3voc schedules).
     public func clockTime(_ instant: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        return "\(parts.hour!.zeroPadded(2)):\(parts.minute!.zeroPadded(2))"
     }
 
     /// A time of day for people: `23:30`, `11:30 PM`, `9:00 p. m.`… by language and clock style.

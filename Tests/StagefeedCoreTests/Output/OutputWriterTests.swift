@@ -153,6 +153,54 @@ import Testing
         }
     }
 
+    /// A file written in pieces lands whole, only when its bytes changed, and a failure
+    /// half-way through its pieces leaves the export's copy as it was.
+    @Test func aFileWrittenInPiecesIsStagedLikeAnyOther() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(folder: folder.url)
+        let pieces = (0..<3000).map { Data("piece \($0) of a large file: \(String(repeating: "·", count: 200))\n".utf8) }
+        func build(_ pieces: [Data], failingAfter limit: Int? = nil) throws -> WriteReport {
+            let session = try writer.begin()
+            do {
+                try session.emit(OutputFile(path: "index.html", text: "small"))
+                try session.emit(path: "feeds/program.json") { append in
+                    for (index, piece) in pieces.enumerated() {
+                        if let limit, index == limit { throw OutputError.writeFailed(path: "feeds/program.json", reason: "renderer failed") }
+                        try append(piece)
+                    }
+                }
+                return try session.commit()
+            } catch {
+                session.abandon()
+                throw error
+            }
+        }
+        let whole = pieces.reduce(Data(), +)
+        #expect(whole.count > StagedFileStream.chunkSize, "the file spans several buffered writes")
+        let first = try build(pieces)
+        #expect(first.written == ["feeds/program.json", "index.html"])
+        #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
+
+        let same = try build(pieces)
+        #expect(same.written.isEmpty && same.unchanged == 2)
+
+        var changed = pieces
+        changed[2999] = Data("the last piece changed\n".utf8)
+        #expect(throws: OutputError.self) { try build(changed, failingAfter: 1500) }
+        #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
+        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
+
+        let report = try build(changed)
+        #expect(report.written == ["feeds/program.json"])
+        #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == changed.reduce(Data(), +))
+        #expect(throws: OutputError.self) {
+            let session = try writer.begin()
+            defer { session.abandon() }
+            try session.emit(OutputFile(path: "feeds/program.json", text: "{}"))
+            try session.emit(path: "feeds/program.json") { try $0(Data("{}".utf8)) }
+        }
+    }
+
     @Test func anUnreadableManifestIsReportedNotIgnored() throws {
         let folder = try TemporaryFolder()
         try folder.write(Manifest.fileName, "not json")

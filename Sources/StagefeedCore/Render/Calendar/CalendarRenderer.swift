@@ -31,7 +31,12 @@ public struct CalendarRenderer: Renderer {
         for entry in entries {
             for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry) }
         }
-        var calendars = [Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries)]
+        // The whole program: too large to hold twice, written in pieces.
+        let whole = Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries)
+        try sink.emit(path: whole.path) { append in
+            try write(whole, timeZone: timeZone, program: program, context: context, to: append)
+        }
+        var calendars: [Calendar] = []
         for stage in program.stages {
             calendars.append(Calendar(path: "calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
                                       page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
@@ -46,8 +51,9 @@ public struct CalendarRenderer: Renderer {
         }
         // Each calendar is text from entries made above: spread over the cores.
         try ParallelWork.forEach(calendars, prepare: {}) { _, calendar in
-            try sink.emit(file(calendar.path, name: calendar.name, page: calendar.page, entries: calendar.entries,
-                               timeZone: timeZone, program: program, context: context))
+            var contents = Data()
+            try write(calendar, timeZone: timeZone, program: program, context: context) { contents.append($0) }
+            try sink.emit(OutputFile(path: calendar.path, contents: contents))
         }
     }
 
@@ -67,8 +73,10 @@ public struct CalendarRenderer: Renderer {
         return builder.output
     }
 
-    private func file(_ path: String, name: String, page: String, entries: [CalendarEntry], timeZone: String,
-                      program: Program, context: BuildContext) -> OutputFile {
+    /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
+    private func write(_ calendar: Calendar, timeZone: String, program: Program, context: BuildContext,
+                       to append: (Data) throws -> Void) throws {
+        let name = calendar.name
         var builder = ICalendarBuilder()
         builder.begin("VCALENDAR")
         builder.raw("VERSION", "2.0")
@@ -82,18 +90,19 @@ public struct CalendarRenderer: Renderer {
             builder.text("X-WR-CALDESC", description)
         }
         if let siteURL = context.siteURL {
-            builder.raw("URL", siteURL.appendingPathComponent(page).absoluteString, parameters: [("VALUE", "URI")])
+            builder.raw("URL", siteURL.appendingPathComponent(calendar.page).absoluteString, parameters: [("VALUE", "URI")])
         }
         builder.raw("REFRESH-INTERVAL", Self.refreshInterval, parameters: [("VALUE", "DURATION")])
         builder.raw("X-PUBLISHED-TTL", Self.refreshInterval)
         builder.text("X-WR-TIMEZONE", program.event.timeZone.identifier)
 
         builder.append(rendered: timeZone)
-        for entry in entries {
+        for entry in calendar.entries {
             builder.append(rendered: entry.text)
+            if builder.output.utf8.count >= JSONStream.chunkSize { try append(Data(builder.takeOutput().utf8)) }
         }
         builder.end("VCALENDAR")
-        return OutputFile(path: path, text: builder.output)
+        try append(Data(builder.takeOutput().utf8))
     }
 
     /// Text cut to the description limit at a paragraph, sentence or word boundary, with "…".

@@ -11,6 +11,12 @@ struct ICalendarBuilder {
     mutating func append(rendered: String) { output += rendered }
     mutating func end(_ component: String) { line("END:\(component)") }
 
+    /// The lines written so far, taken out (for a stream written in pieces).
+    mutating func takeOutput() -> String {
+        defer { output = "" }
+        return output
+    }
+
     /// A property whose value is written as given (dates, numbers, URIs, enumerations).
     mutating func raw(_ name: String, _ value: String, parameters: [(String, String)] = []) {
         let parameterText = parameters.map { ";\($0.0)=\(Self.parameterValue($0.1))" }.joined()

@@ -77,6 +77,7 @@ struct VTimeZoneBuilder {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: offset)!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        return parts.year!.zeroPadded(4) + parts.month!.zeroPadded(2) + parts.day!.zeroPadded(2) + "T"
+            + parts.hour!.zeroPadded(2) + parts.minute!.zeroPadded(2) + parts.second!.zeroPadded(2)
     }
 }

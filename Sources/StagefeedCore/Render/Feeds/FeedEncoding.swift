@@ -5,9 +5,30 @@ import Foundation
 /// and names a content's version by its hash, so bytes change only when data does.
 enum FeedEncoding {
     static func encode(_ value: some Encodable) throws -> Data {
+        try encoder().encode(value) + Data("\n".utf8)
+    }
+
+    /// The encoder behind every feed.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
+        return encoder
+    }
+
+    /// A document too large to hold, with a top-level `version` worked out as `versioned`
+    /// does: the document is written once with the version blank to a hash, then again
+    /// with the version to `path`. Returns the version.
+    static func streamVersioned(path: String, into sink: any OutputSink, _ document: (_ version: String) -> JSONStream) throws -> String {
+        let version = try self.version(of: document)
+        try sink.emit(path: path) { append in try document(version).write(to: append) }
+        return version
+    }
+
+    /// The version `streamVersioned` gives a document, without writing it.
+    static func version(of document: (_ version: String) -> JSONStream) throws -> String {
+        var hash = SHA256()
+        try document(blank).write { hash.update(data: $0) }
+        return hash.finalize().prefix(8).hexadecimal
     }
 
     /// The content's encoding with a top-level `version`: the first 16 hex digits of the

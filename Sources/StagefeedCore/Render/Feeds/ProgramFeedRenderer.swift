@@ -11,38 +11,35 @@ public struct ProgramFeedRenderer: Renderer {
     public init() {}
 
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
-        let (data, version) = try FeedEncoding.versioned(Feed(program))
-        try sink.emit(OutputFile(path: "feeds/program.json", contents: data))
+        let document = Self.document(program)
+        let version = try FeedEncoding.streamVersioned(path: "feeds/program.json", into: sink, document)
         try sink.emit(try StatusFeed.file(for: program, context: context, dataVersion: version))
     }
 
     /// The program's data version, as `program.json` and `status.json` give it.
     static func dataVersion(of program: Program) throws -> String {
-        try FeedEncoding.versioned(Feed(program)).version
+        try FeedEncoding.version(of: document(program))
     }
 
-    struct Feed: Encodable {
-        let schema_version = ProgramFeedRenderer.schemaVersion
-        let event: FeedEntry.Event
-        let day_starts: String
-        let days: [FeedEntry.Day]
-        let stages: [FeedEntry.Stage]
-        let artists: [FeedEntry.Artist]
-        let performances: [FeedEntry.Performance]
-        let warnings: [String]
-
-        init(_ program: Program) {
-            let format = EventTimeFormat(timeZone: program.event.timeZone)
-            let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
-            event = FeedEntry.Event(program.event)
-            day_starts = program.dayStart.description
-            days = program.days.map { FeedEntry.Day($0, format: format) }
-            stages = program.stages.map(FeedEntry.Stage.init)
-            self.artists = program.artists.map(FeedEntry.Artist.init)
-            performances = program.performances.map {
-                FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format)
-            }
-            warnings = program.warnings.map(\.description)
+    /// The feed with a given version, each performance and artist encoded when written.
+    private static func document(_ program: Program) -> (_ version: String) -> JSONStream {
+        let format = EventTimeFormat(timeZone: program.event.timeZone)
+        let artists = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return { version in
+            .object([
+                "schema_version": .value(schemaVersion),
+                "event": .value(FeedEntry.Event(program.event)),
+                "day_starts": .value(program.dayStart.description),
+                "days": .value(program.days.map { FeedEntry.Day($0, format: format) }),
+                "stages": .value(program.stages.map(FeedEntry.Stage.init)),
+                "artists": .array(count: program.artists.count) { .value(FeedEntry.Artist(program.artists[$0])) },
+                "performances": .array(count: program.performances.count) { index in
+                    let performance = program.performances[index]
+                    return .value(FeedEntry.Performance(performance, artist: performance.artistID.flatMap { artists[$0] }, format: format))
+                },
+                "warnings": .value(program.warnings.map(\.description)),
+                "version": .value(version),
+            ])
         }
     }
 }

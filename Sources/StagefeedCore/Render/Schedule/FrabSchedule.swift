@@ -67,7 +67,7 @@ struct FrabSchedule {
                         track: performance.activity == nil ? "Performance" : "Activity",
                         slug: "\(acronym)-\(number)-\(Slug.make(from: performance.displayName) ?? "event")",
                         date: format.iso8601(performance.start), start: format.clockTime(performance.start),
-                        duration: String(format: "%d:%02d", minutes / 60, minutes % 60),
+                        duration: "\(minutes / 60):\((minutes % 60).zeroPadded(2))",
                         end: format.iso8601(performance.end),
                         abstract: performance.description ?? performance.activity?.description ?? "",
                         description: artist?.bio,

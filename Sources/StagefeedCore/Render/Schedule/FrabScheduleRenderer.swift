@@ -8,11 +8,12 @@ public struct FrabScheduleRenderer: Renderer {
 
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let schedule = try FrabSchedule(program, context: context)
-        try sink.emit(OutputFile(path: "schedule.xml", text: xml(schedule)))
-        try sink.emit(OutputFile(path: "schedule.json", contents: try FeedEncoding.encode(JSONSchedule(schedule))))
+        try sink.emit(path: "schedule.xml") { append in try xml(schedule, to: append) }
+        try sink.emit(path: "schedule.json") { append in try JSONSchedule.document(schedule).write(to: append) }
     }
 
-    private func xml(_ schedule: FrabSchedule) -> String {
+    /// The XML document, handed on in pieces of about a quarter megabyte.
+    private func xml(_ schedule: FrabSchedule, to append: (Data) throws -> Void) throws {
         func element(_ name: String, _ value: String, indent: Int) -> String {
             String(repeating: "  ", count: indent) + "<\(name)>\(Markup.escape(value))</\(name)>\n"
         }
@@ -59,16 +60,21 @@ public struct FrabScheduleRenderer: Renderer {
                     if let description = event.description { text += element("description", description, indent: 4) }
                     if let url = event.url, schedule.siteURL != nil { text += element("url", url, indent: 4) }
                     text += "      </event>\n"
+                    if text.utf8.count >= JSONStream.chunkSize {
+                        try append(Data(text.utf8))
+                        text = ""
+                    }
                 }
                 text += "    </room>\n"
             }
             text += "  </day>\n"
         }
-        return text + "</schedule>\n"
+        text += "</schedule>\n"
+        try append(Data(text.utf8))
     }
 
-    /// The c3voc `schedule.json` shape.
-    private struct JSONSchedule: Encodable {
+    /// The c3voc `schedule.json` shape, written event by event.
+    private enum JSONSchedule {
         struct Generator: Encodable { let name = "stagefeed", version = StagefeedVersion.current }
         struct Person: Encodable { let name, guid: String }
         struct Room: Encodable {
@@ -85,35 +91,18 @@ public struct FrabScheduleRenderer: Renderer {
             let persons: [Person]
             let links: [String] = []
         }
-        struct Day: Encodable {
-            let index: Int
-            let date: LocalDate
-            let day_start, day_end: String
-            let rooms: [String: [Event]]
-        }
         struct Track: Encodable { let name, slug: String }
-        struct Conference: Encodable {
-            let acronym, title, start, end, timeslot_duration, time_zone_name: String
-            let daysCount: Int
-            let url: String?
-            let rooms: [Room]
-            let tracks: [Track]
-            let days: [Day]
-        }
-        struct Schedule: Encodable {
-            let version: String
-            let base_url: String?
-            let conference: Conference
-        }
 
-        let schema = "https://c3voc.de/schedule/schema.json"
-        let generator = Generator()
-        let schedule: Schedule
+        static let schema = "https://c3voc.de/schedule/schema.json"
 
-        init(_ frab: FrabSchedule) {
-            let days = frab.days.map { day in
-                Day(index: day.index, date: day.date, day_start: day.start, day_end: day.end,
-                    rooms: Dictionary(day.rooms.map { ($0.room.name, $0.events.map(Self.event)) }, uniquingKeysWith: +))
+        static func document(_ frab: FrabSchedule) -> JSONStream {
+            let days = frab.days.map { day -> JSONStream in
+                // Stages sharing a name share a room.
+                let rooms = Dictionary(day.rooms.map { ($0.room.name, $0.events) }, uniquingKeysWith: +)
+                return .object([
+                    "index": .value(day.index), "date": .value(day.date), "day_start": .value(day.start), "day_end": .value(day.end),
+                    "rooms": .object(rooms.mapValues { events in .array(count: events.count) { .value(event(events[$0])) } }),
+                ])
             }
             let rooms = frab.rooms.map { room -> Room in
                 var capacity: Int?
@@ -121,13 +110,20 @@ public struct FrabScheduleRenderer: Renderer {
                 return Room(name: room.name, slug: room.slug, guid: room.guid, capacity: Nullable(capacity),
                             description: Nullable(room.stage.description))
             }
-            schedule = Schedule(
-                version: frab.version, base_url: frab.siteURL?.absoluteString,
-                conference: Conference(acronym: frab.acronym, title: frab.title, start: frab.start.description, end: frab.end.description,
-                                       timeslot_duration: "00:05", time_zone_name: frab.timeZone, daysCount: frab.days.count,
-                                       url: frab.siteURL?.absoluteString, rooms: rooms,
-                                       tracks: [Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity")],
-                                       days: days))
+            var conference: [String: JSONStream] = [
+                "acronym": .value(frab.acronym), "title": .value(frab.title), "start": .value(frab.start.description),
+                "end": .value(frab.end.description), "timeslot_duration": .value("00:05"), "time_zone_name": .value(frab.timeZone),
+                "daysCount": .value(frab.days.count), "rooms": .value(rooms),
+                "tracks": .value([Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity")]),
+                "days": .array(count: days.count) { days[$0] },
+            ]
+            var schedule: [String: JSONStream] = ["version": .value(frab.version)]
+            if let site = frab.siteURL?.absoluteString {
+                conference["url"] = .value(site)
+                schedule["base_url"] = .value(site)
+            }
+            schedule["conference"] = .object(conference)
+            return .object(["$schema": .value(schema), "generator": .value(Generator()), "schedule": .object(schedule)])
         }
 
         private static func event(_ event: FrabSchedule.Event) -> Event {
@@ -135,10 +131,6 @@ public struct FrabScheduleRenderer: Renderer {
                   room: event.room, slug: event.slug, url: event.url ?? "", title: event.title, track: event.track, type: event.type,
                   abstract: event.abstract, description: Nullable(event.description),
                   persons: event.persons.map { Person(name: $0.name, guid: $0.guid) })
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema", generator, schedule
         }
     }
 }
