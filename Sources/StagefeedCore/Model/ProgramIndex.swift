@@ -1,20 +1,25 @@
 /// A program's performances grouped once by artist (line-ups included), stage and day,
 /// in program order, so a renderer's lookups cost a dictionary access instead of a scan.
+/// Groups hold positions in the program's list, not copies of the performances: every
+/// renderer worker keeps an index of its own.
 public struct ProgramIndex: Sendable {
-    private let byArtist: [String: [Performance]]
-    private let byStage: [String: [Performance]]
-    private let byDay: [LocalDate: [Performance]]
-    private let byStageAndDay: [String: [LocalDate: [Performance]]]
+    private let performances: [Performance]
+    private let byArtist: [String: [Int32]]
+    private let byStage: [String: [Int32]]
+    private let byDay: [LocalDate: [Int32]]
+    private let byStageAndDay: [String: [LocalDate: [Int32]]]
 
     public init(_ program: Program) {
-        var byArtist: [String: [Performance]] = [:], byStage: [String: [Performance]] = [:], byDay: [LocalDate: [Performance]] = [:]
-        var byStageAndDay: [String: [LocalDate: [Performance]]] = [:]
-        for performance in program.performances {
-            for artist in performance.artistIDs { byArtist[artist, default: []].append(performance) }
-            byStage[performance.stageID, default: []].append(performance)
-            byDay[performance.day, default: []].append(performance)
-            byStageAndDay[performance.stageID, default: [:]][performance.day, default: []].append(performance)
+        var byArtist: [String: [Int32]] = [:], byStage: [String: [Int32]] = [:], byDay: [LocalDate: [Int32]] = [:]
+        var byStageAndDay: [String: [LocalDate: [Int32]]] = [:]
+        for (position, performance) in program.performances.enumerated() {
+            let position = Int32(position)
+            for artist in performance.artistIDs { byArtist[artist, default: []].append(position) }
+            byStage[performance.stageID, default: []].append(position)
+            byDay[performance.day, default: []].append(position)
+            byStageAndDay[performance.stageID, default: [:]][performance.day, default: []].append(position)
         }
+        performances = program.performances
         self.byArtist = byArtist
         self.byStage = byStage
         self.byDay = byDay
@@ -22,11 +27,15 @@ public struct ProgramIndex: Sendable {
     }
 
     /// As `Program.performances(byArtist:)`.
-    public func performances(byArtist id: String) -> [Performance] { byArtist[id] ?? [] }
+    public func performances(byArtist id: String) -> [Performance] { list(byArtist[id]) }
     /// As `Program.performances(onStage:)`.
-    public func performances(onStage id: String) -> [Performance] { byStage[id] ?? [] }
+    public func performances(onStage id: String) -> [Performance] { list(byStage[id]) }
     /// As `Program.performances(on:)`.
-    public func performances(on day: LocalDate) -> [Performance] { byDay[day] ?? [] }
+    public func performances(on day: LocalDate) -> [Performance] { list(byDay[day]) }
     /// One stage's performances of one day.
-    public func performances(onStage id: String, on day: LocalDate) -> [Performance] { byStageAndDay[id]?[day] ?? [] }
+    public func performances(onStage id: String, on day: LocalDate) -> [Performance] { list(byStageAndDay[id]?[day]) }
+
+    private func list(_ positions: [Int32]?) -> [Performance] {
+        (positions ?? []).map { performances[Int($0)] }
+    }
 }

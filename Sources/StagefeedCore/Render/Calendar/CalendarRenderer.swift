@@ -25,14 +25,15 @@ public struct CalendarRenderer: Renderer {
         let entries = CalendarEntry.all(program, context: context, strings: strings)
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
-        let byStage = Dictionary(grouping: entries, by: \.performance.stageID)
-        let byDay = Dictionary(grouping: entries, by: \.performance.day)
-        var byArtist: [String: [CalendarEntry]] = [:]
+        // Calendars share the entries' text (not copies of the entries).
+        var byStage: [String: [String]] = [:], byDay: [LocalDate: [String]] = [:], byArtist: [String: [String]] = [:]
         for entry in entries {
-            for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry) }
+            byStage[entry.performance.stageID, default: []].append(entry.text)
+            byDay[entry.performance.day, default: []].append(entry.text)
+            for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry.text) }
         }
         // The whole program: too large to hold twice, written in pieces.
-        let whole = Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries)
+        let whole = Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries.map(\.text))
         try sink.emit(path: whole.path) { append in
             try write(whole, timeZone: timeZone, program: program, context: context, to: append)
         }
@@ -57,10 +58,11 @@ public struct CalendarRenderer: Renderer {
         }
     }
 
-    /// One calendar file to write: where, its name, the page it belongs to, its events.
+    /// One calendar file to write: where, its name, the page it belongs to, its events
+    /// (as iCalendar text).
     private struct Calendar: Sendable {
         let path, name, page: String
-        let entries: [CalendarEntry]
+        let entries: [String]
     }
 
     /// The VTIMEZONE every calendar carries: the festival's days and every listed set.
@@ -98,7 +100,7 @@ public struct CalendarRenderer: Renderer {
 
         builder.append(rendered: timeZone)
         for entry in calendar.entries {
-            builder.append(rendered: entry.text)
+            builder.append(rendered: entry)
             if builder.output.utf8.count >= JSONStream.chunkSize { try append(Data(builder.takeOutput().utf8)) }
         }
         builder.end("VCALENDAR")
