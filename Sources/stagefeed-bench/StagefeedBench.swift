@@ -16,7 +16,7 @@ struct StagefeedBench: AsyncParsableCommand {
 
     /// The allocator tuned as `stagefeed`'s own `main` tunes it.
     static func main() async {
-        ProcessMemory.limitArenas()
+        ProcessMemory.tuneForBuilds()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -21,7 +21,7 @@ struct Stagefeed: AsyncParsableCommand {
     /// Runs the command, mapping command-line usage errors to exit status 2 as DESIGN.md
     /// fixes (ArgumentParser's own default is 64).
     static func main() async {
-        ProcessMemory.limitArenas()
+        ProcessMemory.tuneForBuilds()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
