@@ -67,7 +67,6 @@ let package = Package(
             dependencies: [
                 "StagefeedCore",
                 "CLibXML2",
-                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 "stagefeed",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

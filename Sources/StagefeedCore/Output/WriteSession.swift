@@ -51,16 +51,28 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         try claim(path)
         let target = staging.appendingPathComponent(path)
         try FileOperations.createFolder(target.deletingLastPathComponent())
-        let stream = try StagedFileStream(creating: target)
-        try write { piece in try stream.append(piece) }
-        try stream.close()
+        do {
+            let stream = try StagedFileStream(creating: target)
+            try write { piece in try stream.append(piece) }
+            try stream.close()
+            try keepIfChanged(path, staged: target, size: stream.size)
+        } catch {
+            // No half-written file stays staged, and the session cannot be committed.
+            try? FileOperations.remove(target)
+            lock.withLock { if failure == nil { failure = error } }
+            throw error
+        }
+    }
+
+    /// A file written in pieces stays staged only when it differs from the export's copy.
+    private func keepIfChanged(_ path: String, staged target: URL, size: Int) throws(OutputError) {
         if FileOperations.sameContents(target, as: folder.appendingPathComponent(path)) {
             try FileOperations.remove(target)
             return
         }
         lock.withLock {
             staged.append(path)
-            stagedBytes += stream.size
+            stagedBytes += size
         }
     }
 

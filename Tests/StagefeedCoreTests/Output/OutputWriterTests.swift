@@ -189,6 +189,17 @@ import Testing
         #expect(throws: OutputError.self) { try build(changed, failingAfter: 1500) }
         #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
         #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
+        // Even a caller that goes on to commit after the failure publishes nothing of it.
+        let session = try writer.begin()
+        #expect(throws: OutputError.self) {
+            try session.emit(path: "feeds/program.json") { append in
+                try append(pieces[0])
+                throw OutputError.writeFailed(path: "feeds/program.json", reason: "renderer failed")
+            }
+        }
+        #expect(throws: OutputError.self) { try session.commit() }
+        session.abandon()
+        #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
 
         let report = try build(changed)
         #expect(report.written == ["feeds/program.json"])
