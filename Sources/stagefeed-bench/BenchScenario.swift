@@ -26,6 +26,8 @@ struct BenchScenario: AsyncParsableCommand {
     @Option var work: String
 
     func run() async throws {
+        // As `stagefeed`'s own `main` does.
+        ProcessMemory.tuneForBuilds()
         let folder = URL(fileURLWithPath: work).appendingPathComponent(String(size))
         let cache = folder.appendingPathComponent("cache"), output = folder.appendingPathComponent("output")
         var result = BenchResult(size: size, scenario: kind.rawValue)

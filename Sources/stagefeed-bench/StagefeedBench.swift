@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StagefeedCore
 
 /// `stagefeed-bench`: builds synthetic festivals of several sizes from the store, as
 /// `stagefeed build --offline` does, and reports per phase wall time, files and bytes
@@ -13,21 +12,6 @@ struct StagefeedBench: AsyncParsableCommand {
         abstract: "Benchmark stagefeed builds on synthetic festivals (run a release build).",
         subcommands: [BenchSuite.self, BenchScenario.self],
         defaultSubcommand: BenchSuite.self)
-
-    /// The allocator tuned as `stagefeed`'s own `main` tunes it.
-    static func main() async {
-        ProcessMemory.tuneForBuilds()
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
-    }
 }
 
 /// Every scenario at every size, each in its own process (so its peak memory is its own),

@@ -22,6 +22,7 @@ indirect enum JSONStream {
         }
     }
 
+    /// Bytes gathered before a piece is handed on (the XML and iCalendar streams use it too).
     static let chunkSize = 1 << 18
 
     private struct Writer {
