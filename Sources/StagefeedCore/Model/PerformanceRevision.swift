@@ -17,6 +17,11 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
     /// The performance as last seen, to show it as cancelled once it is gone.
     public var lastSeen: Performance
 
+    /// Its SEQUENCE and LAST-MODIFIED.
+    public var stamp: RevisionStamp {
+        RevisionStamp(sequence: sequence, lastModified: lastModified)
+    }
+
     /// The fingerprints of a performance as it is now; `shown` holds what calendars show of
     /// it from elsewhere in the program (stage name, artist name, bio…).
     static func fingerprints(of performance: Performance, shown: [String]) -> (significant: String, content: String) {

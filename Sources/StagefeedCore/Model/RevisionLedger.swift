@@ -10,6 +10,11 @@ public struct RevisionLedger: Sendable, Equatable {
         self.revisions = revisions
     }
 
+    /// Every revision's stamp, by performance id.
+    public var stamps: [String: RevisionStamp] {
+        revisions.mapValues(\.stamp)
+    }
+
     /// The ledger after a build of `program` at `now`, the ids whose revision changed, and
     /// the program changes people would want to hear of (none for the first build: an
     /// initial import is not news).

@@ -69,6 +69,8 @@ public struct BuildPipeline: Sendable {
                 group.addTask {
                     let started = ContinuousClock.now
                     try renderer.render(program, context: context, into: sink)
+                    // What the renderer held goes back to the system before the next one grows.
+                    ProcessMemory.releaseFreed()
                     return PhaseTimer.Lap(name: String(describing: type(of: renderer)), seconds: (ContinuousClock.now - started).seconds)
                 }
             }
@@ -85,7 +87,7 @@ public struct BuildPipeline: Sendable {
         let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: program, at: now)
         if saving { try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed) }
         context.changes = try revisionStore.logChanges(source: source.name, changes, limit: ChangeFeedRenderer.storedChanges, saving: saving)
-        context.revisions = ledger
+        context.revisions = ledger.stamps
         context.cancelled = ledger.recentlyCancelled(at: now, retention: cancelledRetention)
         context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: program.performances.map(\.id), saving: saving)
         return context
@@ -175,7 +177,7 @@ public struct BuildPipeline: Sendable {
               let fields = try? StatusFeed.Status.fields(of: OutputFile(path: StatusFeed.path, contents: status),
                                                                  timeZone: program.event.timeZone) else { return nil }
         // The next moment time alone changes the output: a cancelled set leaving the calendars.
-        let expiries = context.revisions.revisions.values.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
+        let expiries = context.cancelled.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
         return BuildRecord(fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
                            files: files, status: fields, warnings: program.warnings)
     }

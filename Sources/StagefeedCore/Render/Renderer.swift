@@ -26,8 +26,8 @@ public struct BuildContext: Sendable {
     /// The public address `output/` is served at, when configured (for absolute links in
     /// calendars and `webcal://` subscriptions).
     public var siteURL: URL?
-    /// Revisions of every performance shown so far (SEQUENCE, LAST-MODIFIED).
-    public var revisions: RevisionLedger
+    /// The revision of every performance shown so far (SEQUENCE, LAST-MODIFIED), by id.
+    public var revisions: [String: RevisionStamp]
     /// Performances removed from the program recently, still listed as cancelled.
     public var cancelled: [PerformanceRevision]
     /// How current the program is (fresh, cached or stale), for `feeds/status.json`.
@@ -37,7 +37,7 @@ public struct BuildContext: Sendable {
     /// Program changes noticed by recent builds, newest first.
     public var changes: [ProgramChange] = []
 
-    public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: RevisionLedger = RevisionLedger(),
+    public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: [String: RevisionStamp] = [:],
                 cancelled: [PerformanceRevision] = [], freshness: Freshness = .fresh, scheduleNumbers: [String: Int] = [:]) {
         self.now = now
         self.sourceName = sourceName
@@ -60,11 +60,11 @@ public struct BuildContext: Sendable {
     /// date; nil when neither is known. Pages use this, never the clock, so they stay
     /// byte-identical from build to build.
     public func lastChange(of program: Program) -> Date? {
-        ([revisions.revisions.values.map(\.lastModified).max(), program.event.updatedAt].compactMap { $0 }).max()
+        ([revisions.values.lazy.map(\.lastModified).max(), program.event.updatedAt].compactMap { $0 }).max()
     }
 
     /// When the program's data last changed, by the revision history.
     public var lastChanged: Date {
-        revisions.revisions.values.map(\.lastModified).max() ?? now
+        revisions.values.lazy.map(\.lastModified).max() ?? now
     }
 }

@@ -28,6 +28,13 @@ import Testing
         #expect(program.performances.map(\.id) == ["p_c", "p_a", "p_b"])
     }
 
+    @Test func ordersArtistsByNameWithoutCaseOrAccents() throws {
+        var draft = Fixtures.draft([])
+        draft.artists = ["Zoë", "adam", "Ébène", "anna", "Bea", "ebony", "Adam"].enumerated().map { ArtistRecord(id: "a_\($0)", name: $1) }
+        let program = try normalizer.normalize(draft)
+        #expect(program.artists.map(\.name) == ["adam", "Adam", "anna", "Bea", "Ébène", "ebony", "Zoë"])
+    }
+
     @Test func festivalDaysCoverTheEventAndLateSets() throws {
         let program = try normalizer.normalize(Fixtures.draft([
             Fixtures.performance("p_late", "2027-07-26T01:30:00+02:00", "2027-07-26T02:30:00+02:00"),

@@ -68,6 +68,19 @@ import Testing
         #expect(unfolded == "DESCRIPTION:" + text)
     }
 
+    @Test func plainLinesFoldAtExactlySeventyFiveOctets() {
+        var builder = ICalendarBuilder()
+        let text = (0..<40).map { "word\($0), " }.joined() + "control\u{7}bell; back\\slash"
+        builder.text("DESCRIPTION", text)
+        let lines = builder.output.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.count > 3)
+        #expect(lines.dropLast().allSatisfy { $0.utf8.count == 75 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        let unfolded = lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
+        #expect(unfolded == "DESCRIPTION:" + text.replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: "\\slash", with: "\\\\slash").replacingOccurrences(of: "\u{7}", with: " "))
+    }
+
     @Test func aFestivalAcrossTheAutumnChangeGetsBothOffsets() async throws {
         let folder = try TemporaryFolder()
         // Berlin leaves summer time at 03:00 on Sunday 31 October 2027.

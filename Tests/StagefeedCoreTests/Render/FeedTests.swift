@@ -44,6 +44,26 @@ import Testing
         var written = Data()
         try document.write { written.append($0) }
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        // The same document as data for a script element, compact and with `<`, `>`, `&`,
+        // U+2028 and U+2029 escaped, as `ScriptJSON` encodes the whole.
+        let hostile = ["</script>": ["a&b\u{2028}c\u{2029}>"]]
+        let scriptDocument = JSONStream.object([
+            "rooms": .object(rooms.mapValues { list in .array(count: list.count) { .value(list[$0]) } }),
+            "entries": .array(count: entries.count) { .value(entries[$0]) },
+            "empty": .array(count: 0) { _ in .value(0) },
+            "version": .value(hostile),
+        ])
+        struct ScriptWhole: Encodable {
+            let rooms: [String: [Entry]]
+            let entries: [Entry]
+            let empty: [Entry]
+            let version: [String: [String]]
+        }
+        var script = Data()
+        try scriptDocument.write(style: .script) { script.append($0) }
+        let whole = try ScriptJSON.encode(ScriptWhole(rooms: rooms, entries: entries, empty: [], version: hostile))
+        #expect(String(decoding: script, as: UTF8.self) == whole)
+        #expect(!whole.contains("<") && !whole.contains("\u{2028}") && whole.contains("\\u003c/script\\u003e"))
     }
 
     @Test func everyFeedOfTheDemoValidates() async throws {

@@ -120,6 +120,34 @@ import Testing
         #expect(stage.strings("//a/@href").contains("../../calendar/stages/main-stage.ics"))
     }
 
+    @Test func myScheduleEmbedsEverySetAndNothingCanEndItsScript() throws {
+        let hostile = "</script><script>alert(1)</script> & \u{2028}Ünïcode"
+        let start = Fixtures.instant("2027-07-23T12:00:00+02:00")
+        let iso = ISO8601DateFormatter()
+        // Enough sets that the embedded program is written in several pieces.
+        var many: [PerformanceRecord] = []
+        for index in 0..<3_000 {
+            let begins = start.addingTimeInterval(Double(index / 2) * 60)
+            let stage = index % 2 == 0 ? "s_main" : "s_tent"
+            many.append(Fixtures.performance("p_\(index)", stage: stage, iso.string(from: begins),
+                                             iso.string(from: begins.addingTimeInterval(50)), title: "Set \(index)"))
+        }
+        let site = try SiteFixture(Fixtures.draft(many + [Fixtures.performance("p_x", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: hostile)]))
+        let page = String(decoding: try #require(site.files["my/index.html"]), as: UTF8.self)
+        #expect(page.utf8.count > 2 * JSONStream.chunkSize)
+        #expect(!page.contains("stagefeed-splice"))
+        let opening = "<script type=\"application/json\" id=\"schedule-data\">"
+        let json = try #require(page.components(separatedBy: opening).last?.components(separatedBy: "</script>").first)
+        #expect(!json.contains("<") && !json.contains("\u{2028}"))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let sets = try #require(data["sets"] as? [[String: Any]])
+        #expect(sets.count == 3_001)
+        #expect(sets.contains { $0["name"] as? String == hostile })
+        #expect(data["timeZone"] as? String == "Europe/Berlin")
+        // Still one document a browser parses.
+        #expect(try site.page("my/index.html").count("//script[@id='schedule-data']") == 1)
+    }
+
     @Test func escapesQuotesEvenWithCombiningMarks() throws {
         #expect(Markup.escape("\"\u{301}x'\u{301}") == "&quot;\u{301}x&#39;\u{301}")
         #expect(Markup.escape("x\u{1}y\u{85}z\u{FFFE}") == "xyz")

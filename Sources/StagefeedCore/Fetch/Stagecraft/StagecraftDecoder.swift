@@ -8,11 +8,12 @@ public enum StagecraftDecoder {
         func payload(_ endpoint: StagecraftEndpoint) throws(SourceError) -> JSONValue {
             try unwrap(bodies[endpoint] ?? Data(), endpoint: endpoint)
         }
-        return ProgramDraft(
-            event: try event(payload(.event)),
-            stages: try items(payload(.stages), endpoint: .stages, decode: stage),
-            artists: try items(payload(.artists), endpoint: .artists, decode: artist),
-            performances: try items(payload(.program), endpoint: .program, decode: performance))
+        // One statement per body, so each parsed document is gone before the next is parsed.
+        let event = try event(payload(.event))
+        let stages = try items(payload(.stages), endpoint: .stages, decode: stage)
+        let artists = try items(payload(.artists), endpoint: .artists, decode: artist)
+        let performances = try items(payload(.program), endpoint: .program, decode: performance)
+        return ProgramDraft(event: event, stages: stages, artists: artists, performances: performances)
     }
 
     /// The `data` of an envelope, or the error the envelope describes.

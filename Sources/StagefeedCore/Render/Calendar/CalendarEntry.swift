@@ -1,9 +1,15 @@
 import Foundation
 
 /// One VEVENT: a performance of the program, or one removed recently (cancelled), rendered
-/// once and shared by every calendar that lists it.
+/// once and shared by every calendar that lists it. It keeps only what places it in
+/// calendars, not the whole performance.
 struct CalendarEntry {
-    var performance: Performance
+    var id: String
+    var start, end: Date
+    /// The calendars that list it besides the whole program's: its stage's, day's and artists'.
+    var stageID: String
+    var day: LocalDate
+    var artistIDs: [String]
     /// The VEVENT's content lines.
     var text: String
 
@@ -11,18 +17,22 @@ struct CalendarEntry {
     static func all(_ program: Program, context: BuildContext, strings: Strings) -> [CalendarEntry] {
         let stages = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0) })
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
-        func entry(_ performance: Performance, _ revision: PerformanceRevision?, cancelled: Bool) -> CalendarEntry {
+        var entries: [CalendarEntry] = []
+        entries.reserveCapacity(program.performances.count + context.cancelled.count)
+        func add(_ performance: Performance, _ revision: RevisionStamp?, cancelled: Bool) {
             var builder = ICalendarBuilder()
             write(performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
                   artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context, strings: strings, into: &builder)
-            return CalendarEntry(performance: performance, text: builder.output)
+            entries.append(CalendarEntry(id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
+                                         day: performance.day, artistIDs: performance.artistIDs, text: builder.output))
         }
-        let live = program.performances.map { entry($0, context.revisions.revisions[$0.id], cancelled: false) }
-        let cancelled = context.cancelled.map { entry($0.lastSeen, $0, cancelled: true) }
-        return (live + cancelled).sorted { ($0.performance.start, $0.performance.id) < ($1.performance.start, $1.performance.id) }
+        for performance in program.performances { add(performance, context.revisions[performance.id], cancelled: false) }
+        for revision in context.cancelled { add(revision.lastSeen, revision.stamp, cancelled: true) }
+        entries.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        return entries
     }
 
-    private static func write(_ performance: Performance, revision: PerformanceRevision?, isCancelled: Bool, stage: Stage?,
+    private static func write(_ performance: Performance, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
                               artist: Artist?, program: Program, context: BuildContext, strings: Strings,
                               into builder: inout ICalendarBuilder) {
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
@@ -37,8 +47,9 @@ struct CalendarEntry {
         if let night = nightLines(performance, program: program, strings: strings) {
             description = night + (description.isEmpty ? "" : "\n\n" + CalendarRenderer.trimmed(description))
         }
-        if !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            builder.text("DESCRIPTION", CalendarRenderer.trimmed(description))
+        let shortened = CalendarRenderer.trimmed(description)
+        if !shortened.isEmpty {
+            builder.text("DESCRIPTION", shortened)
         }
         if let siteURL = context.siteURL, let artist {
             builder.raw("URL", siteURL.appendingPathComponent("artists/\(artist.slug)/").absoluteString, parameters: [("VALUE", "URI")])

@@ -28,9 +28,9 @@ public struct CalendarRenderer: Renderer {
         // Calendars share the entries' text (not copies of the entries).
         var byStage: [String: [String]] = [:], byDay: [LocalDate: [String]] = [:], byArtist: [String: [String]] = [:]
         for entry in entries {
-            byStage[entry.performance.stageID, default: []].append(entry.text)
-            byDay[entry.performance.day, default: []].append(entry.text)
-            for id in entry.performance.artistIDs { byArtist[id, default: []].append(entry.text) }
+            byStage[entry.stageID, default: []].append(entry.text)
+            byDay[entry.day, default: []].append(entry.text)
+            for id in entry.artistIDs { byArtist[id, default: []].append(entry.text) }
         }
         // The whole program: too large to hold twice, written in pieces.
         let whole = Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries.map(\.text))
@@ -69,8 +69,8 @@ public struct CalendarRenderer: Renderer {
     private func timeZoneComponent(_ program: Program, entries: [CalendarEntry]) -> String {
         guard let first = program.days.first, let last = program.days.last else { return "" }
         var builder = ICalendarBuilder()
-        let start = min(first.start, entries.map(\.performance.start).min() ?? first.start)
-        let end = max(last.end, entries.map(\.performance.end).max() ?? last.end)
+        let start = min(first.start, entries.lazy.map(\.start).min() ?? first.start)
+        let end = max(last.end, entries.lazy.map(\.end).max() ?? last.end)
         VTimeZoneBuilder(timeZone: program.event.timeZone).write(into: &builder, from: start, to: end)
         return builder.output
     }
@@ -109,8 +109,9 @@ public struct CalendarRenderer: Renderer {
 
     /// Text cut to the description limit at a paragraph, sentence or word boundary, with "…".
     static func trimmed(_ text: String) -> String {
-        let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard clean.count > descriptionLimit else { return clean }
+        let clean = withoutOuterWhiteSpace(text)
+        // Fewer bytes than the limit: fewer characters too, without counting them.
+        guard clean.utf8.count > descriptionLimit, clean.count > descriptionLimit else { return clean }
         let head = String(clean.prefix(descriptionLimit))
         for separator in ["\n\n", ". ", " "] {
             if let range = head.range(of: separator, options: .backwards), head.distance(from: head.startIndex, to: range.lowerBound) > descriptionLimit / 2 {
@@ -118,5 +119,15 @@ public struct CalendarRenderer: Renderer {
             }
         }
         return head + "…"
+    }
+
+    /// The text without white space or line breaks at either end (as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, by scalar), looking only at its ends.
+    static func withoutOuterWhiteSpace(_ text: String) -> String {
+        let scalars = text.unicodeScalars, white = CharacterSet.whitespacesAndNewlines
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, white.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, white.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 }

@@ -33,25 +33,29 @@ struct ICalendarBuilder {
         raw(name, values.map(Self.escape).joined(separator: ","))
     }
 
-    /// RFC 5545 TEXT escaping; CR LF and lone CR become `\n`.
+    /// RFC 5545 TEXT escaping; CR LF and lone CR become `\n`. Byte by byte: every character
+    /// it changes is ASCII, and no byte of a longer UTF-8 sequence is.
     static func escape(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        var previousWasCR = false
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCR { result += "\\n" }
-            default:
-                // Other control characters are not allowed in TEXT.
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F { result += " " } else { result.unicodeScalars.append(scalar) }
-            }
-            previousWasCR = scalar == "\r"
+        func special(_ byte: UInt8) -> Bool {
+            byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";")
+                || byte == UInt8(ascii: ",")
         }
-        return result
+        guard value.utf8.contains(where: special) else { return value }
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count + 16)
+        var previousWasCR = false
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+            case UInt8(ascii: "\r"): result.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\n"): if !previousWasCR { result.append(contentsOf: "\\n".utf8) }
+            // Other control characters are not allowed in TEXT.
+            case _ where special(byte): result.append(UInt8(ascii: " "))
+            default: result.append(byte)
+            }
+            previousWasCR = byte == UInt8(ascii: "\r")
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A parameter value, quoted when it holds `:`, `;` or `,`; quotes themselves are dropped.
@@ -60,29 +64,59 @@ struct ICalendarBuilder {
         return clean.contains(where: { ":;,".contains($0) }) ? "\"\(clean)\"" : clean
     }
 
-    /// Appends a content line, folded so that no physical line exceeds 75 octets.
+    /// Appends a content line, folded so that no physical line exceeds 75 octets: the first
+    /// holds 75, each continuation a space and 74. A line is cut between characters (grapheme
+    /// clusters), so a client that shows raw lines never shows half an accent or emoji.
     private mutating func line(_ content: String) {
         let limit = 75
+        let utf8 = content.utf8
+        if utf8.count <= limit {
+            output += content
+        } else if !utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
+            // Plain ASCII (CR aside, which pairs with LF into one character): every byte is a character.
+            var start = utf8.startIndex, width = limit
+            while start < utf8.endIndex {
+                let end = utf8.index(start, offsetBy: width, limitedBy: utf8.endIndex) ?? utf8.endIndex
+                if start > utf8.startIndex { output += "\r\n " }
+                output += content[start..<end]
+                start = end
+                width = limit - 1
+            }
+        } else {
+            foldByCharacter(content, limit: limit)
+        }
+        output += "\r\n"
+    }
+
+    /// Folding for text with characters longer than a byte: the line's pieces between folds
+    /// are appended whole.
+    private mutating func foldByCharacter(_ content: String, limit: Int) {
+        var pieceStart = content.startIndex, index = content.startIndex
         var current = 0
-        for character in content {
-            let size = character.utf8.count
+        while index < content.endIndex {
+            let next = content.index(after: index)
+            let size = content.utf8.distance(from: index, to: next)
             if current + size > limit {
+                output += content[pieceStart..<index]
+                pieceStart = index
                 if size > 74 {
                     // A single character longer than a line (a long emoji sequence): fold by scalar.
-                    for scalar in character.unicodeScalars {
-                        let scalarSize = String(scalar).utf8.count
+                    for scalar in content[index..<next].unicodeScalars {
+                        let scalarSize = UTF8.width(scalar)
                         if current + scalarSize > limit { output += "\r\n "; current = 1 }
                         output.unicodeScalars.append(scalar)
                         current += scalarSize
                     }
+                    pieceStart = next
+                    index = next
                     continue
                 }
                 output += "\r\n "
                 current = 1
             }
-            output.append(character)
             current += size
+            index = next
         }
-        output += "\r\n"
+        output += content[pieceStart..<content.endIndex]
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The program in the terms of the frab/c3voc schedule format, shared by `schedule.xml`
 /// and `schedule.json`: rooms are stages, events are performances with stable GUIDs and
-/// numbers, days run from day start to day start.
+/// numbers, days run from day start to day start. Events are made one at a time as the
+/// documents are written (`event(_:)`), never held all at once.
 struct FrabSchedule {
     struct Room {
         var name, slug, guid: String
@@ -24,8 +25,6 @@ struct FrabSchedule {
         var index: Int
         var date: LocalDate
         var start, end: String
-        /// Every room, in stage order, with that day's events.
-        var rooms: [(room: Room, events: [Event])]
     }
 
     var title, acronym, timeZone, version: String
@@ -33,52 +32,63 @@ struct FrabSchedule {
     var siteURL: URL?
     var rooms: [Room]
     var days: [Day]
+    private let format: EventTimeFormat
+    private let source, eventID: String
+    private let scheduleNumbers: [String: Int]
+    private let artists: [String: Artist]
+    private let roomsByStage: [String: Room]
+    private let index: ProgramIndex
 
     init(_ program: Program, context: BuildContext) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone)
         let source = context.sourceName, eventID = program.event.id
-        let acronym = Self.acronym(for: program.event)
         title = program.event.name
-        self.acronym = acronym
+        acronym = Self.acronym(for: program.event)
         timeZone = program.event.timeZone.identifier
         version = try ProgramFeedRenderer.dataVersion(of: program)
         start = program.event.startDate
         end = program.event.endDate
         siteURL = context.siteURL
-        let rooms = program.stages.map {
+        rooms = program.stages.map {
             Room(name: $0.name, slug: $0.slug, guid: StableUUID.make("stage\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased(), stage: $0)
         }
-        let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
-        let roomsByStage = Dictionary(uniqueKeysWithValues: rooms.map { ($0.stage.id, $0) })
-        let lookup = ProgramIndex(program)
-        var days: [Day] = []
-        for (index, day) in program.days.enumerated() {
-            let entries = rooms.map { room in
-                (room: room, events: lookup.performances(onStage: room.stage.id, on: day.date).map { performance in
-                    let artist = performance.artistID.flatMap { artists[$0] }
-                    let number = context.scheduleNumbers[performance.id] ?? 0
-                    let minutes = Int((performance.duration / 60).rounded())
-                    return Event(
-                        number: number,
-                        guid: StableUUID.performance(performance.id, event: eventID, source: source).uuidString.lowercased(),
-                        room: roomsByStage[performance.stageID]?.name ?? performance.stageID,
-                        title: performance.displayName,
-                        type: performance.activity == nil ? "performance" : "activity",
-                        track: performance.activity == nil ? "Performance" : "Activity",
-                        slug: "\(acronym)-\(number)-\(Slug.make(from: performance.displayName) ?? "event")",
-                        date: format.iso8601(performance.start), start: format.clockTime(performance.start),
-                        duration: "\(minutes / 60):\((minutes % 60).zeroPadded(2))",
-                        end: format.iso8601(performance.end),
-                        abstract: performance.description ?? performance.activity?.description ?? "",
-                        description: artist?.bio,
-                        url: Self.pageURL(for: performance, artist: artist, siteURL: context.siteURL),
-                        persons: artist.map { [(name: $0.name, guid: StableUUID.make("artist\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased())] } ?? [])
-                })
-            }
-            days.append(Day(index: index + 1, date: day.date, start: format.iso8601(day.start), end: format.iso8601(day.end), rooms: entries))
+        days = program.days.enumerated().map { index, day in
+            Day(index: index + 1, date: day.date, start: format.iso8601(day.start), end: format.iso8601(day.end))
         }
-        self.rooms = rooms
-        self.days = days
+        self.format = format
+        self.source = source
+        self.eventID = eventID
+        scheduleNumbers = context.scheduleNumbers
+        artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
+        roomsByStage = Dictionary(uniqueKeysWithValues: rooms.map { ($0.stage.id, $0) })
+        index = ProgramIndex(program)
+    }
+
+    /// Every room, in stage order, with the day's performances on its stage.
+    func rooms(on day: Day) -> [(room: Room, performances: [Performance])] {
+        rooms.map { ($0, index.performances(onStage: $0.stage.id, on: day.date)) }
+    }
+
+    /// A performance as a frab event.
+    func event(_ performance: Performance) -> Event {
+        let artist = performance.artistID.flatMap { artists[$0] }
+        let number = scheduleNumbers[performance.id] ?? 0
+        let minutes = Int((performance.duration / 60).rounded())
+        return Event(
+            number: number,
+            guid: StableUUID.performance(performance.id, event: eventID, source: source).uuidString.lowercased(),
+            room: roomsByStage[performance.stageID]?.name ?? performance.stageID,
+            title: performance.displayName,
+            type: performance.activity == nil ? "performance" : "activity",
+            track: performance.activity == nil ? "Performance" : "Activity",
+            slug: "\(acronym)-\(number)-\(Slug.make(from: performance.displayName) ?? "event")",
+            date: format.iso8601(performance.start), start: format.clockTime(performance.start),
+            duration: "\(minutes / 60):\((minutes % 60).zeroPadded(2))",
+            end: format.iso8601(performance.end),
+            abstract: performance.description ?? performance.activity?.description ?? "",
+            description: artist?.bio,
+            url: Self.pageURL(for: performance, artist: artist, siteURL: siteURL),
+            persons: artist.map { [(name: $0.name, guid: StableUUID.make("artist\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased())] } ?? [])
     }
 
     /// The address of the page for a performance: its artist's page, else its day's.

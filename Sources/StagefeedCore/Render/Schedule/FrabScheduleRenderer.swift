@@ -37,9 +37,9 @@ public struct FrabScheduleRenderer: Renderer {
         text += "  </conference>\n"
         for day in schedule.days {
             text += "  <day index=\"\(day.index)\" date=\"\(day.date)\" start=\"\(day.start)\" end=\"\(day.end)\">\n"
-            for (room, events) in day.rooms {
+            for (room, performances) in schedule.rooms(on: day) {
                 text += "    <room name=\"\(Markup.escape(room.name))\" guid=\"\(room.guid)\">\n"
-                for event in events {
+                for event in performances.lazy.map(schedule.event) {
                     text += "      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n"
                     text += element("room", event.room, indent: 4)
                     text += element("title", event.title, indent: 4)
@@ -96,12 +96,16 @@ public struct FrabScheduleRenderer: Renderer {
         static let schema = "https://c3voc.de/schedule/schema.json"
 
         static func document(_ frab: FrabSchedule) -> JSONStream {
-            let days = frab.days.map { day -> JSONStream in
+            // Each day's rooms are looked up when the day is written.
+            func day(_ position: Int) -> JSONStream {
+                let day = frab.days[position]
                 // Stages sharing a name share a room.
-                let rooms = Dictionary(day.rooms.map { ($0.room.name, $0.events) }, uniquingKeysWith: +)
+                let rooms = Dictionary(frab.rooms(on: day).map { ($0.room.name, $0.performances) }, uniquingKeysWith: +)
                 return .object([
                     "index": .value(day.index), "date": .value(day.date), "day_start": .value(day.start), "day_end": .value(day.end),
-                    "rooms": .object(rooms.mapValues { events in .array(count: events.count) { .value(event(events[$0])) } }),
+                    "rooms": .object(rooms.mapValues { performances in
+                        .array(count: performances.count) { .value(event(frab.event(performances[$0]))) }
+                    }),
                 ])
             }
             let rooms = frab.rooms.map { room -> Room in
@@ -115,7 +119,7 @@ public struct FrabScheduleRenderer: Renderer {
                 "end": .value(frab.end.description), "timeslot_duration": .value("00:05"), "time_zone_name": .value(frab.timeZone),
                 "daysCount": .value(frab.days.count), "rooms": .value(rooms),
                 "tracks": .value([Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity")]),
-                "days": .array(count: days.count) { days[$0] },
+                "days": .array(count: frab.days.count, element: day),
             ]
             var schedule: [String: JSONStream] = ["version": .value(frab.version)]
             if let site = frab.siteURL?.absoluteString {

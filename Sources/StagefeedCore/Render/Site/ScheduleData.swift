@@ -1,8 +1,10 @@
 import Foundation
 
 /// The program as the "my schedule" page's script reads it: embedded in the page as JSON
-/// (so it works from `file://` and offline).
-struct ScheduleData: Encodable {
+/// (so it works from `file://` and offline), written set by set (`JSONStream`, script
+/// style): at 20,000 sets it is several megabytes.
+enum ScheduleData {
+    /// One set.
     struct Entry: Encodable {
         var id: String
         var uid: String
@@ -16,27 +18,22 @@ struct ScheduleData: Encodable {
         var href: String
     }
 
-    var event: String
-    var timeZone: String
-    var sets: [Entry]
-
-    init(values: SiteValues, home: String) {
-        event = values.program.event.name
-        timeZone = values.program.event.timeZone.identifier
-        let format = values.format
-        sets = values.program.performances.map { performance in
-            let page = performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) } ?? SitePath.day(performance.day)
-            return Entry(id: values.uid(of: performance), uid: values.uid(of: performance), name: performance.displayName,
-                         stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
-                         day: performance.day.description, dayTitle: format.dayTitle(performance.day),
-                         start: format.iso8601(performance.start), end: format.iso8601(performance.end),
-                         time: format.displayTime(performance.start) + "–" + format.displayTime(performance.end),
-                         href: home + page)
-        }
-    }
-
-    /// The JSON text, safe inside `<script type="application/json">`.
-    func scriptText() throws -> String {
-        try ScriptJSON.encode(self)
+    /// The document: `event`, `timeZone` and the `sets`, each made when it is written.
+    static func document(values: SiteValues, home: String) -> JSONStream {
+        let program = values.program, format = values.format
+        return .object([
+            "event": .value(program.event.name),
+            "timeZone": .value(program.event.timeZone.identifier),
+            "sets": .array(count: program.performances.count) { position in
+                let performance = program.performances[position]
+                let page = performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) } ?? SitePath.day(performance.day)
+                return .value(Entry(id: values.uid(of: performance), uid: values.uid(of: performance), name: performance.displayName,
+                                    stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
+                                    day: performance.day.description, dayTitle: format.dayTitle(performance.day),
+                                    start: format.iso8601(performance.start), end: format.iso8601(performance.end),
+                                    time: format.displayTime(performance.start) + "–" + format.displayTime(performance.end),
+                                    href: home + page))
+            },
+        ])
     }
 }

@@ -97,11 +97,12 @@ struct SitePages {
                            extra: ["artist": details, "sets": sets.map { values.set($0, home: home) }, "hasSets": !sets.isEmpty])
     }
 
-    func mySchedule() throws -> [String: Any] {
+    /// The page's values, and the program it embeds (written where `scheduleJSON` goes, see `Splice`).
+    func mySchedule() -> (values: [String: Any], data: JSONStream) {
         let path = SitePath.mySchedule
-        let data = try ScheduleData(values: values, home: values.home(of: path)).scriptText()
-        return values.page(path: path, title: "\(values.strings["my_schedule"]) · \(program.event.name)", calendar: "calendar/program.ics",
-                           extra: ["scheduleJSON": data])
+        let data = ScheduleData.document(values: values, home: values.home(of: path))
+        return (values.page(path: path, title: "\(values.strings["my_schedule"]) · \(program.event.name)", calendar: "calendar/program.ics",
+                            extra: ["scheduleJSON": Splice.placeholder]), data)
     }
 
     /// `Bandcamp` for `bandcamp`; platforms stagefeed does not know keep their own name.

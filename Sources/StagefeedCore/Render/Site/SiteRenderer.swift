@@ -30,8 +30,13 @@ public struct SiteRenderer: Renderer {
                 SitePages(values: SiteValues(program: program, context: context, locale: locale, locales: locales,
                                              strings: strings, clock: clock, assets: assetNames))
             }) { builder, page in
-                let (path, template, values) = try page.render(with: builder)
-                try cached.emit(OutputFile(path: locale.folder + path, text: try theme.render(template, values)))
+                let (path, template, values, embedded) = try page.render(with: builder)
+                let text = try theme.render(template, values)
+                if let embedded {
+                    try cached.emit(path: locale.folder + path) { append in try Splice.write(text, data: embedded, to: append) }
+                } else {
+                    try cached.emit(OutputFile(path: locale.folder + path, text: text))
+                }
             }
         }
         for file in assetFiles {
@@ -83,14 +88,17 @@ public struct SiteRenderer: Renderer {
 private enum SitePage {
     case index, day(FestivalDay), stage(Stage), artist(Artist), mySchedule
 
-    /// Its path among the language's pages, its template and its values.
-    func render(with pages: SitePages) throws -> (path: String, template: String, values: [String: Any]) {
+    /// Its path among the language's pages, its template, its values, and the data written
+    /// where the values hold `Splice.placeholder` (the program "my schedule" embeds).
+    func render(with pages: SitePages) throws -> (path: String, template: String, values: [String: Any], embedded: JSONStream?) {
         switch self {
-        case .index: return (SitePath.index, "index", pages.index())
-        case .day(let day): return (SitePath.day(day.date), "day", pages.day(day))
-        case .stage(let stage): return (SitePath.stage(stage.slug), "stage", pages.stage(stage))
-        case .artist(let artist): return (SitePath.artist(artist.slug), "artist", pages.artist(artist))
-        case .mySchedule: return (SitePath.mySchedule, "my", try pages.mySchedule())
+        case .index: return (SitePath.index, "index", pages.index(), nil)
+        case .day(let day): return (SitePath.day(day.date), "day", pages.day(day), nil)
+        case .stage(let stage): return (SitePath.stage(stage.slug), "stage", pages.stage(stage), nil)
+        case .artist(let artist): return (SitePath.artist(artist.slug), "artist", pages.artist(artist), nil)
+        case .mySchedule:
+            let (values, data) = pages.mySchedule()
+            return (SitePath.mySchedule, "my", values, data)
         }
     }
 }
@@ -109,6 +117,20 @@ private final class PrecacheList: OutputSink, @unchecked Sendable {
         let digest = SHA256.hash(data: file.contents)
         try sink.emit(file)
         lock.withLock { seen.append((file.path, digest)) }
+    }
+
+    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        var hash = SHA256()
+        try sink.emit(path: path) { append in
+            try withoutActuallyEscaping(append) { append in
+                try write { piece in
+                    hash.update(data: piece)
+                    try append(piece)
+                }
+            }
+        }
+        let digest = hash.finalize()
+        lock.withLock { seen.append((path, digest)) }
     }
 
     /// Every file passed on, by path.

@@ -21,11 +21,10 @@ struct SiteValues {
     /// When the program last changed (see `BuildContext.lastChange(of:)`).
     let lastChanged: Date?
     /// What is the same on every page of the language: the site block, the script strings,
-    /// and the days and stages for the navigation (hrefs relative to the language's home).
+    /// and the days and stages for the navigation.
     private var site: [String: Any] = [:]
     private var scriptStringsJSON = "{}"
-    private var navDays: [(values: [String: Any], path: String)] = []
-    private var navStages: [(values: [String: Any], path: String)] = []
+    private var navigation = SiteNavigation(days: [], stages: [])
     /// More than a week from the first day to the last: short day labels carry the date.
     private var spansWeeks = false
 
@@ -56,12 +55,13 @@ struct SiteValues {
         ]
         scriptStringsJSON = (try? ScriptJSON.encode(scriptStrings)) ?? "{}"
         if let first = program.days.first?.date, let last = program.days.last?.date { spansWeeks = first.adding(days: 6) < last }
-        navDays = program.days.map { day in
-            (["title": format.dayTitle(day.date), "short": shortDay(day.date), "date": day.date.description,
-              "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
-              "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
-        }
-        navStages = program.stages.map { stage in (["name": stage.name] as [String: Any], SitePath.stage(stage.slug)) }
+        navigation = SiteNavigation(
+            days: program.days.map { day in
+                (["title": format.dayTitle(day.date), "short": shortDay(day.date), "date": day.date.description,
+                  "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
+                  "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
+            },
+            stages: program.stages.map { stage in (["name": stage.name] as [String: Any], SitePath.stage(stage.slug)) })
     }
 
     /// What every page gets: the site, navigation, feeds, assets and the page's own
@@ -103,18 +103,8 @@ struct SiteValues {
                 "programCalendar": calendar("calendar/program.ics", root: root),
             ] as [String: Any],
             "calendar": calendar(calendarPath, root: root),
-            "days": navDays.map { day in
-                var entry = day.values
-                entry["href"] = home + day.path
-                entry["current"] = path == day.path
-                return entry
-            },
-            "stages": navStages.map { stage in
-                var entry = stage.values
-                entry["href"] = home + stage.path
-                entry["current"] = path == stage.path
-                return entry
-            },
+            "days": navigation.days(home: home, current: path),
+            "stages": navigation.stages(home: home, current: path),
         ]
         values.merge(extra) { _, new in new }
         return values
