@@ -68,6 +68,33 @@ import Testing
         #expect(unfolded == "DESCRIPTION:" + text)
     }
 
+    @Test func aCalendarLargerThanAPieceIsWrittenWhole() async throws {
+        let folder = try TemporaryFolder()
+        let start = Fixtures.instant("2027-07-23T12:00:00+02:00")
+        let iso = ISO8601DateFormatter()
+        var performances: [PerformanceRecord] = []
+        for index in 0..<600 {
+            let begins = start.addingTimeInterval(Double(index) * 60)
+            var performance = Fixtures.performance("p_\(index)", iso.string(from: begins), iso.string(from: begins.addingTimeInterval(50)),
+                                                   title: "Set \(index)")
+            performance.description = String(repeating: "Lange Beschreibung, über Ünïcode; \(index). ", count: 20)
+            performances.append(performance)
+        }
+        _ = try await build(Fixtures.draft(performances), in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
+        let day = folder.path("output/calendar/days/2027-07-23.ics")
+        #expect(try Data(contentsOf: day).count > 2 * JSONStream.chunkSize, "large enough to be written in pieces")
+        let calendars = try CalendarReader.read(folder.path("output/calendar"))
+        let events = try #require(calendars["days/2027-07-23.ics"]?.events)
+        #expect(events.count == 600)
+        #expect(Set(events.map(\.uid)) == Set(performances.map { uid($0.id) }))
+        #expect(events.first { $0.uid == uid("p_7") }?.description.hasPrefix("Lange Beschreibung, über Ünïcode; 7.") == true)
+        // The same events, byte for byte, as in the whole program's calendar.
+        let program = try String(contentsOf: folder.path("output/calendar/program.ics"), encoding: .utf8)
+        let dayText = try String(contentsOf: day, encoding: .utf8)
+        func vevents(_ text: String) -> [Substring] { text.split(separator: "BEGIN:VEVENT").dropFirst().map { $0.split(separator: "END:VEVENT")[0] } }
+        #expect(vevents(dayText) == vevents(program))
+    }
+
     @Test func plainLinesFoldAtExactlySeventyFiveOctets() {
         var builder = ICalendarBuilder()
         let text = (0..<40).map { "word\($0), " }.joined() + "control\u{7}bell; back\\slash"

@@ -144,6 +144,23 @@ import Testing
         #expect(status["data_version"] as? String == (try json(folder, "output/feeds/program.json"))["version"] as? String)
     }
 
+    @Test func aStageFeedChangesOnlyWithItsOwnStage() async throws {
+        let folder = try TemporaryFolder()
+        let main = Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
+        let tent = Fixtures.performance("p_2", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
+        try await FixtureBuild.run(Fixtures.draft([main, tent]), in: folder, at: first)
+        let before = try #require(folder.read("output/feeds/stages/main-stage.json"))
+        let days = try #require(try json(folder, "output/feeds/stages/main-stage.json")["days"] as? [[String: Any]])
+        #expect(days.map { $0["performances"] as? [String] } == [["p_1"], [], []])
+        // A set added on another stage: the tent's feed changes, the main stage's stays byte for byte.
+        let added = Fixtures.performance("p_3", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00")
+        let report = try await FixtureBuild.run(Fixtures.draft([main, tent, added]), in: folder, at: first.addingTimeInterval(300))
+        #expect(folder.read("output/feeds/stages/main-stage.json") == before)
+        #expect(report.write.written.contains("feeds/stages/tent.json"))
+        #expect(!report.write.written.contains("feeds/stages/main-stage.json"))
+        #expect(try json(folder, "output/feeds/days/2027-07-23.json")["performances"].map { ($0 as? [Any])?.count } == 3)
+    }
+
     @Test func anEditedProgramGivesExactlyTheRightChangeItems() async throws {
         let folder = try TemporaryFolder()
         let original = Fixtures.draft([

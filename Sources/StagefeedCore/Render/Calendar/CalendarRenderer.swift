@@ -50,11 +50,18 @@ public struct CalendarRenderer: Renderer {
             calendars.append(Calendar(path: "calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
                                       page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
-        // Each calendar is text from entries made above: spread over the cores.
+        // Each calendar is text from entries made above: spread over the cores. One larger
+        // than a piece (a day's or stage's at a large festival) is written in pieces too.
         try ParallelWork.forEach(calendars, prepare: {}) { _, calendar in
-            var contents = Data()
-            try write(calendar, timeZone: timeZone, program: program, context: context) { contents.append($0) }
-            try sink.emit(OutputFile(path: calendar.path, contents: contents))
+            if calendar.entries.reduce(0, { $0 + $1.utf8.count }) > JSONStream.chunkSize {
+                try sink.emit(path: calendar.path) { append in
+                    try write(calendar, timeZone: timeZone, program: program, context: context, to: append)
+                }
+            } else {
+                var contents = Data()
+                try write(calendar, timeZone: timeZone, program: program, context: context) { contents.append($0) }
+                try sink.emit(OutputFile(path: calendar.path, contents: contents))
+            }
         }
     }
 

@@ -10,7 +10,6 @@ public struct SliceFeedRenderer: Renderer {
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         let event = FeedEntry.Event(program.event)
         let index = ProgramIndex(program)
-        let days = program.days.map { FeedEntry.Day($0, format: EventTimeFormat(timeZone: program.event.timeZone)) }
         let slices: [Slice] = program.stages.map(Slice.stage) + program.days.map(Slice.day)
         // Spread over the cores, each worker with its own time formats.
         try ParallelWork.forEach(slices, prepare: { EventTimeFormat(timeZone: program.event.timeZone) }) { format, slice in
@@ -19,8 +18,12 @@ public struct SliceFeedRenderer: Renderer {
             }
             switch slice {
             case .stage(let stage):
+                // Its days list the stage's own sets: a set elsewhere leaves this feed (and its version) alone.
+                let performances = index.performances(onStage: stage.id)
+                let ids = Set(performances.map(\.id))
                 let feed = StageFeed(event: event, day_starts: program.dayStart.description,
-                                     days: days, stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
+                                     days: program.days.map { FeedEntry.Day($0, format: format, only: ids) },
+                                     stage: FeedEntry.Stage(stage), performances: entries(performances))
                 try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
             case .day(let day):
                 let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
