@@ -18,6 +18,26 @@ import Testing
 
     private let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00")])
 
+    @Test func theEmbeddedProgramIsEscapedWhereAThemeEscapesIt() throws {
+        let hostile = "\" onmouseover=\"alert(1)"
+        let (folder, root) = try theme([
+            "templates/my.mustache": "<main data-raw=\"{{scheduleJSON}}\"><script type=\"application/json\">{{{scheduleJSON}}}</script></main>",
+        ])
+        _ = folder
+        let site = try SiteFixture(Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
+                                                                        title: hostile)]), theme: ThemeLoader.load(overriding: root))
+        let page = String(decoding: try #require(site.files["my/index.html"]), as: UTF8.self)
+        let attribute = try #require(page.components(separatedBy: "data-raw=\"").last?.components(separatedBy: "\"").first)
+        let script = try #require(page.components(separatedBy: "application/json\">").last?.components(separatedBy: "</script>").first)
+        // Double braces: the JSON HTML-escaped, so the name's quotes cannot end the attribute.
+        #expect(!attribute.contains("onmouseover=\""))
+        #expect(attribute.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&") == script)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
+        #expect((data["sets"] as? [[String: Any]])?.first?["name"] as? String == hostile)
+        #expect(!page.contains("stagefeed-splice"))
+    }
+
     @Test func aThemeOverridesSomeFilesAndKeepsTheRest() throws {
         let (folder, root) = try theme([
             "templates/partials/set-row.mustache": "<span class=\"mine\">{{start}} {{name}}</span>",
