@@ -69,8 +69,6 @@ public struct BuildPipeline: Sendable {
                 group.addTask {
                     let started = ContinuousClock.now
                     try renderer.render(program, context: context, into: sink)
-                    // What the renderer held goes back to the system before the next one grows.
-                    ProcessMemory.releaseFreed()
                     return PhaseTimer.Lap(name: String(describing: type(of: renderer)), seconds: (ContinuousClock.now - started).seconds)
                 }
             }

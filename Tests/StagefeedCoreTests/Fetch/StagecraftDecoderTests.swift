@@ -83,6 +83,22 @@ import Testing
         }
     }
 
+    @Test func hostileNestingIsRefusedAndOddValuesKeepTheirKind() async throws {
+        // Parsed on a task's thread, as sources do: a body nested 5,000 deep is "not JSON", not a crash.
+        let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let refused = await Task { JSONValue.parse(Data(#"{"success": true, "data": \#(deep)}"#.utf8)) }.value
+        #expect(refused == nil)
+        #expect(throws: SourceError.notJSON(endpoint: "GET /program")) {
+            try StagecraftDecoder.unwrap(Data(#"{"success": true, "data": \#(deep)}"#.utf8), endpoint: .program)
+        }
+        // Brackets inside strings do not count; an API body's few levels are fine.
+        let nested = String(repeating: "[", count: 60) + #""[[[[\"]]]""# + String(repeating: "]", count: 60)
+        #expect(JSONValue.parse(Data(nested.utf8)) != nil)
+        let value = try #require(JSONValue.parse(Data(#"{"t": true, "one": 1, "zero": 0, "big": 12345678901, "s": "1", "n": null, "o": {}, "a": [], "k": 1, "k": 2}"#.utf8)))
+        #expect(value == .object(["t": .bool(true), "one": .number(1), "zero": .number(0), "big": .number(12_345_678_901), "s": .string("1"),
+                                  "n": .null, "o": .object([:]), "a": .array([]), "k": .number(1)]))
+    }
+
     @Test func theBundledDemoDecodesAndNormalizes() async throws {
         let outcome = try await DemoSource().load(normalizer: ProgramNormalizer())
         let program = try outcome.program()

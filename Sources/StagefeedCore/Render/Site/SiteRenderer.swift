@@ -33,7 +33,9 @@ public struct SiteRenderer: Renderer {
                 let (path, template, values, embedded) = try page.render(with: builder)
                 let text = try theme.render(template, values)
                 if let embedded {
-                    try cached.emit(path: locale.folder + path) { append in try Splice.write(text, data: embedded, to: append) }
+                    try cached.emit(path: locale.folder + path) { append in
+                        try Splice.write(text, data: embedded, file: theme.templateFiles[template] ?? template, value: "scheduleJSON", to: append)
+                    }
                 } else {
                     try cached.emit(OutputFile(path: locale.folder + path, text: text))
                 }
