@@ -24,12 +24,12 @@ enum FeedEntry {
         let start, end: String
         let performances: [String]
 
-        /// The day with its performances, or those of them `only` keeps (a stage's, in its feed).
-        init(_ day: FestivalDay, format: EventTimeFormat, only: Set<String>? = nil) {
+        /// The day with its performances, or with the ones given (a stage's, in its feed).
+        init(_ day: FestivalDay, format: EventTimeFormat, performances: [String]? = nil) {
             date = day.date
             start = format.iso8601(day.start)
             end = format.iso8601(day.end)
-            performances = only.map { kept in day.performanceIDs.filter(kept.contains) } ?? day.performanceIDs
+            self.performances = performances ?? day.performanceIDs
         }
     }
 

@@ -19,11 +19,11 @@ public struct SliceFeedRenderer: Renderer {
             switch slice {
             case .stage(let stage):
                 // Its days list the stage's own sets: a set elsewhere leaves this feed (and its version) alone.
-                let performances = index.performances(onStage: stage.id)
-                let ids = Set(performances.map(\.id))
-                let feed = StageFeed(event: event, day_starts: program.dayStart.description,
-                                     days: program.days.map { FeedEntry.Day($0, format: format, only: ids) },
-                                     stage: FeedEntry.Stage(stage), performances: entries(performances))
+                let days = program.days.map { day in
+                    FeedEntry.Day(day, format: format, performances: index.performances(onStage: stage.id, on: day.date).map(\.id))
+                }
+                let feed = StageFeed(event: event, day_starts: program.dayStart.description, days: days,
+                                     stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
                 try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
             case .day(let day):
                 let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),

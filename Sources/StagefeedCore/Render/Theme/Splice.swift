@@ -13,6 +13,7 @@ enum Splice {
     static let placeholder = "\u{E000}\(token)'\u{E001}"
     private static let raw = Data(placeholder.utf8)
     private static let escaped = Data(Markup.escape(placeholder).utf8)
+    private static let tokenBytes = Data(token.utf8)
 
     /// Writes `text` to `append` with `data` (as JSON for a script element) wherever the
     /// template put the placeholder, escaped for HTML where the template escaped it.
@@ -27,7 +28,7 @@ enum Splice {
                 .min { $0.0.lowerBound < $1.0.lowerBound }
             let end = found?.0.lowerBound ?? bytes.endIndex
             let before = bytes[position..<end]
-            if before.range(of: Data(token.utf8)) != nil { throw ThemeError.valueChanged(file: file, name: value) }
+            if before.range(of: tokenBytes) != nil { throw ThemeError.valueChanged(file: file, name: value) }
             if !before.isEmpty { try append(Data(before)) }
             guard let (range, isEscaped) = found else { return }
             if isEscaped {
