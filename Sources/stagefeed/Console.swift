@@ -15,10 +15,12 @@ struct Console: Sendable {
         self.quiet = options.quiet
     }
 
-    /// The run's closing line, on stdout unless `--quiet`.
+    /// The run's closing line, on stdout unless `--quiet`. Written at once, not through
+    /// `print`'s buffer: a watch's stdout is a pipe or a file (journald, a log), where a
+    /// buffered line would show only when the buffer fills or the watch exits.
     func summary(_ line: String) {
         guard !quiet else { return }
-        print(line)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// An error on stderr, always.

@@ -3,7 +3,8 @@ import Logging
 
 /// When a syncing source asks its API and what it falls back to: offline, or inside the
 /// minimum refresh age, the stored data (cached); otherwise ask, and when asking fails with
-/// a source or program error, the stored data again (stale) if there is any.
+/// a source or program error, the stored data again (stale) if there is any. A run stopped
+/// while asking stops: it does not fall back.
 struct RefreshPolicy: Sendable {
     var offline: Bool
     var refresh: Bool
@@ -27,6 +28,8 @@ struct RefreshPolicy: Sendable {
         }
         do {
             return try await ask()
+        } catch where Task.isCancelled {
+            throw CancellationError()
         } catch let failure where failure is SourceError || failure is ProgramError {
             guard let state, let fallback = try? storedOutcome(.stale(reason: "\(failure)", since: state.checkedAt)) else { throw failure }
             logger.warning("\(failure)")

@@ -20,6 +20,8 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
     case tooLarge(endpoint: String, limit: Int)
     case unexpectedStatus(endpoint: String, status: Int)
     case storeFailed(detail: String)
+    /// The run was stopped (SIGTERM to a watch) while waiting on the API.
+    case cancelled(endpoint: String)
     /// The API refused the request for a reason only the user can fix (Fourvenues' 401, 403, 404, 422).
     case refused(endpoint: String, status: Int, advice: String)
 
@@ -59,6 +61,8 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
             return "\(endpoint): unexpected HTTP status \(status) (redirects are not followed: point base_url at the final address)"
         case .storeFailed(let detail):
             return "the local store failed: \(detail)"
+        case .cancelled(let endpoint):
+            return "\(endpoint): stopped before the API answered"
         case .refused(let endpoint, let status, let advice):
             return "\(endpoint): \(status): \(advice)"
         }

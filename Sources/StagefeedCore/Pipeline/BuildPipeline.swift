@@ -61,24 +61,15 @@ public struct BuildPipeline: Sendable {
         return collector.files
     }
 
-    /// Runs every renderer at once (the site spreads its pages over the cores itself), each
-    /// handing its files to `sink`; returns how long each took.
+    /// Runs the renderers (see `RenderThreads`), each handing its files to `sink`; returns
+    /// how long each took. Cancelling the calling task stops them at their next file, with
+    /// `CancellationError`.
     private func render(_ program: Program, context: BuildContext, into sink: any OutputSink) async throws -> [PhaseTimer.Lap] {
-        try await withThrowingTaskGroup(of: PhaseTimer.Lap.self) { group in
-            for renderer in renderers {
-                group.addTask {
-                    let started = ContinuousClock.now
-                    try renderer.render(program, context: context, into: sink)
-                    // Free pages go back as each renderer ends (the others wait for the
-                    // allocator a few milliseconds): at 20,000 performances the peak is
-                    // 115–128 MB with it, 129–133 MB without.
-                    ProcessMemory.releaseFreed()
-                    return PhaseTimer.Lap(name: String(describing: type(of: renderer)), seconds: (ContinuousClock.now - started).seconds)
-                }
-            }
-            var laps: [PhaseTimer.Lap] = []
-            for try await lap in group { laps.append(lap) }
-            return laps
+        let stoppable = StoppableSink(sink)
+        return try await withTaskCancellationHandler {
+            try await RenderThreads.run(renderers, program: program, context: context, into: stoppable)
+        } onCancel: {
+            stoppable.stop()
         }
     }
 
@@ -105,6 +96,8 @@ public struct BuildPipeline: Sendable {
         }
         var phases = PhaseTimer()
         let outcome = try await source.load(normalizer: normalizer)
+        // A watch stopped while the source was read ends here, before the store or output change.
+        try Task.checkCancellation()
         if let current = try fingerprint(of: outcome), !alwaysRender, let record = try revisionStore.buildRecord(output: writer.folder),
            let manifest = writer.manifestDigest(), record.covers(fingerprint: current, manifestDigest: manifest, at: started) {
             phases.lap("load")

@@ -7,6 +7,9 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// When the process ended, as seen by the thread that reaps it (a test's task may
+        /// resume later on a busy machine). Known for processes started in the background.
+        var endedAt: Date?
     }
 
     /// The `stagefeed` binary beside the test bundle (SwiftPM builds both into one folder).
@@ -58,12 +61,17 @@ struct CommandRunner {
     final class Running: @unchecked Sendable {
         let process: Process
         private let capture: URL
-        private let ended: AsyncStream<Int32>
+        private let ended: AsyncStream<(status: Int32, at: Date)>
 
-        fileprivate init(process: Process, capture: URL, ended: AsyncStream<Int32>) {
+        fileprivate init(process: Process, capture: URL, ended: AsyncStream<(status: Int32, at: Date)>) {
             self.process = process
             self.capture = capture
             self.ended = ended
+        }
+
+        /// What the process has written to stdout so far.
+        var stdoutSoFar: String {
+            String(decoding: (try? Data(contentsOf: capture.appendingPathComponent("stdout"))) ?? Data(), as: UTF8.self)
         }
 
         /// Sends a signal (SIGTERM, SIGHUP, SIGKILL…).
@@ -71,11 +79,11 @@ struct CommandRunner {
 
         /// Waits for the process to end and returns what it printed.
         func finish() async -> Result {
-            var status: Int32 = -1
-            for await code in ended { status = code }
+            var status: Int32 = -1, endedAt: Date?
+            for await end in ended { (status, endedAt) = end }
             let read = { (name: String) in String(decoding: (try? Data(contentsOf: self.capture.appendingPathComponent(name))) ?? Data(), as: UTF8.self) }
             defer { try? FileManager.default.removeItem(at: capture) }
-            return Result(status: status, stdout: read("stdout"), stderr: read("stderr"))
+            return Result(status: status, stdout: read("stdout"), stderr: read("stderr"), endedAt: endedAt)
         }
     }
 
@@ -88,8 +96,8 @@ struct CommandRunner {
         process.standardOutput = try FileHandle(forWritingTo: capture.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: capture.appendingPathComponent("stderr"))
         process.standardInput = FileHandle.nullDevice
-        let ended = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { ended.continuation.yield($0.terminationStatus); ended.continuation.finish() }
+        let ended = AsyncStream<(status: Int32, at: Date)>.makeStream()
+        process.terminationHandler = { ended.continuation.yield(($0.terminationStatus, Date())); ended.continuation.finish() }
         try process.run()
         return Running(process: process, capture: capture, ended: ended.stream)
     }

@@ -42,6 +42,8 @@ struct FourvenuesClient: Sendable {
                 response = answer
             case .failure(.tooLarge(let limit)):
                 throw .tooLarge(endpoint: label, limit: limit)
+            case .failure(.cancelled):
+                throw .cancelled(endpoint: label)
             case .failure(let failure):
                 failures += 1
                 let reason: SourceError = failure == .timedOut ? .timedOut(endpoint: label, attempts: failures)

@@ -131,6 +131,8 @@ public struct FourvenuesSource: ProgramSource {
                     venueName = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/").first
                 } catch {
                     // A key scoped to /events/ alone still builds: the name is only a label.
+                    // A stopped run stops.
+                    guard !Task.isCancelled else { throw error }
                     logger.warning("the venue's name could not be read (\(error)); set venue_name (--venue-name)")
                 }
             }

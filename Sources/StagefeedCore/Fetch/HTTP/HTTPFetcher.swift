@@ -28,6 +28,8 @@ public struct HTTPFetcher: Sendable {
         case timedOut
         case tooLarge(limit: Int)
         case unreachable(String)
+        /// The task asking was cancelled (a watch being stopped).
+        case cancelled
     }
 
     private let client: HTTPClient
@@ -78,6 +80,8 @@ public struct HTTPFetcher: Sendable {
             throw .timedOut
         } catch is NIOTooManyBytesError {
             throw .tooLarge(limit: limits.maximumBodyBytes)
+        } catch where Task.isCancelled {
+            throw .cancelled
         } catch {
             throw .unreachable(Self.describe(error))
         }
@@ -91,7 +95,6 @@ public struct HTTPFetcher: Sendable {
     private static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             if error == .remoteConnectionClosed { return "the server closed the connection" }
-            if error == .cancelled { return "the request was cancelled" }
         }
         return String(describing: error)
     }

@@ -56,6 +56,7 @@ struct StagecraftClient: Sendable {
                 case .timedOut: reason = .timedOut(endpoint: endpoint.label, attempts: attempt)
                 case .tooLarge(let limit): throw .tooLarge(endpoint: endpoint.label, limit: limit)
                 case .unreachable(let detail): reason = .unreachable(endpoint: endpoint.label, detail: detail)
+                case .cancelled: throw .cancelled(endpoint: endpoint.label)
                 }
                 logger.info("\(reason), retrying")
                 try await pause(before: attempt + 1, retryAfter: nil, deadline: deadline, giving: reason, using: &generator)

@@ -1,0 +1,75 @@
+import Dispatch
+import Foundation
+import Logging
+import Testing
+@testable import StagefeedCore
+
+/// Renderers work on threads of their own: while a build renders, the rest of the process
+/// goes on, such as the watch's file server answering the screens.
+@Suite struct RenderThreadsTests {
+    /// A gate renderers wait at until the test opens it.
+    final class Gate: @unchecked Sendable {
+        private let semaphore = DispatchSemaphore(value: 0)
+        let arrived = DecodeCounter()
+        let passed = DecodeCounter()
+
+        /// Waits up to 30 s; counts those who got through because it opened.
+        func wait() {
+            arrived.increment()
+            if semaphore.wait(timeout: .now() + 30) == .success { passed.increment() }
+        }
+
+        func open(for count: Int) {
+            for _ in 0..<count { semaphore.signal() }
+        }
+    }
+
+    /// Waits at the gate, then makes one file.
+    struct WaitingRenderer: Renderer {
+        let name: String
+        let gate: Gate
+
+        func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
+            gate.wait()
+            try sink.emit(OutputFile(path: "\(name).txt", contents: Data(name.utf8)))
+        }
+    }
+
+    @Test func theFileServerAnswersWhileEveryRendererIsBusy() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let staticServer = StaticFileServer(root: folder.path("output"), host: "127.0.0.1", port: 0)
+        let server = Task {
+            try await staticServer.run(logger: Logger(label: "test")) { continuation.yield($0) }
+        }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+
+        // More renderers than the process has cores (and so than Swift's tasks have threads).
+        let gate = Gate()
+        let count = ProcessInfo.processInfo.activeProcessorCount + 1
+        let renderers = (0..<count).map { WaitingRenderer(name: "r\($0)", gate: gate) }
+        let pipeline = try BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), renderers: renderers,
+                                         writer: OutputWriter(folder: folder.path("next")), store: try ProgramStore(folder: folder.path("cache")))
+        let build = Task { try await pipeline.run(logger: Logger(label: "test")) }
+        while gate.arrived.count < count - 1 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+
+        let fetcher = HTTPFetcher(limits: HTTPFetcher.Limits(connectTimeout: .seconds(20), readTimeout: .seconds(20), deadline: .seconds(20)))
+        let answer = try await fetcher.get(URL(string: "http://127.0.0.1:\(port)/index.html")!, headers: [])
+        await fetcher.shutdown()
+        gate.open(for: count)
+        let report = try await build.value
+        server.cancel()
+        _ = await server.result
+
+        #expect(answer.status == 200)
+        #expect(String(decoding: answer.body, as: UTF8.self) == folder.read("output/index.html"))
+        // Every renderer got through because the answer came, none by its time-out.
+        #expect(gate.passed.count == count)
+        #expect(report.write.written.count == count, "one file per renderer")
+        #expect(folder.read("next/r0.txt") == "r0")
+    }
+}
