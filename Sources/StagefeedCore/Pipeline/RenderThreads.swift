@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -13,11 +12,14 @@ enum RenderThreads {
     /// error is thrown.
     static func run(_ renderers: [any Renderer], program: Program, context: BuildContext,
                     into sink: StoppableSink) async throws -> [PhaseTimer.Lap] {
-        let progress = Progress(count: renderers.count)
+        guard !renderers.isEmpty else { return [] }
+        let workers = min(ParallelWork.width, renderers.count)
+        let progress = Progress(count: renderers.count, workers: workers)
         return try await withCheckedThrowingContinuation { continuation in
-            let group = DispatchGroup()
-            for _ in 0..<min(ParallelWork.width, renderers.count) {
-                DispatchQueue.global().async(group: group) {
+            // Threads of their own, not dispatch's: the site's pages are spread over the
+            // cores through dispatch's threads, which these would otherwise occupy.
+            for _ in 0..<workers {
+                let thread = Thread {
                     while let index = progress.next() {
                         let renderer = renderers[index], started = ContinuousClock.now
                         do {
@@ -25,7 +27,7 @@ enum RenderThreads {
                         } catch {
                             progress.fail(error)
                             sink.stop()
-                            return
+                            break
                         }
                         // Free pages go back as each renderer ends (the others wait for the
                         // allocator a few milliseconds): at 20,000 performances the peak is
@@ -34,20 +36,23 @@ enum RenderThreads {
                         progress.finish(PhaseTimer.Lap(name: String(describing: type(of: renderer)),
                                                        seconds: (ContinuousClock.now - started).seconds))
                     }
+                    if progress.workerEnded() { continuation.resume(with: progress.result) }
                 }
+                thread.name = "stagefeed-render"
+                thread.start()
             }
-            group.notify(queue: .global()) { continuation.resume(with: progress.result) }
         }
     }
 
-    /// Which renderer is next, the laps of those done and the first failure.
+    /// Which renderer is next, the laps of those done, the first failure and the workers
+    /// still running.
     private final class Progress: Sendable {
-        private let state: Mutex<(next: Int, laps: [PhaseTimer.Lap], failure: (any Error)?)>
+        private let state: Mutex<(next: Int, laps: [PhaseTimer.Lap], failure: (any Error)?, running: Int)>
         private let count: Int
 
-        init(count: Int) {
+        init(count: Int, workers: Int) {
             self.count = count
-            state = Mutex((0, [], nil))
+            state = Mutex((0, [], nil, workers))
         }
 
         /// The index of the next renderer to run; nil when all are taken or one failed.
@@ -65,6 +70,14 @@ enum RenderThreads {
 
         func fail(_ error: any Error) {
             state.withLock { if $0.failure == nil { $0.failure = error } }
+        }
+
+        /// Counts a worker out; true for the last one.
+        func workerEnded() -> Bool {
+            state.withLock { state in
+                state.running -= 1
+                return state.running == 0
+            }
         }
 
         var result: Result<[PhaseTimer.Lap], any Error> {
