@@ -17,14 +17,15 @@ struct Console: Sendable {
 
     /// The run's closing line, on stdout unless `--quiet`. Written at once, not through
     /// `print`'s buffer: a watch's stdout is a pipe or a file (journald, a log), where a
-    /// buffered line would show only when the buffer fills or the watch exits.
+    /// buffered line would show only when the buffer fills or the watch exits. A failed
+    /// write (a full disk, a closed stream) is not worth stopping the build for.
     func summary(_ line: String) {
         guard !quiet else { return }
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// An error on stderr, always.
     func error(_ message: String) {
-        FileHandle.standardError.write(Data("stagefeed: error: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("stagefeed: error: \(message)\n".utf8))
     }
 }

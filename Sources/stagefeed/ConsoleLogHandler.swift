@@ -14,6 +14,6 @@ struct ConsoleLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let prefix = event.level == .info || event.level == .notice ? "" : "\(event.level): "
-        FileHandle.standardError.write(Data("stagefeed: \(prefix)\(event.message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("stagefeed: \(prefix)\(event.message)\n".utf8))
     }
 }

@@ -36,7 +36,7 @@ enum RenderThreads {
                         progress.finish(PhaseTimer.Lap(name: String(describing: type(of: renderer)),
                                                        seconds: (ContinuousClock.now - started).seconds))
                     }
-                    if progress.workerEnded() { continuation.resume(with: progress.result) }
+                    if let result = progress.workerEnded() { continuation.resume(with: result) }
                 }
                 thread.name = "stagefeed-render"
                 thread.start()
@@ -64,24 +64,24 @@ enum RenderThreads {
             }
         }
 
+        /// Records a renderer that ended well.
         func finish(_ lap: PhaseTimer.Lap) {
             state.withLock { $0.laps.append(lap) }
         }
 
+        /// Records a renderer's failure; only the first counts (the others it stopped
+        /// fail with `CancellationError` after it).
         func fail(_ error: any Error) {
             state.withLock { if $0.failure == nil { $0.failure = error } }
         }
 
-        /// Counts a worker out; true for the last one.
-        func workerEnded() -> Bool {
+        /// Counts a worker out; for the last one, the outcome of the whole render.
+        func workerEnded() -> Result<[PhaseTimer.Lap], any Error>? {
             state.withLock { state in
                 state.running -= 1
-                return state.running == 0
+                guard state.running == 0 else { return nil }
+                return state.failure.map { .failure($0) } ?? .success(state.laps)
             }
-        }
-
-        var result: Result<[PhaseTimer.Lap], any Error> {
-            state.withLock { state in state.failure.map { .failure($0) } ?? .success(state.laps) }
         }
     }
 }

@@ -95,6 +95,7 @@ public struct HTTPFetcher: Sendable {
     private static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             if error == .remoteConnectionClosed { return "the server closed the connection" }
+            if error == .cancelled { return "the request was cancelled" }
         }
         return String(describing: error)
     }
