@@ -24,14 +24,7 @@ final class StoppableSink: OutputSink {
 
     func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
         try checkRunning()
-        try sink.emit(path: path) { append in
-            try withoutActuallyEscaping(append) { append in
-                try write { piece in
-                    try self.checkRunning()
-                    try append(piece)
-                }
-            }
-        }
+        try sink.emit(path: path, writing: write) { _ in try checkRunning() }
     }
 
     private func checkRunning() throws {

@@ -38,13 +38,7 @@ import Testing
     @Test func theFileServerAnswersWhileEveryRendererIsBusy() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let staticServer = StaticFileServer(root: folder.path("output"), host: "127.0.0.1", port: 0)
-        let server = Task {
-            try await staticServer.run(logger: Logger(label: "test")) { continuation.yield($0) }
-        }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
+        let server = try await ServedFolder.start(folder.path("output"))
 
         // More renderers than the process has cores (and so than Swift's tasks have threads).
         let gate = Gate()
@@ -58,12 +52,11 @@ import Testing
         }
 
         let fetcher = HTTPFetcher(limits: HTTPFetcher.Limits(connectTimeout: .seconds(20), readTimeout: .seconds(20), deadline: .seconds(20)))
-        let answer = try await fetcher.get(URL(string: "http://127.0.0.1:\(port)/index.html")!, headers: [])
+        let answer = try await fetcher.get(URL(string: "http://127.0.0.1:\(server.port)/index.html")!, headers: [])
         await fetcher.shutdown()
         gate.open(for: count)
         let report = try await build.value
-        server.cancel()
-        _ = await server.result
+        await server.stop()
 
         #expect(answer.status == 200)
         #expect(String(decoding: answer.body, as: UTF8.self) == folder.read("output/index.html"))

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -12,24 +11,17 @@ import Testing
     private func withServer(_ body: (TemporaryFolder, String, HTTPClient) async throws -> Void) async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let staticServer = StaticFileServer(root: folder.path("output"), host: "127.0.0.1", port: 0)
-        let server = Task {
-            try await staticServer.run(logger: Logger(label: "test")) { continuation.yield($0) }
-        }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
+        let server = try await ServedFolder.start(folder.path("output"))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
-            try await body(folder, "http://127.0.0.1:\(port)", client)
+            try await body(folder, "http://127.0.0.1:\(server.port)", client)
         } catch {
             try await client.shutdown()
-            server.cancel()
+            await server.stop()
             throw error
         }
         try await client.shutdown()
-        server.cancel()
-        _ = await server.result
+        await server.stop()
     }
 
     private func get(_ client: HTTPClient, _ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [])

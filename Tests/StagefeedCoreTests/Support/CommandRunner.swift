@@ -70,8 +70,11 @@ struct CommandRunner {
         }
 
         /// What the process has written to stdout so far.
-        var stdoutSoFar: String {
-            String(decoding: (try? Data(contentsOf: capture.appendingPathComponent("stdout"))) ?? Data(), as: UTF8.self)
+        var stdoutSoFar: String { captured("stdout") }
+
+        /// The text captured so far in `stdout` or `stderr`.
+        private func captured(_ name: String) -> String {
+            String(decoding: (try? Data(contentsOf: capture.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
         }
 
         /// Sends a signal (SIGTERM, SIGHUP, SIGKILL…).
@@ -81,9 +84,8 @@ struct CommandRunner {
         func finish() async -> Result {
             var status: Int32 = -1, endedAt: Date?
             for await end in ended { (status, endedAt) = end }
-            let read = { (name: String) in String(decoding: (try? Data(contentsOf: self.capture.appendingPathComponent(name))) ?? Data(), as: UTF8.self) }
             defer { try? FileManager.default.removeItem(at: capture) }
-            return Result(status: status, stdout: read("stdout"), stderr: read("stderr"), endedAt: endedAt)
+            return Result(status: status, stdout: captured("stdout"), stderr: captured("stderr"), endedAt: endedAt)
         }
     }
 

@@ -123,14 +123,7 @@ private final class PrecacheList: OutputSink, @unchecked Sendable {
 
     func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
         var hash = SHA256()
-        try sink.emit(path: path) { append in
-            try withoutActuallyEscaping(append) { append in
-                try write { piece in
-                    hash.update(data: piece)
-                    try append(piece)
-                }
-            }
-        }
+        try sink.emit(path: path, writing: write) { hash.update(data: $0) }
         let digest = hash.finalize()
         lock.withLock { seen.append((path, digest)) }
     }
