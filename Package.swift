@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "stagefeed",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "StagefeedCore", targets: ["StagefeedCore"]),
         .executable(name: "stagefeed", targets: ["stagefeed"]),

@@ -22,18 +22,26 @@ struct BenchResult: Codable {
     /// `20000 full: 2.41 s, 26100 written (310.2 MB), peak 140 MB; load 0.3 …`.
     var line: String {
         let phaseText = phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
-        return "\(size) \(scenario): \(String(format: "%.3f", seconds)) s, \(written) written, \(unchanged) unchanged, \(removed) removed, "
+        return
+            "\(size) \(scenario): \(String(format: "%.3f", seconds)) s, \(written) written, \(unchanged) unchanged, \(removed) removed, "
             + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, peak \(String(format: "%.0f", peakMemoryMB)) MB; \(phaseText)"
     }
 
     /// The figures as a Markdown table: one row per size and scenario, phases in the last column.
     static func table(_ rows: [BenchResult]) -> String {
-        var lines = ["| performances | scenario | wall | files written | MB written | peak RSS | phases (s) |", "| ---: | --- | ---: | ---: | ---: | ---: | --- |"]
+        var lines = [
+            "| performances | scenario | wall | files written | MB written | peak RSS | phases (s) |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
+        ]
         for row in rows {
-            let phases = row.phases.map { "\($0.name.replacingOccurrences(of: "Renderer", with: "")) \(String(format: "%.2f", $0.seconds))" }
-                .joined(separator: ", ")
-            lines.append("| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s | \(row.written) | "
-                + "\(String(format: "%.1f", Double(row.bytes) / 1_048_576)) | \(String(format: "%.0f", row.peakMemoryMB)) MB | \(phases) |")
+            let phases = row.phases.map {
+                "\($0.name.replacingOccurrences(of: "Renderer", with: "")) \(String(format: "%.2f", $0.seconds))"
+            }
+            .joined(separator: ", ")
+            lines.append(
+                "| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s | \(row.written) | "
+                    + "\(String(format: "%.1f", Double(row.bytes) / 1_048_576)) | \(String(format: "%.0f", row.peakMemoryMB)) MB | \(phases) |"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,8 @@ import StagefeedCore
 
 /// One scenario at one size, in this process: prints its result as JSON.
 struct BenchScenario: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scenario", abstract: "Run one scenario (the suite runs each in its own process).")
+    static let configuration = CommandConfiguration(
+        commandName: "scenario", abstract: "Run one scenario (the suite runs each in its own process).")
 
     /// What is measured.
     enum Kind: String, CaseIterable, ExpressibleByArgument {
@@ -71,9 +72,11 @@ struct BenchScenario: AsyncParsableCommand {
         let program = try normalizer.normalize(draft)
         timer.lap("normalize")
         let responses = StagecraftEndpoint.allCases.map {
-            StoredResponse(endpoint: $0.rawValue, body: byEndpoint[$0]!, etag: nil, lastModified: nil, fetchedAt: Date())
+            StoredResponse(
+                endpoint: $0.rawValue, body: byEndpoint[$0]!, etag: nil, lastModified: nil, fetchedAt: Date())
         }
-        try store.commit(source: "stagecraft", responses: responses, program: program, changed: true, rate: nil, at: Date())
+        try store.commit(
+            source: "stagecraft", responses: responses, program: program, changed: true, rate: nil, at: Date())
         timer.lap("store")
         result.phases = timer.laps.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) }
         result.bytes = bodies.values.reduce(0) { $0 + $1.count }
@@ -81,12 +84,14 @@ struct BenchScenario: AsyncParsableCommand {
 
     /// `stagefeed build --offline`: the program from the store, every renderer, the writer.
     private func build(cache: URL, output: URL, result: inout BenchResult) async throws {
-        var configuration = StagecraftSource.Configuration(baseURL: URL(string: "https://bench.invalid/api/v1")!, apiKey: APIKey("bench"), cacheFolder: cache)
+        var configuration = StagecraftSource.Configuration(
+            baseURL: URL(string: "https://bench.invalid/api/v1")!, apiKey: APIKey("bench"), cacheFolder: cache)
         configuration.offline = true
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let pipeline = try BuildPipeline(source: StagecraftSource(configuration: configuration, logger: logger), normalizer: ProgramNormalizer(),
-                                         writer: OutputWriter(folder: output), store: try ProgramStore(folder: cache))
+        let pipeline = try BuildPipeline(
+            source: StagecraftSource(configuration: configuration, logger: logger), normalizer: ProgramNormalizer(),
+            writer: OutputWriter(folder: output, cache: cache), store: try ProgramStore(folder: cache))
         let report = try await pipeline.run(logger: logger)
         result.phases += report.phases.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) }
         result.written = report.write.written.count
@@ -111,7 +116,9 @@ struct BenchScenario: AsyncParsableCommand {
         for (path, data) in files {
             let target = floor.appendingPathComponent(path)
             let parent = target.deletingLastPathComponent().path
-            if folders.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            if folders.insert(parent).inserted {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
             try data.write(to: target)
         }
         result.phases = [BenchResult.Phase(name: "write", seconds: (ContinuousClock.now - started).seconds)]
@@ -122,8 +129,8 @@ struct BenchScenario: AsyncParsableCommand {
     /// The process's peak resident memory (VmHWM), in MB.
     static func peakResidentMB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes / 1024
     }

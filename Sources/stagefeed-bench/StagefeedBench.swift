@@ -51,7 +51,9 @@ struct BenchSuite: AsyncParsableCommand {
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("\(scenario) at \(size) failed (status \(process.terminationStatus))") }
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("\(scenario) at \(size) failed (status \(process.terminationStatus))")
+        }
         return try JSONDecoder().decode(BenchResult.self, from: output)
     }
 }

@@ -22,20 +22,27 @@ struct SyntheticFestival {
     func bodies(moved: Bool = false) -> [String: Data] {
         var random = SplitMix64(seed: UInt64(performances))
         let event: [String: Any] = [
-            "id": "evt_bench_\(performances)", "name": "Benchmark Festival \(performances)", "slug": "bench-\(performances)",
+            "id": "evt_bench_\(performances)", "name": "Benchmark Festival \(performances)",
+            "slug": "bench-\(performances)",
             "description": "A synthetic festival of \(performances) performances.",
-            "start_date": "2027-07-01", "end_date": day(days - 1), "timezone": "Europe/Berlin", "updated_at": "2027-06-01T12:00:00Z",
+            "start_date": "2027-07-01", "end_date": day(days - 1), "timezone": "Europe/Berlin",
+            "updated_at": "2027-06-01T12:00:00Z",
         ]
         let stageList = (0..<stages).map { index -> [String: Any] in
-            ["id": "s_\(index)", "name": "Stage \(Self.name(index, &random))", "description": "Stage number \(index + 1).",
-             "capacity": 500 + index * 10, "position": index + 1]
+            [
+                "id": "s_\(index)", "name": "Stage \(Self.name(index, &random))",
+                "description": "Stage number \(index + 1).",
+                "capacity": 500 + index * 10, "position": index + 1,
+            ]
         }
         let artistList = (0..<artists).map { index -> [String: Any] in
             let paragraphs = (0..<(1 + index % 3)).map { _ in Self.paragraph(&random) }
-            return ["id": String(format: "a_%06d", index), "name": Self.name(index, &random),
-                    "bio": paragraphs.joined(separator: "\n\n"),
-                    "hero_image_url": "https://images.example.com/artists/\(index).jpg",
-                    "social_links": [["platform": "website", "url": "https://artist\(index).example.com/"]]]
+            return [
+                "id": String(format: "a_%06d", index), "name": Self.name(index, &random),
+                "bio": paragraphs.joined(separator: "\n\n"),
+                "hero_image_url": "https://images.example.com/artists/\(index).jpg",
+                "social_links": [["platform": "website", "url": "https://artist\(index).example.com/"]],
+            ]
         }
         var program: [[String: Any]] = []
         var index = 0
@@ -55,7 +62,9 @@ struct SyntheticFestival {
                     ]
                     if index % 10 == 9 {
                         entry["artist_id"] = NSNull()
-                        entry["activity"] = ["id": "act_\(index)", "name": "Workshop \(index)", "description": Self.paragraph(&random)]
+                        entry["activity"] = [
+                            "id": "act_\(index)", "name": "Workshop \(index)", "description": Self.paragraph(&random),
+                        ]
                     } else {
                         entry["artist_id"] = String(format: "a_%06d", index * 6 / 10 % artists)
                         entry["activity"] = NSNull()
@@ -67,21 +76,30 @@ struct SyntheticFestival {
             }
         }
         func envelope(_ data: Any) -> Data {
-            (try? JSONSerialization.data(withJSONObject: ["success": true, "data": data], options: [.sortedKeys])) ?? Data()
+            (try? JSONSerialization.data(withJSONObject: ["success": true, "data": data], options: [.sortedKeys]))
+                ?? Data()
         }
-        return ["event": envelope(event), "stages": envelope(stageList), "artists": envelope(artistList), "program": envelope(program)]
+        return [
+            "event": envelope(event), "stages": envelope(stageList), "artists": envelope(artistList),
+            "program": envelope(program),
+        ]
     }
 
     private func day(_ index: Int) -> String {
-        let parts = Self.berlin.dateComponents([.year, .month, .day], from: Self.firstDay.addingTimeInterval(Double(index * 86_400 + 43_200)))
+        let parts = Self.berlin.dateComponents(
+            [.year, .month, .day], from: Self.firstDay.addingTimeInterval(Double(index * 86_400 + 43_200)))
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// `2027-07-01T12:00:00+02:00` plus `minutes` on festival day `day` (past 24:00 runs
     /// into the next date; July and August keep summer time, +02:00).
     private static func instant(_ day: Int, _ minutes: Int) -> String {
-        let parts = berlin.dateComponents([.year, .month, .day, .hour, .minute], from: firstDay.addingTimeInterval(Double(day * 86_400 + minutes * 60)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:00+02:00", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        let parts = berlin.dateComponents(
+            [.year, .month, .day, .hour, .minute],
+            from: firstDay.addingTimeInterval(Double(day * 86_400 + minutes * 60)))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:00+02:00", parts.year!, parts.month!, parts.day!, parts.hour!,
+            parts.minute!)
     }
 
     private static let berlin: Calendar = {
@@ -93,7 +111,9 @@ struct SyntheticFestival {
     private static let firstDay: Date = berlin.date(from: DateComponents(year: 2027, month: 7, day: 1))!
 
     private static let syllables = ["ka", "lo", "mi", "ra", "ve", "no", "sa", "tu", "bel", "dor", "fin", "gal"]
-    private static let scripts = [["α", "λ", "ε", "κ", "σ"], ["な", "み", "か", "ぜ", "よ"], ["д", "и", "м", "а", "р"], ["ن", "و", "ر", "س", "ل"]]
+    private static let scripts = [
+        ["α", "λ", "ε", "κ", "σ"], ["な", "み", "か", "ぜ", "よ"], ["д", "и", "м", "а", "р"], ["ن", "و", "ر", "س", "ل"],
+    ]
 
     /// A name: Latin syllables, every fifth in another script.
     static func name(_ index: Int, _ random: inout SplitMix64) -> String {
@@ -108,7 +128,9 @@ struct SyntheticFestival {
     /// About sixty words, some in other scripts.
     static func paragraph(_ random: inout SplitMix64) -> String {
         (0..<60).map { position in
-            position % 13 == 12 ? name(Int(random.next() % 1000) * 5 + 4, &random) : syllables[Int(random.next() % UInt64(syllables.count))] + "n"
+            position % 13 == 12
+                ? name(Int(random.next() % 1000) * 5 + 4, &random)
+                : syllables[Int(random.next() % UInt64(syllables.count))] + "n"
         }.joined(separator: " ") + "."
     }
 }

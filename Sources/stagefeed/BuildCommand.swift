@@ -14,14 +14,18 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Publish the output after the build (see stagefeed publish).")
     var publish = false
 
-    @Flag(help: "Render and compare every file even when the source data, settings and theme are those of the last build (restores files changed by hand).")
+    @Flag(
+        help:
+            "Render and compare every file even when the source data, settings and theme are those of the last build (restores files changed by hand)."
+    )
     var force = false
 
     func run() async throws {
         let console = Console(options: options)
         let (settings, source) = try options.resolve(layer: layer, console: console)
         if settings.sourceIsDefault {
-            console.logger.notice("no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
+            console.logger.notice(
+                "no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }
         let lock: OutputLock
         do {
@@ -39,7 +43,8 @@ struct BuildCommand: AsyncParsableCommand {
                 console.logger.info("nothing changed in \(settings.outputFolder.path) but feeds/status.json")
             }
             if case .stale(let reason, let since) = report.freshness {
-                console.logger.warning("stale: the source failed (\(reason)); rendered the program last checked at \(since)")
+                console.logger.warning(
+                    "stale: the source failed (\(reason)); rendered the program last checked at \(since)")
             }
             console.summary(report.summary)
             if settings.publishAfterBuild {

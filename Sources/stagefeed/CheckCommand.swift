@@ -7,7 +7,8 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the configuration and the API key, and show what a build would produce.",
-        discussion: "Asks the source now (the rate limit still holds) but changes neither the store's data nor the output.")
+        discussion:
+            "Asks the source now (the rate limit still holds) but changes neither the store's data nor the output.")
 
     @OptionGroup var options: CommonOptions
 
@@ -19,12 +20,14 @@ struct CheckCommand: AsyncParsableCommand {
             let inspection = try await source.inspect(normalizer: pipeline.normalizer)
             // status.json changes on every run; what matters is the rest.
             let files = try await pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
-            let description = settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
+            let description =
+                settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
                 ?? "\(source.name)\(settings.sourceIsDefault ? " (no source configured: the bundled demo festival)" : "")"
             var preview = try pipeline.writer.preview(files)
             preview.removed.removeAll { $0 == "feeds/status.json" }
-            let report = CheckReport(sourceDescription: description, inspection: inspection, preview: preview,
-                                     outputFolder: settings.outputFolder, now: Date())
+            let report = CheckReport(
+                sourceDescription: description, inspection: inspection, preview: preview,
+                outputFolder: settings.outputFolder, now: Date())
             print(report.text)
         } catch {
             console.error("\(error)")

@@ -9,12 +9,12 @@ struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "Upload what changed in the output to S3-compatible storage.",
         discussion: """
-        Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN), \
-        else the AWS_PROFILE (or default) profile of ~/.aws/credentials. Uploads go assets first, \
-        then feeds and calendars, then pages, then index.html; deletions last, and only when \
-        every upload went through. Exit status: 0 published or nothing to do, 1 some objects \
-        failed (the next run retries them), 2 usage or configuration error.
-        """)
+            Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN), \
+            else the AWS_PROFILE (or default) profile of ~/.aws/credentials. Uploads go assets first, \
+            then feeds and calendars, then pages, then index.html; deletions last, and only when \
+            every upload went through. Exit status: 0 published or nothing to do, 1 some objects \
+            failed (the next run retries them), 2 usage or configuration error.
+            """)
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var publishing: PublishOptions
@@ -42,9 +42,13 @@ struct PublishCommand: AsyncParsableCommand {
 
     /// Publishes the output as `settings` say, printing the plan (dry run), failures and
     /// the summary line; the exit status of the run.
-    static func publish(settings: Settings, console: Console, dryRun: Bool = false, verify: Bool = false) async -> ExitStatus {
+    static func publish(
+        settings: Settings, console: Console, dryRun: Bool = false, verify: Bool = false
+    ) async -> ExitStatus {
         guard let publish = settings.publish else {
-            console.error("publish.to is required (--to, STAGEFEED_PUBLISH_TO or publish: to: in stagefeed.yml): the destination, e.g. s3://bucket/prefix")
+            console.error(
+                "publish.to is required (--to, STAGEFEED_PUBLISH_TO or publish: to: in stagefeed.yml): the destination, e.g. s3://bucket/prefix"
+            )
             return .usage
         }
         let environment = ProcessInfo.processInfo.environment
@@ -60,8 +64,12 @@ struct PublishCommand: AsyncParsableCommand {
             console.error("\(error)")
             return .failure
         }
-        let client = S3Client(endpoint: publish.endpoint(environment: environment), bucket: publish.destination.bucket, credentials: credentials)
-        let publisher = Publisher(settings: publish, outputFolder: settings.outputFolder, store: store, client: client)
+        let client = S3Client(
+            endpoint: publish.endpoint(environment: environment), bucket: publish.destination.bucket,
+            credentials: credentials)
+        let publisher = Publisher(
+            settings: publish, output: OutputLocation(folder: settings.outputFolder, cache: settings.cacheFolder),
+            store: store, client: client)
         return await run(publisher, console: console, dryRun: dryRun, verify: verify)
     }
 
@@ -69,7 +77,9 @@ struct PublishCommand: AsyncParsableCommand {
         do {
             let report = try await publisher.run(dryRun: dryRun, verify: verify, logger: console.logger)
             if dryRun {
-                for upload in report.plan.uploads { console.summary("upload \(upload.object.key) (\(upload.reason.rawValue))") }
+                for upload in report.plan.uploads {
+                    console.summary("upload \(upload.object.key) (\(upload.reason.rawValue))")
+                }
                 for key in report.plan.deletions { console.summary("delete \(key)") }
             }
             for failure in report.failures { console.logger.error("\(failure.key): \(failure.reason)") }

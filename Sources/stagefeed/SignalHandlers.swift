@@ -16,6 +16,6 @@ final class SignalHandlers {
     }
 
     deinit {
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
     }
 }

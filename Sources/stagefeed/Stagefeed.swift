@@ -9,13 +9,13 @@ struct Stagefeed: AsyncParsableCommand {
         commandName: "stagefeed",
         abstract: "Static website, feeds, calendars and signage screens from a festival's program.",
         discussion: """
-        Settings come from flags, then STAGEFEED_* environment variables, then stagefeed.yml, \
-        then defaults. The API key comes from STAGEFEED_API_KEY or --api-key-file, never from a flag.
+            Settings come from flags, then STAGEFEED_* environment variables, then stagefeed.yml, \
+            then defaults. The API key comes from STAGEFEED_API_KEY or --api-key-file, never from a flag.
 
-        Exit status: 0 fresh data rendered (or nothing changed); 3 the source failed and the \
-        output was rendered from stored data; 1 failed, output left as it was; 2 usage or \
-        configuration error.
-        """,
+            Exit status: 0 fresh data rendered (or nothing changed); 3 the source failed and the \
+            output was rendered from stored data; 1 failed, output left as it was; 2 usage or \
+            configuration error.
+            """,
         subcommands: [BuildCommand.self, WatchCommand.self, CheckCommand.self, PublishCommand.self])
 
     /// Runs the command, mapping command-line usage errors to exit status 2 as DESIGN.md

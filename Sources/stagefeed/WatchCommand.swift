@@ -11,10 +11,10 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Rebuild every interval, riding out every fault; optionally serve the output.",
         discussion: """
-        One summary line per cycle. SIGINT or SIGTERM finish the current write and exit 0; \
-        SIGHUP reloads the configuration and rebuilds at once. The output folder is locked: \
-        a second build or watch on it refuses to start.
-        """)
+            One summary line per cycle. SIGINT or SIGTERM finish the current write and exit 0; \
+            SIGHUP reloads the configuration and rebuilds at once. The output folder is locked: \
+            a second build or watch on it refuses to start.
+            """)
 
     @OptionGroup var options: CommonOptions
     @OptionGroup(title: "Publishing") var publishing: PublishOptions
@@ -22,18 +22,27 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(help: "Publish the output after every build (see stagefeed publish).")
     var publish = false
 
-    @Option(help: ArgumentHelp("Time between builds, e.g. 90s, 5m (default 5m; never below the source's polling floor).", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Time between builds, e.g. 90s, 5m (default 5m; never below the source's polling floor).",
+            valueName: "duration"))
     var interval = "5m"
 
-    @Option(help: ArgumentHelp("Serve the output over HTTP at HOST:PORT or PORT (host default 127.0.0.1).", valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve the output over HTTP at HOST:PORT or PORT (host default 127.0.0.1).", valueName: "host:port"))
     var serve: String?
 
     @Flag(help: "Run one cycle and exit with its status (for scripts and tests).")
     var once = false
 
     func validate() throws {
-        guard Self.seconds(interval) != nil else { throw ValidationError("--interval: \"\(interval)\" is not a duration such as 90s or 5m") }
-        if let serve, Self.address(serve) == nil { throw ValidationError("--serve: \"\(serve)\" is not HOST:PORT or PORT") }
+        guard Self.seconds(interval) != nil else {
+            throw ValidationError("--interval: \"\(interval)\" is not a duration such as 90s or 5m")
+        }
+        if let serve, Self.address(serve) == nil {
+            throw ValidationError("--serve: \"\(serve)\" is not HOST:PORT or PORT")
+        }
     }
 
     func run() async throws {
@@ -49,7 +58,9 @@ struct WatchCommand: AsyncParsableCommand {
         let state = WatchState(settings: settings, source: source)
         var requested = Duration.seconds(Self.seconds(interval)!)
         if requested < source.pollingFloor {
-            console.logger.warning("--interval \(interval) is below the \(source.name) source's polling floor; using \(Int(source.pollingFloor.seconds)) s")
+            console.logger.warning(
+                "--interval \(interval) is below the \(source.name) source's polling floor; using \(Int(source.pollingFloor.seconds)) s"
+            )
             requested = source.pollingFloor
         }
         let wake = WakeSignal()
@@ -80,9 +91,14 @@ struct WatchCommand: AsyncParsableCommand {
                 if let serveAddress, !once {
                     group.addTask {
                         do {
-                            try await StaticFileServer(root: settings.outputFolder, host: serveAddress.host, port: serveAddress.port)
-                                .run(logger: logger) { port in logger.info("serving \(settings.outputFolder.path) at http://\(serveAddress.host):\(port)/") }
-                        } catch where !Task.isCancelled {
+                            try await StaticFileServer(
+                                root: settings.outputFolder, host: serveAddress.host, port: serveAddress.port
+                            )
+                            .run(logger: logger) { port in
+                                logger.info(
+                                    "serving \(settings.outputFolder.path) at http://\(serveAddress.host):\(port)/")
+                            }
+                        } catch  where !Task.isCancelled {
                             // Without its server a watch that was asked to serve is no use:
                             // stop and fail, so a service manager restarts it.
                             logger.error("the server at \(serveAddress.host):\(serveAddress.port) stopped: \(error)")
@@ -125,7 +141,9 @@ struct WatchCommand: AsyncParsableCommand {
     static func address(_ text: String) -> (host: String, port: Int)? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         let host = parts.count == 2 ? String(parts[0]) : "127.0.0.1"
-        guard parts.count <= 2, !host.isEmpty, let port = Int(parts.last ?? ""), (0...65_535).contains(port) else { return nil }
+        guard parts.count <= 2, !host.isEmpty, let port = Int(parts.last ?? ""), (0...65_535).contains(port) else {
+            return nil
+        }
         return (host, port)
     }
 }
@@ -164,7 +182,8 @@ final class WatchState: Sendable {
             var (settings, source) = try CommonOptions.resolve(layer: layer, config: config, console: console)
             let folder = current.withLock { $0.settings.outputFolder }
             if settings.outputFolder.standardizedFileURL.path != folder.standardizedFileURL.path {
-                console.logger.warning("configuration reloaded, but the output folder stays \(folder.path) until a restart")
+                console.logger.warning(
+                    "configuration reloaded, but the output folder stays \(folder.path) until a restart")
                 settings.outputFolder = folder
             }
             current.withLock { $0 = (settings, source) }

@@ -22,15 +22,19 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
             do {
                 text = try String(contentsOf: file, encoding: .utf8)
             } catch {
-                throw .apiKeyUnavailable(reason: "could not read the API key file \(file.path): \(error.localizedDescription)")
+                throw .apiKeyUnavailable(
+                    reason: "could not read the API key file \(file.path): \(error.localizedDescription)")
             }
         }
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty else {
-            throw .apiKeyUnavailable(reason: "no API key: set STAGEFEED_API_KEY or point --api-key-file (api_key_file:) at a file holding it")
+            throw .apiKeyUnavailable(
+                reason: "no API key: set STAGEFEED_API_KEY or point --api-key-file (api_key_file:) at a file holding it"
+            )
         }
         guard key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw .apiKeyUnavailable(reason: "the API key in \(origin) holds spaces or characters an HTTP header cannot carry")
+            throw .apiKeyUnavailable(
+                reason: "the API key in \(origin) holds spaces or characters an HTTP header cannot carry")
         }
         return APIKey(key)
     }

@@ -38,7 +38,11 @@ public enum ConfigFile {
         for (name, keyNode, valueNode) in entries {
             let line = keyNode.mark.map { $0.line }
             if valueNode.mapping == nil, SettingKey.allCases.contains(where: { $0.section == name }) {
-                throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a mapping of its settings, e.g. \(name):\n  to: s3://bucket/prefix")
+                throw .configFileMalformed(
+                    path: path,
+                    detail:
+                        "line \(line ?? 0): \(name) must be a mapping of its settings, e.g. \(name):\n  to: s3://bucket/prefix"
+                )
             }
             guard let key = SettingKey(rawValue: name) else {
                 throw .unknownSetting(path: path, key: name, line: line)
@@ -48,13 +52,15 @@ public enum ConfigFile {
                 // `locales: [es-ES, en]` is the same as `locales: es-ES, en`.
                 let items = list.compactMap { $0.scalar?.string }
                 guard items.count == list.count else {
-                    throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a list of plain values")
+                    throw .configFileMalformed(
+                        path: path, detail: "line \(line ?? 0): \(name) must be a list of plain values")
                 }
                 value = items.joined(separator: ",")
             } else if let scalar = valueNode.scalar?.string {
                 value = scalar
             } else {
-                throw .configFileMalformed(path: path, detail: "line \(line ?? 0): \(name) must be a single value, not a list or mapping")
+                throw .configFileMalformed(
+                    path: path, detail: "line \(line ?? 0): \(name) must be a single value, not a list or mapping")
             }
             layer.values[key] = value
             layer.lines[key] = line

@@ -56,7 +56,9 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     public var acceptsList: Bool { self == .locales }
 
     /// The environment variable, e.g. `STAGEFEED_DAY_STARTS`, `STAGEFEED_PUBLISH_TO`.
-    public var environmentVariable: String { "STAGEFEED_" + rawValue.replacingOccurrences(of: ".", with: "_").uppercased() }
+    public var environmentVariable: String {
+        "STAGEFEED_" + rawValue.replacingOccurrences(of: ".", with: "_").uppercased()
+    }
 
     public static func < (lhs: SettingKey, rhs: SettingKey) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -23,7 +23,9 @@ public struct SettingsResolver: Sendable {
     }
 
     /// Settings from the flags, the environment and the config file (if any).
-    public func resolve(flags: SettingsLayer, environment: [String: String], configFlag: String?) throws(ConfigurationError) -> Settings {
+    public func resolve(
+        flags: SettingsLayer, environment: [String: String], configFlag: String?
+    ) throws(ConfigurationError) -> Settings {
         var layers = [flags, SettingsLayer.environment(environment)]
         if let path = try configFilePath(flag: configFlag, environment: environment) {
             layers.append(try ConfigFile.load(path: path))
@@ -66,55 +68,75 @@ public struct SettingsResolver: Sendable {
         var baseURL: URL?
         if let (value, layer) = lookup(.baseURL) {
             guard let url = URL(string: value), URLPolicy.isAllowed(url) else {
-                throw .invalidValue(setting: layer.name(of: .baseURL), value: value,
-                                    expected: "an https URL such as https://festival.example.com/api/v1 (plain http only to this machine)")
+                throw .invalidValue(
+                    setting: layer.name(of: .baseURL), value: value,
+                    expected:
+                        "an https URL such as https://festival.example.com/api/v1 (plain http only to this machine)")
             }
             baseURL = url
         }
         var timeZone: TimeZone?
         if let (value, layer) = lookup(.timezone) {
             guard let zone = TimeZone(identifier: value), value.contains("/") || value == "UTC" else {
-                throw .invalidValue(setting: layer.name(of: .timezone), value: value, expected: "an IANA timezone such as Europe/Madrid")
+                throw .invalidValue(
+                    setting: layer.name(of: .timezone), value: value, expected: "an IANA timezone such as Europe/Madrid"
+                )
             }
             timeZone = zone
         }
         if source == .fourvenues, let (value, layer) = lookup(.environment) {
             guard let environment = FourvenuesEnvironment(rawValue: value.lowercased()) else {
-                throw .invalidValue(setting: layer.name(of: .environment), value: value, expected: "alpha (test data) or production (live data)")
+                throw .invalidValue(
+                    setting: layer.name(of: .environment), value: value,
+                    expected: "alpha (test data) or production (live data)")
             }
             // `base_url` overrides the environment's address, unless it comes from a lower layer.
             let rank = { (layer: SettingsLayer) in layers.firstIndex(of: layer) ?? layers.count }
-            if let (_, urlLayer) = lookup(.baseURL), rank(urlLayer) <= rank(layer) {} else { baseURL = environment.baseURL }
+            if let (_, urlLayer) = lookup(.baseURL), rank(urlLayer) <= rank(layer) {
+            } else {
+                baseURL = environment.baseURL
+            }
         }
         if source == .fourvenues {
             if baseURL == nil {
-                throw .missingSetting(setting: "environment (--environment, STAGEFEED_ENVIRONMENT)",
-                                      reason: "the Fourvenues source reads alpha (test data) or production (live data); validate against alpha first")
+                throw .missingSetting(
+                    setting: "environment (--environment, STAGEFEED_ENVIRONMENT)",
+                    reason:
+                        "the Fourvenues source reads alpha (test data) or production (live data); validate against alpha first"
+                )
             }
             if timeZone == nil {
-                throw .missingSetting(setting: "timezone (--timezone, STAGEFEED_TIMEZONE)",
-                                      reason: "the Fourvenues API gives no timezone: name the venue's, e.g. Europe/Madrid")
+                throw .missingSetting(
+                    setting: "timezone (--timezone, STAGEFEED_TIMEZONE)",
+                    reason: "the Fourvenues API gives no timezone: name the venue's, e.g. Europe/Madrid")
             }
         }
         var keepPast = Duration.seconds(30 * 86_400)
         if let (value, layer) = lookup(.keepPast) {
             guard let seconds = Self.seconds(in: value) else {
-                throw .invalidValue(setting: layer.name(of: .keepPast), value: value, expected: "a duration such as 0s, 12h or 30d")
+                throw .invalidValue(
+                    setting: layer.name(of: .keepPast), value: value, expected: "a duration such as 0s, 12h or 30d")
             }
             keepPast = .seconds(seconds)
         }
-        let venueName = lookup(.venueName).map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let venueName = lookup(.venueName).map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
 
         if source == .stagecraft && baseURL == nil {
-            throw .missingSetting(setting: "base_url (--base-url, STAGEFEED_BASE_URL)",
-                                  reason: "the Stagecraft source needs the festival's API address, e.g. https://festival.example.com/api/v1")
+            throw .missingSetting(
+                setting: "base_url (--base-url, STAGEFEED_BASE_URL)",
+                reason:
+                    "the Stagecraft source needs the festival's API address, e.g. https://festival.example.com/api/v1")
         }
 
         var minimumRefreshAge = Duration.seconds(60)
         if let (value, layer) = lookup(.minRefresh) {
             guard let seconds = Self.seconds(in: value), seconds >= 60 else {
-                throw .invalidValue(setting: layer.name(of: .minRefresh), value: value,
-                                    expected: "a duration of at least 60s such as 90s, 5m or 1h (the API asks not to be polled more often)")
+                throw .invalidValue(
+                    setting: layer.name(of: .minRefresh), value: value,
+                    expected:
+                        "a duration of at least 60s such as 90s, 5m or 1h (the API asks not to be polled more often)")
             }
             minimumRefreshAge = .seconds(seconds)
         }
@@ -122,7 +144,8 @@ public struct SettingsResolver: Sendable {
         var dayStart = DayStart.standard
         if let (value, layer) = lookup(.dayStarts) {
             guard let parsed = DayStart(parsing: value) else {
-                throw .invalidValue(setting: layer.name(of: .dayStarts), value: value, expected: "a 24-hour time HH:MM such as 06:00")
+                throw .invalidValue(
+                    setting: layer.name(of: .dayStarts), value: value, expected: "a 24-hour time HH:MM such as 06:00")
             }
             dayStart = parsed
         }
@@ -130,15 +153,21 @@ public struct SettingsResolver: Sendable {
         var siteURL: URL?
         if let (value, layer) = lookup(.siteURL) {
             guard let url = URL(string: value.hasSuffix("/") ? value : value + "/"),
-                  ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
-            else { throw .invalidValue(setting: layer.name(of: .siteURL), value: value, expected: "the public http(s) address output/ is served at, e.g. https://festival.example.com/timetable/") }
+                ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+            else {
+                throw .invalidValue(
+                    setting: layer.name(of: .siteURL), value: value,
+                    expected:
+                        "the public http(s) address output/ is served at, e.g. https://festival.example.com/timetable/")
+            }
             siteURL = url
         }
 
         var keepCancelled = Duration.seconds(7 * 86_400)
         if let (value, layer) = lookup(.keepCancelled) {
             guard let seconds = Self.seconds(in: value) else {
-                throw .invalidValue(setting: layer.name(of: .keepCancelled), value: value, expected: "a duration such as 0s, 12h or 7d")
+                throw .invalidValue(
+                    setting: layer.name(of: .keepCancelled), value: value, expected: "a duration such as 0s, 12h or 7d")
             }
             keepCancelled = .seconds(seconds)
         }
@@ -150,8 +179,9 @@ public struct SettingsResolver: Sendable {
             do {
                 theme = try ThemeLoader.folder(for: value, relativeTo: base)
             } catch {
-                throw .invalidValue(setting: layer.name(of: .theme), value: value,
-                                    expected: "default, the name of a folder in Themes/, or a theme folder's path (\(error))")
+                throw .invalidValue(
+                    setting: layer.name(of: .theme), value: value,
+                    expected: "default, the name of a folder in Themes/, or a theme folder's path (\(error))")
             }
         }
 
@@ -167,19 +197,25 @@ public struct SettingsResolver: Sendable {
         if let (value, layer) = lookup(.locales) {
             let tags = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
             guard !tags.isEmpty else {
-                throw .invalidValue(setting: layer.name(of: .locales), value: value, expected: "one or more BCP 47 language tags such as es-ES, en")
+                throw .invalidValue(
+                    setting: layer.name(of: .locales), value: value,
+                    expected: "one or more BCP 47 language tags such as es-ES, en")
             }
             locales = []
             for (index, tag) in tags.enumerated() {
                 guard let locale = SiteLocale(tag: tag, isDefault: index == 0) else {
-                    throw .invalidValue(setting: layer.name(of: .locales), value: tag,
-                                        expected: "a BCP 47 language tag of a known language, such as es-ES, de, en-GB, pt-BR or ar")
+                    throw .invalidValue(
+                        setting: layer.name(of: .locales), value: tag,
+                        expected: "a BCP 47 language tag of a known language, such as es-ES, de, en-GB, pt-BR or ar")
                 }
                 // A further language's folder must not be one of the output's own folders (Burmese is `my`).
                 let reserved = ["days", "stages", "artists", "my", "assets", "feeds", "calendar", "signage"]
                 guard !reserved.contains(String(locale.folder.dropLast())) else {
-                    throw .invalidValue(setting: layer.name(of: .locales), value: tag,
-                                        expected: "a language whose folder is not one of the output's own (\(locale.folder) is taken); list it first to put it at the root")
+                    throw .invalidValue(
+                        setting: layer.name(of: .locales), value: tag,
+                        expected:
+                            "a language whose folder is not one of the output's own (\(locale.folder) is taken); list it first to put it at the root"
+                    )
                 }
                 guard !locales.contains(where: { $0.tag == locale.tag }) else {
                     throw .invalidValue(setting: layer.name(of: .locales), value: tag, expected: "each language once")
@@ -191,8 +227,9 @@ public struct SettingsResolver: Sendable {
         let publish = try publishSettings(lookup: lookup, flag: flag)
         let publishAfterBuild = try flag(.publishAfterBuild)
         if publishAfterBuild && publish == nil {
-            throw .missingSetting(setting: "publish.to (--to, STAGEFEED_PUBLISH_TO)",
-                                  reason: "publishing after each build needs a destination such as s3://bucket/prefix")
+            throw .missingSetting(
+                setting: "publish.to (--to, STAGEFEED_PUBLISH_TO)",
+                reason: "publishing after each build needs a destination such as s3://bucket/prefix")
         }
 
         let output = path(.out, default: "output")
@@ -216,24 +253,35 @@ public struct SettingsResolver: Sendable {
     }
 
     /// The `publish:` settings, or nil when no destination is set.
-    private func publishSettings(lookup: (SettingKey) -> (value: String, layer: SettingsLayer)?,
-                                 flag: (SettingKey) throws(ConfigurationError) -> Bool) throws(ConfigurationError) -> PublishSettings? {
+    private func publishSettings(
+        lookup: (SettingKey) -> (value: String, layer: SettingsLayer)?,
+        flag: (SettingKey) throws(ConfigurationError) -> Bool
+    ) throws(ConfigurationError) -> PublishSettings? {
         guard let (value, layer) = lookup(.publishTo) else { return nil }
         guard let destination = S3Destination(parsing: value) else {
-            throw .invalidValue(setting: layer.name(of: .publishTo), value: value,
-                                expected: "s3://BUCKET or s3://BUCKET/PREFIX, the bucket named as S3 allows (3 to 63 lowercase letters, digits, dots and hyphens)")
+            throw .invalidValue(
+                setting: layer.name(of: .publishTo), value: value,
+                expected:
+                    "s3://BUCKET or s3://BUCKET/PREFIX, the bucket named as S3 allows (3 to 63 lowercase letters, digits, dots and hyphens)"
+            )
         }
         var settings = PublishSettings(destination: destination)
         if let (value, layer) = lookup(.publishEndpoint) {
-            guard let url = URL(string: value), URLPolicy.isAllowed(url), (url.path.isEmpty || url.path == "/") else {
-                throw .invalidValue(setting: layer.name(of: .publishEndpoint), value: value,
-                                    expected: "the service's https address such as https://ACCOUNT.r2.cloudflarestorage.com (plain http only to this machine)")
+            guard let url = URL(string: value), URLPolicy.isAllowed(url), url.path.isEmpty || url.path == "/" else {
+                throw .invalidValue(
+                    setting: layer.name(of: .publishEndpoint), value: value,
+                    expected:
+                        "the service's https address such as https://ACCOUNT.r2.cloudflarestorage.com (plain http only to this machine)"
+                )
             }
             settings.endpoint = url
         }
         if let (value, layer) = lookup(.publishRegion) {
-            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-                throw .invalidValue(setting: layer.name(of: .publishRegion), value: value, expected: "a region name such as eu-central-1 or auto")
+            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else {
+                throw .invalidValue(
+                    setting: layer.name(of: .publishRegion), value: value,
+                    expected: "a region name such as eu-central-1 or auto")
             }
             settings.region = value
         }
@@ -241,10 +289,18 @@ public struct SettingsResolver: Sendable {
         if lookup(.publishDelete) != nil { settings.deletes = try flag(.publishDelete) }
         for key in [SettingKey.publishShortCache, .publishHashedCache] {
             guard let (value, layer) = lookup(key) else { continue }
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, !value.contains(where: { $0.isNewline || !$0.isASCII }) else {
-                throw .invalidValue(setting: layer.name(of: key), value: value, expected: "a Cache-Control value such as public, max-age=60")
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty,
+                !value.contains(where: { $0.isNewline || !$0.isASCII })
+            else {
+                throw .invalidValue(
+                    setting: layer.name(of: key), value: value,
+                    expected: "a Cache-Control value such as public, max-age=60")
             }
-            if key == .publishShortCache { settings.cachePolicy.short = value } else { settings.cachePolicy.hashed = value }
+            if key == .publishShortCache {
+                settings.cachePolicy.short = value
+            } else {
+                settings.cachePolicy.hashed = value
+            }
         }
         return settings
     }

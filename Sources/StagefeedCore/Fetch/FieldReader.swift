@@ -12,7 +12,8 @@ public struct FieldReader: Sendable {
     /// Reads `value` as an object, or fails naming the endpoint and item.
     public init(_ value: JSONValue, endpoint: String, item: String) throws(SourceError) {
         guard case .object(let object) = value else {
-            throw .invalidField(endpoint: endpoint, item: item, field: "(item)", expected: "an object", found: value.typeName)
+            throw .invalidField(
+                endpoint: endpoint, item: item, field: "(item)", expected: "an object", found: value.typeName)
         }
         var fields: [String: JSONValue] = [:]
         for (key, value) in object {
@@ -107,7 +108,9 @@ public struct FieldReader: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(key.utf8.count)
         for byte in key.utf8 {
-            if byte >= 0x80 { return key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+            if byte >= 0x80 {
+                return key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
+            }
             if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") { continue }
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }

@@ -15,23 +15,28 @@ struct RefreshPolicy: Sendable {
 
     /// The outcome by these rules: `storedOutcome` gives the stored data with a freshness
     /// (throwing when there is none to give), `ask` asks the API.
-    func load(state: SourceState?, source: String, logger: Logger, storedOutcome: (Freshness) throws -> SourceOutcome,
-              ask: () async throws -> SourceOutcome) async throws -> SourceOutcome {
+    func load(
+        state: SourceState?, source: String, logger: Logger, storedOutcome: (Freshness) throws -> SourceOutcome,
+        ask: () async throws -> SourceOutcome
+    ) async throws -> SourceOutcome {
         if offline {
             guard let state else { throw StoreError.empty(source: source) }
             logger.info("offline: rendering \(stored) stored at \(state.checkedAt)")
             return try storedOutcome(.cached(since: state.checkedAt))
         }
         if let state, !refresh, Date().timeIntervalSince(state.checkedAt) < minimumRefreshAge.seconds {
-            logger.info("\(asked) \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent")
+            logger.info(
+                "\(asked) \(Int(Date().timeIntervalSince(state.checkedAt))) s ago, inside the minimum refresh age: no request sent"
+            )
             return try storedOutcome(.cached(since: state.checkedAt))
         }
         do {
             return try await ask()
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             throw CancellationError()
         } catch let failure where failure is SourceError || failure is ProgramError {
-            guard let state, let fallback = try? storedOutcome(.stale(reason: "\(failure)", since: state.checkedAt)) else { throw failure }
+            guard let state, let fallback = try? storedOutcome(.stale(reason: "\(failure)", since: state.checkedAt))
+            else { throw failure }
             logger.warning("\(failure)")
             return fallback
         }

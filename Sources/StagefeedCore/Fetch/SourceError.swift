@@ -42,9 +42,11 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
         case .bundledDataMissing(let file):
             return "the bundled demo file \(file) is missing from the installation"
         case .unauthorized(let endpoint):
-            return "\(endpoint): 401 unauthorized: the API key was refused; check the key sent in X-API-Key (STAGEFEED_API_KEY or --api-key-file)"
+            return
+                "\(endpoint): 401 unauthorized: the API key was refused; check the key sent in X-API-Key (STAGEFEED_API_KEY or --api-key-file)"
         case .revoked(let endpoint):
-            return "\(endpoint): 403 forbidden: this key was revoked; an admin generates a new one under Settings → API Keys"
+            return
+                "\(endpoint): 403 forbidden: this key was revoked; an admin generates a new one under Settings → API Keys"
         case .notFound(let endpoint):
             return "\(endpoint): 404 not found; check base_url (it ends in /api/v1)"
         case .rateLimited(let endpoint, let detail):
@@ -58,7 +60,8 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let endpoint, let limit):
             return "\(endpoint): the response is larger than \(limit / (1 << 20)) MiB; refusing to read it"
         case .unexpectedStatus(let endpoint, let status):
-            return "\(endpoint): unexpected HTTP status \(status) (redirects are not followed: point base_url at the final address)"
+            return
+                "\(endpoint): unexpected HTTP status \(status) (redirects are not followed: point base_url at the final address)"
         case .storeFailed(let detail):
             return "the local store failed: \(detail)"
         case .cancelled(let endpoint):

@@ -9,7 +9,9 @@ public struct SourceInspection: Sendable {
     public var storePath: String?
     public var storeState: SourceState?
 
-    public init(program: Program, rateLimit: RateLimitHeaders? = nil, storePath: String? = nil, storeState: SourceState? = nil) {
+    public init(
+        program: Program, rateLimit: RateLimitHeaders? = nil, storePath: String? = nil, storeState: SourceState? = nil
+    ) {
         self.program = program
         self.rateLimit = rateLimit
         self.storePath = storePath

@@ -28,8 +28,10 @@ public struct FestivalCalendar: Sendable {
     /// The instant a festival day begins: the day start on that local date (Foundation moves
     /// a wall time that falls in a DST gap forward to the first valid instant).
     public func start(of day: LocalDate) -> Date {
-        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day,
-                                           hour: dayStart.hour, minute: dayStart.minute))!
+        calendar.date(
+            from: DateComponents(
+                year: day.year, month: day.month, day: day.day,
+                hour: dayStart.hour, minute: dayStart.minute))!
     }
 
     /// The instant a festival day ends: the start of the next one.

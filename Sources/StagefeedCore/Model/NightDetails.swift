@@ -8,7 +8,10 @@ public struct NightDetails: Sendable, Equatable, Codable {
     public var ticketURL: String?
     public var flyerURL: String?
 
-    public init(genres: [String] = [], minimumAge: Int? = nil, dressCode: String? = nil, ticketURL: String? = nil, flyerURL: String? = nil) {
+    public init(
+        genres: [String] = [], minimumAge: Int? = nil, dressCode: String? = nil, ticketURL: String? = nil,
+        flyerURL: String? = nil
+    ) {
         self.genres = genres
         self.minimumAge = minimumAge
         self.dressCode = dressCode

@@ -29,8 +29,11 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
             String(performance.start.timeIntervalSince1970), String(performance.end.timeIntervalSince1970),
             performance.stageID, performance.displayName,
         ].joined(separator: "\u{1F}")
-        let content = [significant, performance.description ?? "", performance.artistID ?? "",
-                       performance.activity?.name ?? "", performance.activity?.description ?? ""] + shown
+        let content =
+            [
+                significant, performance.description ?? "", performance.artistID ?? "",
+                performance.activity?.name ?? "", performance.activity?.description ?? "",
+            ] + shown
         let contentText = content.joined(separator: "\u{1F}")
         return (digest(significant), digest(contentText))
     }

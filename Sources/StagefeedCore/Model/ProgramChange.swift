@@ -26,13 +26,17 @@ public struct ProgramChange: Sendable, Equatable, Codable {
     public var day: LocalDate
 
     /// The changes between a performance as last seen and as it is now (nil: gone).
-    static func between(_ before: Performance?, _ after: Performance?, at now: Date, stageNames: [String: String]) -> [ProgramChange] {
+    static func between(
+        _ before: Performance?, _ after: Performance?, at now: Date, stageNames: [String: String]
+    ) -> [ProgramChange] {
         func make(_ kind: Kind, _ current: Performance, previous: Performance?) -> ProgramChange {
-            let id = StableUUID.make("change\u{1F}\(kind.rawValue)\u{1F}\(current.id)\u{1F}\(Int(now.timeIntervalSince1970))")
+            let id = StableUUID.make(
+                "change\u{1F}\(kind.rawValue)\u{1F}\(current.id)\u{1F}\(Int(now.timeIntervalSince1970))")
             return ProgramChange(
                 id: id.uuidString.lowercased(), kind: kind, performanceID: current.id, at: now,
                 title: current.displayName, previousTitle: previous?.displayName, start: current.start,
-                previousStart: previous?.start, end: current.end, stageID: current.stageID, previousStageID: previous?.stageID,
+                previousStart: previous?.start, end: current.end, stageID: current.stageID,
+                previousStageID: previous?.stageID,
                 stageName: stageNames[current.stageID] ?? current.stageID,
                 previousStageName: previous.map { stageNames[$0.stageID] ?? $0.stageID }, day: current.day)
         }
@@ -43,7 +47,9 @@ public struct ProgramChange: Sendable, Equatable, Codable {
             return [make(.cancelled, before, previous: before)]
         case (let before?, let after?):
             var changes: [ProgramChange] = []
-            if before.start != after.start || before.end != after.end { changes.append(make(.moved, after, previous: before)) }
+            if before.start != after.start || before.end != after.end {
+                changes.append(make(.moved, after, previous: before))
+            }
             if before.stageID != after.stageID { changes.append(make(.restaged, after, previous: before)) }
             if before.displayName != after.displayName { changes.append(make(.renamed, after, previous: before)) }
             return changes

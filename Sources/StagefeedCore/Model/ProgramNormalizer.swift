@@ -16,7 +16,7 @@ public struct ProgramNormalizer: Sendable {
     /// The normalized program, or a `ProgramError` naming what is wrong.
     public func normalize(_ draft: ProgramDraft) throws(ProgramError) -> Program {
         guard let timeZone = TimeZone(identifier: draft.event.timeZoneIdentifier),
-              draft.event.timeZoneIdentifier.contains("/") || draft.event.timeZoneIdentifier == "UTC"
+            draft.event.timeZoneIdentifier.contains("/") || draft.event.timeZoneIdentifier == "UTC"
         else { throw .unknownTimeZone(draft.event.timeZoneIdentifier) }
         guard draft.event.startDate <= draft.event.endDate else {
             throw .eventEndsBeforeStart(start: draft.event.startDate, end: draft.event.endDate)
@@ -56,11 +56,13 @@ public struct ProgramNormalizer: Sendable {
                 if field == "ticket" { details?.ticketURL = nil } else { details?.flyerURL = nil }
             }
             let lineup = record.lineup.filter { artistNames[$0] != nil }
-            performances.append(Performance(
-                id: record.id, stageID: record.stageID, artistID: record.artistID, activity: record.activity,
-                displayName: name ?? "To be announced", description: record.description,
-                start: record.start, end: record.end, updatedAt: record.updatedAt,
-                day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil, details: details))
+            performances.append(
+                Performance(
+                    id: record.id, stageID: record.stageID, artistID: record.artistID, activity: record.activity,
+                    displayName: name ?? "To be announced", description: record.description,
+                    start: record.start, end: record.end, updatedAt: record.updatedAt,
+                    day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil,
+                    details: details))
         }
         performances.sort {
             ($0.start, stageOrder[$0.stageID]!, $0.id) < ($1.start, stageOrder[$1.stageID]!, $1.id)
@@ -73,17 +75,21 @@ public struct ProgramNormalizer: Sendable {
         }
         let dayDates = Set(eventDays).union(performances.map(\.day)).sorted()
         let days = dayDates.map { date in
-            FestivalDay(date: date, start: calendar.start(of: date), end: calendar.end(of: date),
-                        performanceIDs: performances.filter { $0.day == date }.map(\.id))
+            FestivalDay(
+                date: date, start: calendar.start(of: date), end: calendar.end(of: date),
+                performanceIDs: performances.filter { $0.day == date }.map(\.id))
         }
 
         // Sparse days (a venue's nights): the event runs from its first festival day to its last.
         let sparse = draft.onlyDaysWithPerformances && !days.isEmpty
-        let event = Event(id: draft.event.id, name: draft.event.name, slug: draft.event.slug, description: draft.event.description,
-                          startDate: sparse ? days.first!.date : draft.event.startDate, endDate: sparse ? days.last!.date : draft.event.endDate,
-                          timeZone: timeZone, updatedAt: draft.event.updatedAt)
-        return Program(event: event, dayStart: dayStart, days: days, stages: stages,
-                       artists: artists, performances: performances, warnings: warnings)
+        let event = Event(
+            id: draft.event.id, name: draft.event.name, slug: draft.event.slug, description: draft.event.description,
+            startDate: sparse ? days.first!.date : draft.event.startDate,
+            endDate: sparse ? days.last!.date : draft.event.endDate,
+            timeZone: timeZone, updatedAt: draft.event.updatedAt)
+        return Program(
+            event: event, dayStart: dayStart, days: days, stages: stages,
+            artists: artists, performances: performances, warnings: warnings)
     }
 
     /// The display-name rule: title if set, else the artist's name, else the activity's name.
@@ -93,8 +99,10 @@ public struct ProgramNormalizer: Sendable {
     }
 
     /// Keeps the first record of each id, warning about the rest.
-    private func unique<Record>(_ records: [Record], kind: String, id: KeyPath<Record, String>,
-                                warnings: inout [ProgramWarning]) -> [Record] {
+    private func unique<Record>(
+        _ records: [Record], kind: String, id: KeyPath<Record, String>,
+        warnings: inout [ProgramWarning]
+    ) -> [Record] {
         var seen: Set<String> = []
         return records.filter { record in
             let inserted = seen.insert(record[keyPath: id]).inserted
@@ -105,8 +113,10 @@ public struct ProgramNormalizer: Sendable {
 
     /// Stages in display order (by position where given, else source order), plus an
     /// unlisted stand-in for each stage id that performances name but the source did not list.
-    private func makeStages(_ records: [StageRecord], performances: [PerformanceRecord],
-                            warnings: inout [ProgramWarning]) -> [Stage] {
+    private func makeStages(
+        _ records: [StageRecord], performances: [PerformanceRecord],
+        warnings: inout [ProgramWarning]
+    ) -> [Stage] {
         let ordered = records.enumerated().sorted { lhs, rhs in
             (lhs.element.position ?? Int.max, lhs.offset) < (rhs.element.position ?? Int.max, rhs.offset)
         }.map(\.element)
@@ -122,8 +132,9 @@ public struct ProgramNormalizer: Sendable {
         let slugs = SlugAllocator(kind: "stage", previous: previousSlugs["stage"] ?? [:])
             .allocate(all.map { ($0.id, $0.name) })
         return all.map {
-            Stage(id: $0.id, name: $0.name, slug: slugs[$0.id]!, description: $0.description,
-                  capacity: $0.capacity, isListed: listed.contains($0.id))
+            Stage(
+                id: $0.id, name: $0.name, slug: slugs[$0.id]!, description: $0.description,
+                capacity: $0.capacity, isListed: listed.contains($0.id))
         }
     }
 
@@ -143,7 +154,9 @@ public struct ProgramNormalizer: Sendable {
                 warnings.append(.unsafeLink(kind: "artist", id: record.id, field: "\(link.platform) link"))
                 return false
             }
-            return Artist(id: record.id, name: record.name, slug: slugs[record.id]!, bio: record.bio, imageURL: imageURL, links: links)
+            return Artist(
+                id: record.id, name: record.name, slug: slugs[record.id]!, bio: record.bio, imageURL: imageURL,
+                links: links)
         }
         // By name without case or accents, then by id; each name's key made once. (Foundation's
         // comparison with a locale cost 5 µs a pair, a second for 12,000 artists, and on

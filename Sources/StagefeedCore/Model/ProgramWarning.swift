@@ -13,7 +13,8 @@ public enum ProgramWarning: Sendable, Equatable, Codable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .unknownStage(let performance, let stage):
-            return "performance \(performance) names stage \(stage), which the source did not list; shown under an unlisted stage"
+            return
+                "performance \(performance) names stage \(stage), which the source did not list; shown under an unlisted stage"
         case .unknownArtist(let performance, let artist):
             return "performance \(performance) names artist \(artist), which the source did not list"
         case .overlap(let stage, let first, let second):

@@ -18,7 +18,9 @@ public struct RevisionLedger: Sendable, Equatable {
     /// The ledger after a build of `program` at `now`, the ids whose revision changed, and
     /// the program changes people would want to hear of (none for the first build: an
     /// initial import is not news).
-    public func advanced(to program: Program, at now: Date) -> (ledger: RevisionLedger, changed: [String], changes: [ProgramChange]) {
+    public func advanced(
+        to program: Program, at now: Date
+    ) -> (ledger: RevisionLedger, changed: [String], changes: [ProgramChange]) {
         var next = revisions
         var changed: [String] = []
         var changes: [ProgramChange] = []
@@ -27,12 +29,19 @@ public struct RevisionLedger: Sendable, Equatable {
         let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
         for performance in program.performances {
             let artist = performance.artistID.flatMap { artists[$0] }
-            var shown = [stageNames[performance.stageID] ?? "", artist?.name ?? "", artist?.slug ?? "", artist?.bio ?? ""]
+            var shown = [
+                stageNames[performance.stageID] ?? "", artist?.name ?? "", artist?.slug ?? "", artist?.bio ?? "",
+            ]
             // A night's line-up and details are in its calendar text too (absent for a plain set).
-            if let lineup = performance.lineup { shown.append(lineup.map { artists[$0]?.name ?? $0 }.joined(separator: ",")) }
+            if let lineup = performance.lineup {
+                shown.append(lineup.map { artists[$0]?.name ?? $0 }.joined(separator: ","))
+            }
             if let details = performance.details {
-                shown += [details.genres.joined(separator: ","), details.minimumAge.map(String.init) ?? "", details.dressCode ?? "",
-                          details.ticketURL ?? "", details.flyerURL ?? ""]
+                shown += [
+                    details.genres.joined(separator: ","), details.minimumAge.map(String.init) ?? "",
+                    details.dressCode ?? "",
+                    details.ticketURL ?? "", details.flyerURL ?? "",
+                ]
             }
             let (significant, content) = PerformanceRevision.fingerprints(of: performance, shown: shown)
             let previous = next[performance.id]
@@ -48,7 +57,8 @@ public struct RevisionLedger: Sendable, Equatable {
                 continue
             }
             let returned = revision.removedAt != nil
-            guard returned || revision.significantFingerprint != significant || revision.contentFingerprint != content
+            guard
+                returned || revision.significantFingerprint != significant || revision.contentFingerprint != content
                     || revision.lastSeen != performance
             else { continue }
             if returned || revision.significantFingerprint != significant { revision.sequence += 1 }
@@ -61,7 +71,8 @@ public struct RevisionLedger: Sendable, Equatable {
             changed.append(performance.id)
         }
         let present = Set(program.performances.map(\.id))
-        for (id, var revision) in next.sorted(by: { $0.key < $1.key }) where !present.contains(id) && revision.removedAt == nil {
+        for (id, var revision) in next.sorted(by: { $0.key < $1.key })
+        where !present.contains(id) && revision.removedAt == nil {
             changes += ProgramChange.between(revision.lastSeen, nil, at: now, stageNames: stageNames)
             revision.removedAt = now
             revision.sequence += 1

@@ -14,7 +14,8 @@ public enum Slug {
             if let replacement = transliterations[character] {
                 ascii += replacement
             } else if character.isASCII, let scalar = character.unicodeScalars.first,
-                      CharacterSet.alphanumerics.contains(scalar) {
+                CharacterSet.alphanumerics.contains(scalar)
+            {
                 ascii += character.lowercased()
             } else {
                 ascii += "-"
@@ -37,7 +38,8 @@ public enum Slug {
     /// come from elsewhere, such as the store or a theme).
     public static func isSafe(_ slug: String) -> Bool {
         guard !slug.isEmpty, slug.count <= 80,
-              slug.first != "-", slug.last != "-", !slug.contains("--") else { return false }
+            slug.first != "-", slug.last != "-", !slug.contains("--")
+        else { return false }
         return slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
@@ -53,7 +55,9 @@ public enum Slug {
 
     /// Removes accents and case ("Café" → "cafe") using Unicode folding.
     private static func fold(_ name: String) -> String {
-        name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+            locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Letters that folding leaves non-ASCII but that have a customary ASCII spelling.

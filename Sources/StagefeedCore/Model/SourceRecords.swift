@@ -31,8 +31,10 @@ public struct EventRecord: Sendable, Equatable {
     public var timeZoneIdentifier: String
     public var updatedAt: Date?
 
-    public init(id: String, name: String, slug: String? = nil, description: String? = nil,
-                startDate: LocalDate, endDate: LocalDate, timeZoneIdentifier: String, updatedAt: Date? = nil) {
+    public init(
+        id: String, name: String, slug: String? = nil, description: String? = nil,
+        startDate: LocalDate, endDate: LocalDate, timeZoneIdentifier: String, updatedAt: Date? = nil
+    ) {
         self.id = id
         self.name = name
         self.slug = slug
@@ -94,8 +96,10 @@ public struct PerformanceRecord: Sendable, Equatable {
     public var lineup: [String] = []
     public var details: NightDetails?
 
-    public init(id: String, stageID: String, artistID: String? = nil, activity: Activity? = nil,
-                title: String? = nil, description: String? = nil, start: Date, end: Date, updatedAt: Date? = nil) {
+    public init(
+        id: String, stageID: String, artistID: String? = nil, activity: Activity? = nil,
+        title: String? = nil, description: String? = nil, start: Date, end: Date, updatedAt: Date? = nil
+    ) {
         self.id = id
         self.stageID = stageID
         self.artistID = artistID

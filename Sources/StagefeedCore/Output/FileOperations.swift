@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,9 @@ enum FileOperations {
     /// changed file is usually told apart without reading it).
     static func holds(_ url: URL, exactly contents: Data) -> Bool {
         var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
+            return false
+        }
         return FileManager.default.contents(atPath: url.path) == contents
     }
 
@@ -17,8 +20,9 @@ enum FileOperations {
     static func sameContents(_ url: URL, as other: URL) -> Bool {
         var info = stat(), otherInfo = stat()
         guard stat(url.path, &info) == 0, stat(other.path, &otherInfo) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              (otherInfo.st_mode & S_IFMT) == S_IFREG, info.st_size == otherInfo.st_size,
-              let first = FileHandle(forReadingAtPath: url.path), let second = FileHandle(forReadingAtPath: other.path) else { return false }
+            (otherInfo.st_mode & S_IFMT) == S_IFREG, info.st_size == otherInfo.st_size,
+            let first = FileHandle(forReadingAtPath: url.path), let second = FileHandle(forReadingAtPath: other.path)
+        else { return false }
         defer {
             try? first.close()
             try? second.close()
@@ -26,7 +30,8 @@ enum FileOperations {
         while true {
             // At the end of a file, `read` gives nil or no bytes.
             do {
-                let one = try first.read(upToCount: 1 << 20) ?? Data(), two = try second.read(upToCount: 1 << 20) ?? Data()
+                let one = try first.read(upToCount: 1 << 20) ?? Data(),
+                    two = try second.read(upToCount: 1 << 20) ?? Data()
                 if one != two { return false }
                 if one.isEmpty { return true }
             } catch {
@@ -37,7 +42,9 @@ enum FileOperations {
 
     /// Writes bytes to a new file (a staged one no reader sees).
     static func write(_ contents: Data, to url: URL) throws(OutputError) {
-        do { try contents.write(to: url) } catch { throw .writeFailed(path: url.path, reason: error.localizedDescription) }
+        do { try contents.write(to: url) } catch {
+            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        }
     }
 
     /// Renames `source` over `target` in one step.
@@ -87,7 +94,8 @@ enum FileOperations {
         var url = file.deletingLastPathComponent().standardizedFileURL
         let root = root.standardizedFileURL.path
         while url.path.count > root.count, url.path.hasPrefix(root),
-              let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), contents.isEmpty {
+            let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), contents.isEmpty
+        {
             try? FileManager.default.removeItem(at: url)
             url = url.deletingLastPathComponent()
         }

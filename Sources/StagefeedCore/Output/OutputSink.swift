@@ -21,8 +21,10 @@ extension OutputSink {
 
     /// Hands a file made piece by piece on to this sink, showing each piece to `observe`
     /// first: for sinks that wrap another (to hash the pieces, or refuse them once stopped).
-    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void,
-              observing observe: (Data) throws -> Void) throws {
+    func emit(
+        path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void,
+        observing observe: (Data) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(observe) { observe in
             try emit(path: path) { append in
                 try withoutActuallyEscaping(append) { append in

@@ -4,17 +4,24 @@ import Foundation
 /// Writes an export into the output folder: only files whose bytes changed, staged first
 /// and renamed into place together once every file is made (see `WriteSession`), then
 /// removes files it wrote before and no longer produces. Files it did not write are never
-/// touched.
+/// touched. The manifest of what it wrote lives in the store (`OutputLocation`), not in the
+/// output folder.
 public struct OutputWriter: Sendable {
-    public let folder: URL
+    /// The output folder and where its manifest is kept.
+    public let location: OutputLocation
 
-    public init(folder: URL) {
-        self.folder = folder
+    /// The output folder.
+    public var folder: URL { location.folder }
+
+    /// A writer into `folder` keeping its manifest in the store folder `cache`.
+    public init(folder: URL, cache: URL) {
+        location = OutputLocation(folder: folder, cache: cache)
     }
 
     /// A session to feed files into as they are rendered.
     public func begin() throws(OutputError) -> WriteSession {
-        try WriteSession(folder: folder)
+        try migrateLegacyManifest()
+        return try WriteSession(location: location)
     }
 
     /// What `write` would do, without touching the disk.
@@ -24,12 +31,15 @@ public struct OutputWriter: Sendable {
             guard OutputPath.isSafe(file.path) else { throw .unsafePath(file.path) }
             guard seen.insert(file.path).inserted else { throw .duplicatePath(file.path) }
         }
-        let previous = FileManager.default.fileExists(atPath: folder.path) ? try Manifest.read(in: folder) : Manifest(files: [])
-        let changed = files.filter { !FileOperations.holds(folder.appendingPathComponent($0.path), exactly: $0.contents) }.map(\.path).sorted()
-        let removed = previous.files.filter {
+        let previous = try Manifest.read(for: location).files + legacyManifest().files
+        let changed = files.filter {
+            !FileOperations.holds(folder.appendingPathComponent($0.path), exactly: $0.contents)
+        }
+        .map(\.path).sorted()
+        let removed = Set(previous).filter {
             !seen.contains($0) && FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
         }
-        return WriteReport(written: changed, unchanged: files.count - changed.count, removed: removed)
+        return WriteReport(written: changed, unchanged: files.count - changed.count, removed: removed.sorted())
     }
 
     /// Writes `files` and prunes what the last write produced and this one does not.
@@ -44,25 +54,53 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The hash of the folder's manifest as it is on disk (every write changes it when the
-    /// set of files changes); nil when the folder has none.
+    /// The hash of the manifest in the store (every write changes it when the set of files
+    /// changes) and of the output folder's identity (a folder removed or replaced since
+    /// changes it too); nil when either is missing.
     public func manifestDigest() -> String? {
-        FileManager.default.contents(atPath: folder.appendingPathComponent(Manifest.fileName).path)
-            .map { SHA256.hash(data: $0).hexadecimal }
+        var info = stat()
+        guard stat(folder.path, &info) == 0,
+            let manifest = FileManager.default.contents(atPath: location.manifestFile.path)
+        else {
+            return nil
+        }
+        var digest = SHA256()
+        digest.update(data: manifest)
+        digest.update(data: Data("\n\(info.st_dev) \(info.st_ino)".utf8))
+        return digest.finalize().hexadecimal
     }
 
     /// Removes what a build that died before its commit left staged.
     public func removeLeftoverStaging() {
-        try? FileOperations.remove(folder.appendingPathComponent(WriteSession.stagingName))
+        for leftover in location.leftoverStagingFolders { try? FileOperations.remove(leftover) }
     }
 
     /// Replaces one file of the export, leaving every other file and the manifest as they are.
     public func update(_ file: OutputFile) throws(OutputError) -> WriteReport {
         guard OutputPath.isSafe(file.path) else { throw .unsafePath(file.path) }
         let target = folder.appendingPathComponent(file.path)
-        if FileOperations.holds(target, exactly: file.contents) { return WriteReport(written: [], unchanged: 1, removed: []) }
+        if FileOperations.holds(target, exactly: file.contents) {
+            return WriteReport(written: [], unchanged: 1, removed: [])
+        }
         try FileOperations.createFolder(target.deletingLastPathComponent())
         try FileOperations.replace(target, with: file.contents)
         return WriteReport(written: [file.path], unchanged: 0, removed: [])
+    }
+
+    /// The manifest an earlier version kept inside the output folder; empty when there is none.
+    private func legacyManifest() throws(OutputError) -> Manifest {
+        try Manifest.read(from: folder.appendingPathComponent(Manifest.legacyFileName))
+    }
+
+    /// Moves a manifest an earlier version left in the output folder into the store (joined
+    /// with the store's, if any) and removes it from the export.
+    private func migrateLegacyManifest() throws(OutputError) {
+        let legacy = folder.appendingPathComponent(Manifest.legacyFileName)
+        guard FileManager.default.fileExists(atPath: legacy.path) else { return }
+        let files = try legacyManifest().files + Manifest.read(for: location).files
+        try FileOperations.createFolder(location.recordsFolder)
+        try FileOperations.replace(
+            location.manifestFile, with: Manifest(files: files, folder: location.resolvedPath).encoded())
+        try FileOperations.remove(legacy)
     }
 }

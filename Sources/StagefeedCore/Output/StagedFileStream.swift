@@ -14,7 +14,8 @@ final class StagedFileStream {
     init(creating url: URL) throws(OutputError) {
         self.url = url
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
+            let handle = FileHandle(forWritingAtPath: url.path)
+        else {
             throw .writeFailed(path: url.path, reason: "could not create the file")
         }
         self.handle = handle
@@ -35,7 +36,9 @@ final class StagedFileStream {
 
     private func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw .writeFailed(path: url.path, reason: error.localizedDescription) }
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

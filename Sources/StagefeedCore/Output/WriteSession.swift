@@ -1,38 +1,45 @@
 import Foundation
+import Synchronization
 
 /// One build's writing into the output folder, fed file by file from any thread. A file
-/// whose bytes are already on disk is left alone; any other goes to a staging folder inside
-/// the output folder. The disk work happens on a writer thread of its own (a bounded number
+/// whose bytes are already on disk is left alone; any other goes to a staging folder (in the
+/// store when it shares the output's file system, see `OutputLocation.stagingFolder`), made
+/// when the first such file comes: a build that changes nothing touches nothing. The disk work happens on a writer thread of its own (a bounded number
 /// of files waiting), so renderers keep the cores busy while the disk catches up. Only
 /// `commit` touches the export: it renames the staged files into place (each rename atomic,
 /// so a reader sees the old file or the new one, never half of one), removes what the last
-/// build produced and this one did not, and records the new manifest. A build that fails
-/// before `commit` leaves the export exactly as it was.
-public final class WriteSession: OutputSink, @unchecked Sendable {
-    /// The staging folder's name; left over from a crash, it is cleared by the next session.
-    static let stagingName = ".stagefeed-staging"
+/// build produced and this one did not, and records the new manifest in the store. A build
+/// that fails before `commit` leaves the export exactly as it was.
+public final class WriteSession: OutputSink, Sendable {
     /// Files handed over and not yet on disk, at most.
     static let queueLength = 256
 
-    public let folder: URL
+    /// What the session has seen so far, shared by the renderers' threads and the writer's.
+    private struct State {
+        var produced: Set<String> = []
+        var staged: [String] = []
+        var stagedBytes = 0
+        var stagedFolders: Set<String> = []
+        var stagingExists = false
+        var failure: (any Error)?
+    }
+
+    public let location: OutputLocation
+    public var folder: URL { location.folder }
     private let staging: URL
     private let previous: Manifest
-    private let lock = NSLock()
+    private let state = Mutex(State())
     private let writer = DispatchQueue(label: "stagefeed.write-session")
     private let slots = DispatchSemaphore(value: WriteSession.queueLength)
-    private var produced: Set<String> = []
-    private var staged: [String] = []
-    private var stagedBytes = 0
-    private var stagedFolders: Set<String> = []
-    private var failure: Error?
 
-    init(folder: URL) throws(OutputError) {
-        self.folder = folder
-        staging = folder.appendingPathComponent(Self.stagingName)
-        try FileOperations.createFolder(folder)
-        previous = try Manifest.read(in: folder)
-        try FileOperations.remove(staging)
-        try FileOperations.createFolder(staging)
+    init(location: OutputLocation) throws(OutputError) {
+        self.location = location
+        try FileOperations.createFolder(location.folder)
+        try FileOperations.createFolder(location.recordsFolder)
+        previous = try Manifest.read(for: location)
+        // What a build that died before its commit left staged.
+        for leftover in location.leftoverStagingFolders { try FileOperations.remove(leftover) }
+        staging = location.stagingFolder()
     }
 
     public func emit(_ file: OutputFile) throws {
@@ -40,8 +47,8 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         slots.wait()
         writer.async { [self] in
             defer { slots.signal() }
-            guard lock.withLock({ failure == nil }) else { return }
-            do { try stage(file) } catch { lock.withLock { if failure == nil { failure = error } } }
+            guard state.withLock({ $0.failure == nil }) else { return }
+            do { try stage(file) } catch { fail(error) }
         }
     }
 
@@ -50,8 +57,8 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
     public func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
         try claim(path)
         let target = staging.appendingPathComponent(path)
-        try FileOperations.createFolder(target.deletingLastPathComponent())
         do {
+            try prepareStaging(for: path)
             let stream = try StagedFileStream(creating: target)
             try write { piece in try stream.append(piece) }
             try stream.close()
@@ -59,8 +66,28 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
         } catch {
             // No half-written file stays staged, and the session cannot be committed.
             try? FileOperations.remove(target)
-            lock.withLock { if failure == nil { failure = error } }
+            fail(error)
             throw error
+        }
+    }
+
+    private func fail(_ error: any Error) {
+        state.withLock { if $0.failure == nil { $0.failure = error } }
+    }
+
+    /// Makes the staging folder (once) and the folder a staged file goes in.
+    private func prepareStaging(for path: String) throws(OutputError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        // Under the lock, so no thread writes into a folder another is still making.
+        try state.withLock { (state: inout State) throws(OutputError) in
+            if !state.stagingExists {
+                try FileOperations.createFolder(staging)
+                state.stagingExists = true
+            }
+            if !parent.isEmpty, !state.stagedFolders.contains(parent) {
+                try FileOperations.createFolder(staging.appendingPathComponent(parent))
+                state.stagedFolders.insert(parent)
+            }
         }
     }
 
@@ -70,16 +97,16 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
             try FileOperations.remove(target)
             return
         }
-        lock.withLock {
-            staged.append(path)
-            stagedBytes += size
+        state.withLock { state in
+            state.staged.append(path)
+            state.stagedBytes += size
         }
     }
 
     /// Checks that `path` is safe and not handed over before, and that no write has failed.
     private func claim(_ path: String) throws {
         guard OutputPath.isSafe(path) else { throw OutputError.unsafePath(path) }
-        let (first, failed) = lock.withLock { (produced.insert(path).inserted, failure) }
+        let (first, failed) = state.withLock { ($0.produced.insert(path).inserted, $0.failure) }
         if let failed { throw failed }
         guard first else { throw OutputError.duplicatePath(path) }
     }
@@ -87,38 +114,36 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
     /// On the writer thread: compares the file with the export's copy, stages it if it differs.
     private func stage(_ file: OutputFile) throws(OutputError) {
         if FileOperations.holds(folder.appendingPathComponent(file.path), exactly: file.contents) { return }
-        let target = staging.appendingPathComponent(file.path)
-        let parent = (file.path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, stagedFolders.insert(parent).inserted { try FileOperations.createFolder(target.deletingLastPathComponent()) }
-        try FileOperations.write(file.contents, to: target)
-        lock.withLock {
-            staged.append(file.path)
-            stagedBytes += file.contents.count
+        try prepareStaging(for: file.path)
+        try FileOperations.write(file.contents, to: staging.appendingPathComponent(file.path))
+        state.withLock { state in
+            state.staged.append(file.path)
+            state.stagedBytes += file.contents.count
         }
     }
 
     /// Waits until every file handed over is on disk, then reports the first failure.
     private func drain() throws {
         writer.sync {}
-        if let failed = lock.withLock({ failure }) { throw failed }
+        if let failed = state.withLock({ $0.failure }) { throw failed }
     }
 
     /// Bytes of the files staged so far (written at `commit`).
-    public var bytesStaged: Int { lock.withLock { stagedBytes } }
+    public var bytesStaged: Int { state.withLock { $0.stagedBytes } }
 
     /// Makes the staged files the export and prunes what is no longer produced.
     public func commit() throws(OutputError) -> WriteReport {
         do { try drain() } catch {
             throw error as? OutputError ?? .writeFailed(path: staging.path, reason: "\(error)")
         }
-        let (produced, staged) = lock.withLock { (self.produced, self.staged.sorted()) }
+        let (produced, staged) = state.withLock { ($0.produced, $0.staged.sorted()) }
+        let removable = previous.files.filter { !produced.contains($0) }
         // Record the union first: if the process dies mid-way, the next run still knows
         // every file this one may have written.
-        try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName),
-                                   with: Manifest(files: produced.union(previous.files)).encoded())
+        try record(Manifest(files: produced.union(previous.files), folder: location.resolvedPath))
         try moveIntoPlace(staged)
         var removed: [String] = []
-        for path in previous.files where !produced.contains(path) {
+        for path in removable {
             let url = folder.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
@@ -129,9 +154,17 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
                 throw .writeFailed(path: url.path, reason: "could not remove it: \(error.localizedDescription)")
             }
         }
-        try FileOperations.replace(folder.appendingPathComponent(Manifest.fileName), with: Manifest(files: produced).encoded())
-        try? FileOperations.remove(staging)
+        try record(Manifest(files: produced, folder: location.resolvedPath))
+        try FileOperations.remove(staging)
         return WriteReport(written: staged, unchanged: produced.count - staged.count, removed: removed)
+    }
+
+    /// Keeps `manifest` in the store, unless it holds it already.
+    private func record(_ manifest: Manifest) throws(OutputError) {
+        let bytes = manifest.encoded()
+        if FileOperations.holds(location.manifestFile, exactly: bytes) { return }
+        try FileOperations.createFolder(location.recordsFolder)
+        try FileOperations.replace(location.manifestFile, with: bytes)
     }
 
     /// Renames the staged files into the export. Where a staged folder has no counterpart in
@@ -153,13 +186,20 @@ public final class WriteSession: OutputSink, @unchecked Sendable {
             var newFolder: String?
             for segment in segments {
                 ancestor += ancestor.isEmpty ? String(segment) : "/" + segment
-                if moved.contains(ancestor) { alreadyMoved = true; break }
-                if !existsInExport(ancestor) { newFolder = ancestor; break }
+                if moved.contains(ancestor) {
+                    alreadyMoved = true
+                    break
+                }
+                if !existsInExport(ancestor) {
+                    newFolder = ancestor
+                    break
+                }
             }
             if alreadyMoved { continue }
             if let newFolder {
                 // Every folder above it is in the export already.
-                try FileOperations.move(staging.appendingPathComponent(newFolder), to: folder.appendingPathComponent(newFolder))
+                try FileOperations.move(
+                    staging.appendingPathComponent(newFolder), to: folder.appendingPathComponent(newFolder))
                 moved.insert(newFolder)
                 exists[newFolder] = true
             } else {

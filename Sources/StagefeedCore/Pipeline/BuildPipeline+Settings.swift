@@ -4,9 +4,11 @@ extension BuildPipeline {
     /// before anything is fetched.
     public init(settings: Settings, source: any ProgramSource) throws {
         let theme = try ThemeLoader.load(overriding: settings.theme, languages: Set(settings.locales.map(\.language)))
-        try self.init(source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-                  renderers: Self.standardRenderers(theme: theme, clock: settings.clock, locales: settings.locales),
-                  writer: OutputWriter(folder: settings.outputFolder), store: try ProgramStore(folder: settings.cacheFolder))
+        try self.init(
+            source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
+            renderers: Self.standardRenderers(theme: theme, clock: settings.clock, locales: settings.locales),
+            writer: OutputWriter(folder: settings.outputFolder, cache: settings.cacheFolder),
+            store: try ProgramStore(folder: settings.cacheFolder))
         siteURL = settings.siteURL
         let keys = theme.strings.strings(for: .english).strings.values.count
         themeWarnings = settings.locales.compactMap { locale in
@@ -15,7 +17,8 @@ extension BuildPipeline {
             if missing.count == keys {
                 return "the theme has no strings for \(locale.tag) (i18n/\(locale.language).yml); English is used"
             }
-            return "theme strings for \(locale.tag) lack \(missing.count) of the English keys; English is used for them: \(missing.joined(separator: ", "))"
+            return
+                "theme strings for \(locale.tag) lack \(missing.count) of the English keys; English is used for them: \(missing.joined(separator: ", "))"
         }
         cancelledRetention = settings.keepCancelled.seconds
         configurationDigest = Self.configurationDigest(theme: theme, clock: settings.clock, locales: settings.locales)

@@ -27,18 +27,25 @@ public struct BuildPipeline: Sendable {
 
     /// The renderers of a standard build: the site and the signage through `theme` in each
     /// language, feeds, calendars and the frab/c3voc schedule (their labels in the first).
-    public static func standardRenderers(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) -> [any Renderer] {
+    public static func standardRenderers(
+        theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]
+    ) -> [any Renderer] {
         let first = locales.first ?? .english
         let strings = theme.strings.strings(for: first).strings
-        return [SiteRenderer(theme: theme, clock: clock, locales: locales), SignageRenderer(theme: theme, clock: clock, locales: locales),
-                ProgramFeedRenderer(), SliceFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
-                FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock)]
+        return [
+            SiteRenderer(theme: theme, clock: clock, locales: locales),
+            SignageRenderer(theme: theme, clock: clock, locales: locales),
+            ProgramFeedRenderer(), SliceFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
+            FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock),
+        ]
     }
 
     /// A build; without `renderers`, the standard ones with the default theme (and then a
     /// build with unchanged source data reuses the last one's output).
-    public init(source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer]? = nil,
-                writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init) throws {
+    public init(
+        source: any ProgramSource, normalizer: ProgramNormalizer, renderers: [any Renderer]? = nil,
+        writer: OutputWriter, store: ProgramStore, now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
         self.source = source
         self.revisionStore = store
         self.normalizer = normalizer
@@ -57,14 +64,17 @@ public struct BuildPipeline: Sendable {
     /// or the output (for `stagefeed check`).
     public func preview(_ program: Program) async throws -> [OutputFile] {
         let collector = OutputCollector()
-        _ = try await render(program, context: context(for: program, freshness: .fresh, at: now(), saving: false), into: collector)
+        _ = try await render(
+            program, context: context(for: program, freshness: .fresh, at: now(), saving: false), into: collector)
         return collector.files
     }
 
     /// Runs the renderers (see `RenderThreads`), each handing its files to `sink`; returns
     /// how long each took. Cancelling the calling task stops them at their next file, with
     /// `CancellationError`.
-    private func render(_ program: Program, context: BuildContext, into sink: any OutputSink) async throws -> [PhaseTimer.Lap] {
+    private func render(
+        _ program: Program, context: BuildContext, into sink: any OutputSink
+    ) async throws -> [PhaseTimer.Lap] {
         let stoppable = StoppableSink(sink)
         return try await withTaskCancellationHandler {
             try await RenderThreads.run(renderers, program: program, context: context, into: stoppable)
@@ -75,14 +85,17 @@ public struct BuildPipeline: Sendable {
 
     /// Everything renderers need besides the program: revisions brought up to date, the
     /// change log, recently cancelled sets, schedule numbers. `saving` records them in the store.
-    private func context(for program: Program, freshness: Freshness, at now: Date, saving: Bool) throws -> BuildContext {
+    private func context(for program: Program, freshness: Freshness, at now: Date, saving: Bool) throws -> BuildContext
+    {
         var context = BuildContext(now: now, sourceName: source.name, siteURL: siteURL, freshness: freshness)
         let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: program, at: now)
         if saving { try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed) }
-        context.changes = try revisionStore.logChanges(source: source.name, changes, limit: ChangeFeedRenderer.storedChanges, saving: saving)
+        context.changes = try revisionStore.logChanges(
+            source: source.name, changes, limit: ChangeFeedRenderer.storedChanges, saving: saving)
         context.revisions = ledger.stamps
         context.cancelled = ledger.recentlyCancelled(at: now, retention: cancelledRetention)
-        context.scheduleNumbers = try revisionStore.scheduleNumbers(source: source.name, ids: program.performances.map(\.id), saving: saving)
+        context.scheduleNumbers = try revisionStore.scheduleNumbers(
+            source: source.name, ids: program.performances.map(\.id), saving: saving)
         return context
     }
 
@@ -98,8 +111,11 @@ public struct BuildPipeline: Sendable {
         let outcome = try await source.load(normalizer: normalizer)
         // A watch stopped while the source was read ends here, before the store or output change.
         try Task.checkCancellation()
-        if let current = try fingerprint(of: outcome), !alwaysRender, let record = try revisionStore.buildRecord(output: writer.folder),
-           let manifest = writer.manifestDigest(), record.covers(fingerprint: current, manifestDigest: manifest, at: started) {
+        if let current = try fingerprint(of: outcome), !alwaysRender,
+            let record = try revisionStore.buildRecord(output: writer.location),
+            let manifest = writer.manifestDigest(),
+            record.covers(fingerprint: current, manifestDigest: manifest, at: started)
+        {
             phases.lap("load")
             for warning in record.warnings {
                 logger.warning("\(warning)")
@@ -113,7 +129,7 @@ public struct BuildPipeline: Sendable {
         }
         // From here the store's ledger and the output may change: until this build records
         // itself, no later build may reuse what the last one left.
-        try revisionStore.saveBuildRecord(nil, output: writer.folder)
+        try revisionStore.saveBuildRecord(nil, output: writer.location)
         let program = try outcome.program()
         // The bodies' parsed trees are gone; their memory would otherwise stay with the process.
         ProcessMemory.releaseFreed()
@@ -140,11 +156,14 @@ public struct BuildPipeline: Sendable {
             throw error
         }
         let files = write.written.count + write.unchanged
-        try revisionStore.saveBuildRecord(renderedFingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
-                                          output: writer.folder)
+        try revisionStore.saveBuildRecord(
+            renderedFingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
+            output: writer.location)
         phases.lap("write")
         let elapsed = ContinuousClock.now - clock
-        logger.debug("phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))")
+        logger.debug(
+            "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))"
+        )
         var report = BuildReport(
             sourceName: source.name, freshness: outcome.freshness,
             performances: program.performances.count, warnings: program.warnings,
@@ -160,8 +179,11 @@ public struct BuildPipeline: Sendable {
     /// stagefeed. Nil when the source or the configuration cannot tell.
     private func fingerprint(of outcome: SourceOutcome) throws -> String? {
         guard let digest = outcome.digest, let configurationDigest else { return nil }
-        let parts = [source.name, digest, "ledger \(try revisionStore.ledgerGeneration(source: source.name))", configurationDigest,
-                     "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-", "\(cancelledRetention)", Self.buildIdentity]
+        let parts = [
+            source.name, digest, "ledger \(try revisionStore.ledgerGeneration(source: source.name))",
+            configurationDigest,
+            "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-", "\(cancelledRetention)", Self.buildIdentity,
+        ]
         return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal
     }
 
@@ -169,12 +191,15 @@ public struct BuildPipeline: Sendable {
     private func record(fingerprint: String, program: Program, context: BuildContext, files: Int) -> BuildRecord? {
         let statusPath = writer.folder.appendingPathComponent(StatusFeed.path).path
         guard let manifest = writer.manifestDigest(), let status = FileManager.default.contents(atPath: statusPath),
-              let fields = try? StatusFeed.Status.fields(of: OutputFile(path: StatusFeed.path, contents: status),
-                                                                 timeZone: program.event.timeZone) else { return nil }
+            let fields = try? StatusFeed.Status.fields(
+                of: OutputFile(path: StatusFeed.path, contents: status),
+                timeZone: program.event.timeZone)
+        else { return nil }
         // The next moment time alone changes the output: a cancelled set leaving the calendars.
         let expiries = context.cancelled.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
-        return BuildRecord(fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
-                           files: files, status: fields, warnings: program.warnings)
+        return BuildRecord(
+            fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
+            files: files, status: fields, warnings: program.warnings)
     }
 
     /// A build that reuses the last one's output: only `feeds/status.json` is brought up to
@@ -192,10 +217,11 @@ public struct BuildPipeline: Sendable {
             bytes = write.written.isEmpty ? 0 : file.contents.count
             var updated = record
             updated.status = status
-            try revisionStore.saveBuildRecord(updated, output: writer.folder)
+            try revisionStore.saveBuildRecord(updated, output: writer.location)
         }
-        var report = BuildReport(sourceName: source.name, freshness: freshness, performances: record.status.performances,
-                                 warnings: record.warnings, write: write, duration: 0)
+        var report = BuildReport(
+            sourceName: source.name, freshness: freshness, performances: record.status.performances,
+            warnings: record.warnings, write: write, duration: 0)
         report.bytesWritten = bytes
         report.reused = true
         return report

@@ -9,7 +9,9 @@ public struct CheckReport: Sendable {
     public var outputFolder: URL
     public var now: Date
 
-    public init(sourceDescription: String, inspection: SourceInspection, preview: WriteReport, outputFolder: URL, now: Date) {
+    public init(
+        sourceDescription: String, inspection: SourceInspection, preview: WriteReport, outputFolder: URL, now: Date
+    ) {
         self.sourceDescription = sourceDescription
         self.inspection = inspection
         self.preview = preview
@@ -24,9 +26,18 @@ public struct CheckReport: Sendable {
         var lines: [(String, String)] = [
             ("source", sourceDescription),
             ("event", "\(event.name) (\(event.id))"),
-            ("dates", "\(event.startDate) to \(event.endDate), \(event.timeZone.identifier), festival days start at \(program.dayStart)"),
-            ("program", "\(program.stages.count) stages, \(program.artists.count) artists, \(program.performances.count) performances, \(program.days.count) festival days"),
-            ("warnings", program.warnings.isEmpty ? "none" : program.warnings.map(\.description).joined(separator: "; ")),
+            (
+                "dates",
+                "\(event.startDate) to \(event.endDate), \(event.timeZone.identifier), festival days start at \(program.dayStart)"
+            ),
+            (
+                "program",
+                "\(program.stages.count) stages, \(program.artists.count) artists, \(program.performances.count) performances, \(program.days.count) festival days"
+            ),
+            (
+                "warnings",
+                program.warnings.isEmpty ? "none" : program.warnings.map(\.description).joined(separator: "; ")
+            ),
         ]
         if let rate = inspection.rateLimit, let remaining = rate.remaining {
             let limit = rate.limit.map { " of \($0)" } ?? ""
@@ -38,18 +49,27 @@ public struct CheckReport: Sendable {
         if let path = inspection.storePath {
             if let state = inspection.storeState {
                 let age = Int(now.timeIntervalSince(state.checkedAt))
-                lines.append(("store", "\(path): last checked \(age) s ago, data last changed \(Int(now.timeIntervalSince(state.changedAt))) s ago"))
+                lines.append(
+                    (
+                        "store",
+                        "\(path): last checked \(age) s ago, data last changed \(Int(now.timeIntervalSince(state.changedAt))) s ago"
+                    ))
             } else {
                 lines.append(("store", "\(path): empty (the first build fills it)"))
             }
         }
-        lines.append(("output", "\(outputFolder.path): a build would write \(preview.written.count), keep \(preview.unchanged), remove \(preview.removed.count) files"))
+        lines.append(
+            (
+                "output",
+                "\(outputFolder.path): a build would write \(preview.written.count), keep \(preview.unchanged), remove \(preview.removed.count) files"
+            ))
         return lines
     }
 
     /// The report as aligned text.
     public var text: String {
         let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+        return lines.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(
+            separator: "\n")
     }
 }

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(CMalloc) && canImport(Glibc)
 import CMalloc
 #endif
-import Foundation
 
 /// The C allocator tuned for builds. A build's live data is small (about 60 MB at 20,000
 /// performances) but glibc's defaults left it three times that in resident memory: an

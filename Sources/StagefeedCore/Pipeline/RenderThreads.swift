@@ -10,8 +10,10 @@ enum RenderThreads {
     /// Renders into `sink` and returns how long each renderer took, in the order they
     /// ended. The first renderer to fail stops the others at their next file and its
     /// error is thrown.
-    static func run(_ renderers: [any Renderer], program: Program, context: BuildContext,
-                    into sink: StoppableSink) async throws -> [PhaseTimer.Lap] {
+    static func run(
+        _ renderers: [any Renderer], program: Program, context: BuildContext,
+        into sink: StoppableSink
+    ) async throws -> [PhaseTimer.Lap] {
         guard !renderers.isEmpty else { return [] }
         let workers = min(ParallelWork.width, renderers.count)
         let progress = Progress(count: renderers.count, workers: workers)
@@ -33,8 +35,10 @@ enum RenderThreads {
                         // allocator a few milliseconds): at 20,000 performances the peak is
                         // 115–128 MB with it, 129–133 MB without.
                         ProcessMemory.releaseFreed()
-                        progress.finish(PhaseTimer.Lap(name: String(describing: type(of: renderer)),
-                                                       seconds: (ContinuousClock.now - started).seconds))
+                        progress.finish(
+                            PhaseTimer.Lap(
+                                name: String(describing: type(of: renderer)),
+                                seconds: (ContinuousClock.now - started).seconds))
                     }
                     if let result = progress.workerEnded() { continuation.resume(with: result) }
                 }

@@ -34,7 +34,11 @@ public final class WakeSignal: Sendable {
             return false
         }
         if woken { sleeper.cancel() }
-        await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
+        await withTaskCancellationHandler {
+            await sleeper.value
+        } onCancel: {
+            sleeper.cancel()
+        }
         state.withLock { $0.sleeper = nil }
     }
 }

@@ -14,15 +14,20 @@ public struct WatchLoop: Sendable {
     public var wake: WakeSignal
     public var makePipeline: @Sendable () throws -> BuildPipeline
 
-    public init(interval: Duration, wake: WakeSignal = WakeSignal(), makePipeline: @escaping @Sendable () throws -> BuildPipeline) {
+    public init(
+        interval: Duration, wake: WakeSignal = WakeSignal(),
+        makePipeline: @escaping @Sendable () throws -> BuildPipeline
+    ) {
         self.interval = interval
         self.wake = wake
         self.makePipeline = makePipeline
     }
 
     /// Runs cycles until cancelled (or `cycles` are done), reporting each one.
-    public func run(cycles: Int? = nil, logger: Logger,
-                    report: @Sendable (Result<BuildReport, any Error>) async -> Void) async {
+    public func run(
+        cycles: Int? = nil, logger: Logger,
+        report: @Sendable (Result<BuildReport, any Error>) async -> Void
+    ) async {
         var failures = 0
         var done = 0
         var generator = SystemRandomNumberGenerator()

@@ -16,18 +16,25 @@ public struct LocalObject: Sendable, Equatable {
     /// Content type and cache control together, as the store remembers them.
     public var headers: String { contentType + "\n" + cacheControl }
 
-    /// Every file stagefeed wrote into `folder` (its manifest), hashed, in path order.
-    static func all(in folder: URL, destination: S3Destination, cachePolicy: CachePolicy) throws(PublishError) -> [LocalObject] {
+    /// Every file stagefeed wrote into the output folder (its manifest in the store: never
+    /// a hidden file, nor one stagefeed did not write), hashed, in path order.
+    static func all(
+        in output: OutputLocation, destination: S3Destination, cachePolicy: CachePolicy
+    ) throws(PublishError) -> [LocalObject] {
+        let folder = output.folder
         let manifest: Manifest
-        do { manifest = try Manifest.read(in: folder) } catch { throw .unreadable(path: folder.path, reason: "\(error)") }
+        do { manifest = try Manifest.read(for: output) } catch {
+            throw .unreadable(path: folder.path, reason: "\(error)")
+        }
         guard !manifest.files.isEmpty else { throw .nothingBuilt(folder: folder.path) }
         var objects: [LocalObject] = []
         objects.reserveCapacity(manifest.files.count)
         for path in manifest.files {
             let data = try read(path, in: folder)
-            objects.append(LocalObject(
-                path: path, key: destination.key(for: path), md5: Self.md5Hex(data), size: data.count,
-                contentType: ContentType.of(path), cacheControl: cachePolicy.cacheControl(for: path)))
+            objects.append(
+                LocalObject(
+                    path: path, key: destination.key(for: path), md5: Self.md5Hex(data), size: data.count,
+                    contentType: ContentType.of(path), cacheControl: cachePolicy.cacheControl(for: path)))
         }
         return objects
     }

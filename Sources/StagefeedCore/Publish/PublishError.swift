@@ -27,7 +27,8 @@ public enum PublishError: Error, Equatable, CustomStringConvertible {
             return "\(error)"
         case .incomplete(let failed, let first):
             let listed = failed.prefix(10).joined(separator: ", ") + (failed.count > 10 ? ", …" : "")
-            return "\(failed.count) object(s) not published (\(listed)); the next publish retries them; first failure: \(first)"
+            return
+                "\(failed.count) object(s) not published (\(listed)); the next publish retries them; first failure: \(first)"
         }
     }
 }

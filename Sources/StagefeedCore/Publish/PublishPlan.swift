@@ -34,14 +34,17 @@ public struct PublishPlan: Sendable {
     /// The plan for `local` given the store's `record` of the destination and, when the
     /// bucket was listed, its `listing` (with the headers of objects whose bytes match,
     /// read by HEAD requests).
-    public init(local: [LocalObject], record: [String: PublishedObject], listing: [String: S3Client.Object]?, deletes: Bool) {
+    public init(
+        local: [LocalObject], record: [String: PublishedObject], listing: [String: S3Client.Object]?, deletes: Bool
+    ) {
         var phases = Array(repeating: [Upload](), count: Self.phaseNames.count)
         var unchanged = 0
         var adopted: [String: PublishedObject] = [:]
         var disowned: [String] = []
         for object in local {
             let known = record[object.key]
-            let recordedHeadersDiffer = known.map { $0.md5 == object.md5 && $0.headers != nil && $0.headers != object.headers } ?? false
+            let recordedHeadersDiffer =
+                known.map { $0.md5 == object.md5 && $0.headers != nil && $0.headers != object.headers } ?? false
             let inPlace: Bool
             let reason: Reason
             if let listing {
@@ -51,7 +54,8 @@ public struct PublishPlan: Sendable {
                 inPlace = sameBytes && sameHeaders
                 reason = sameBytes ? .headers : (remote == nil ? .new : .changed)
                 if inPlace && (known?.md5 != object.md5 || known?.headers == nil) {
-                    adopted[object.key] = PublishedObject(md5: object.md5, size: object.size, headers: remote?.headers ?? known?.headers)
+                    adopted[object.key] = PublishedObject(
+                        md5: object.md5, size: object.size, headers: remote?.headers ?? known?.headers)
                 }
             } else {
                 inPlace = known?.md5 == object.md5 && !recordedHeadersDiffer
@@ -69,7 +73,11 @@ public struct PublishPlan: Sendable {
         if let listing {
             for (key, object) in gone {
                 // Gone from the bucket: forget it. Overwritten by someone else: no longer ours.
-                if listing[key] == nil { vanished.append(key) } else if listing[key]?.etag != object.md5 { disowned.append(key) }
+                if listing[key] == nil {
+                    vanished.append(key)
+                } else if listing[key]?.etag != object.md5 {
+                    disowned.append(key)
+                }
             }
         }
         let forgotten = Set(vanished + disowned)

@@ -23,7 +23,8 @@ public struct PublishReport: Sendable {
                 + "\(plan.unchanged) unchanged · \(Self.size(plan.uploads.reduce(0) { $0 + $1.object.size })) · \(seconds) s"
         }
         let failed = failures.isEmpty ? "" : ", \(failures.count) failed"
-        return "\(destination) · \(uploaded.count) uploaded, \(deleted.count) deleted, \(plan.unchanged) unchanged\(failed) · "
+        return
+            "\(destination) · \(uploaded.count) uploaded, \(deleted.count) deleted, \(plan.unchanged) unchanged\(failed) · "
             + "\(Self.size(bytes)) · \(seconds) s"
     }
 

@@ -13,8 +13,10 @@ public struct PublishSettings: Sendable, Equatable {
     public var deletes: Bool
     public var cachePolicy: CachePolicy
 
-    public init(destination: S3Destination, endpoint: URL? = nil, region: String? = nil, pathStyle: Bool = false,
-                deletes: Bool = true, cachePolicy: CachePolicy = CachePolicy()) {
+    public init(
+        destination: S3Destination, endpoint: URL? = nil, region: String? = nil, pathStyle: Bool = false,
+        deletes: Bool = true, cachePolicy: CachePolicy = CachePolicy()
+    ) {
         self.destination = destination
         self.endpoint = endpoint
         self.region = region
@@ -25,7 +27,8 @@ public struct PublishSettings: Sendable, Equatable {
 
     /// The region to sign for, with the AWS environment's defaults.
     public func signingRegion(environment: [String: String]) -> String {
-        region ?? [environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"]].compactMap { $0 }.first { !$0.isEmpty } ?? "us-east-1"
+        region ?? [environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? "us-east-1"
     }
 
     /// The service's address and addressing for a run.

@@ -8,15 +8,18 @@ import Logging
 /// never leaves pages pointing at missing files nor removes anything already published.
 public struct Publisher: Sendable {
     public var settings: PublishSettings
-    public var outputFolder: URL
+    /// The output folder and where the store keeps its manifest (the files stagefeed wrote
+    /// there: nothing else is ever published).
+    public var output: OutputLocation
+    public var outputFolder: URL { output.folder }
     public var store: ProgramStore
     public var client: S3Client
     /// Requests in flight at once.
     public var concurrency = 8
 
-    public init(settings: PublishSettings, outputFolder: URL, store: ProgramStore, client: S3Client) {
+    public init(settings: PublishSettings, output: OutputLocation, store: ProgramStore, client: S3Client) {
         self.settings = settings
-        self.outputFolder = outputFolder
+        self.output = output
         self.store = store
         self.client = client
     }
@@ -28,13 +31,18 @@ public struct Publisher: Sendable {
     /// compared even when the store has a record. Throws when the run cannot start (no
     /// output, no store, the listing refused); what happened after that, failures and a
     /// refusal that stopped the run included, is in the report.
-    public func run(dryRun: Bool = false, verify: Bool = false, logger: Logger) async throws(PublishError) -> PublishReport {
+    public func run(
+        dryRun: Bool = false, verify: Bool = false, logger: Logger
+    ) async throws(PublishError) -> PublishReport {
         let started = ContinuousClock.now
-        let local = try LocalObject.all(in: outputFolder, destination: settings.destination, cachePolicy: settings.cachePolicy)
+        let local = try LocalObject.all(
+            in: output, destination: settings.destination, cachePolicy: settings.cachePolicy)
         let record = try storeCall { () throws(StoreError) in try store.publishedObjects(destination: destinationID) }
         var listing: [String: S3Client.Object]?
         if record == nil || verify {
-            logger.info("listing \(settings.destination) to compare (\(record == nil ? "no record of earlier publishes there" : "--verify"))")
+            logger.info(
+                "listing \(settings.destination) to compare (\(record == nil ? "no record of earlier publishes there" : "--verify"))"
+            )
             listing = try await listed(local: local)
         }
         let plan = PublishPlan(local: local, record: record ?? [:], listing: listing, deletes: settings.deletes)
@@ -45,28 +53,35 @@ public struct Publisher: Sendable {
         }
         if listing != nil {
             try storeCall { () throws(StoreError) in
-                try store.recordPublished(destination: destinationID, objects: plan.adopted, removed: plan.vanished, at: Date())
+                try store.recordPublished(
+                    destination: destinationID, objects: plan.adopted, removed: plan.vanished, at: Date())
             }
         }
 
         let total = plan.uploads.count
         if total > 0 {
-            let counts = zip(PublishPlan.phaseNames, plan.phases).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1.count)" }
-            logger.info("uploading \(total) of \(local.count) objects to \(settings.destination) (\(counts.joined(separator: ", ")))")
+            let counts = zip(PublishPlan.phaseNames, plan.phases).filter { !$0.1.isEmpty }.map {
+                "\($0.0) \($0.1.count)"
+            }
+            logger.info(
+                "uploading \(total) of \(local.count) objects to \(settings.destination) (\(counts.joined(separator: ", ")))"
+            )
         }
         for (index, phase) in plan.phases.enumerated() where !phase.isEmpty {
             let objects = Dictionary(uniqueKeysWithValues: phase.map { ($0.object.key, $0.object) })
             let results = await perform(phase.map(\.object.key)) { [outputFolder, client] key in
                 let object = objects[key]!
                 let body = try LocalObject.read(object.path, in: outputFolder)
-                try await client.put(key: object.key, body: body, contentType: object.contentType, cacheControl: object.cacheControl)
+                try await client.put(
+                    key: object.key, body: body, contentType: object.contentType, cacheControl: object.cacheControl)
                 return body.count
             }
             var done: [String: PublishedObject] = [:]
             for upload in phase {
                 switch results[upload.object.key] {
                 case .success(let size)?:
-                    done[upload.object.key] = PublishedObject(md5: upload.object.md5, size: upload.object.size, headers: upload.object.headers)
+                    done[upload.object.key] = PublishedObject(
+                        md5: upload.object.md5, size: upload.object.size, headers: upload.object.headers)
                     report.uploaded.append(upload.object.key)
                     report.bytes += size
                 case .failure(let reason, _)?:
@@ -75,7 +90,9 @@ public struct Publisher: Sendable {
                     break
                 }
             }
-            try storeCall { () throws(StoreError) in try store.recordPublished(destination: destinationID, objects: done, removed: [], at: Date()) }
+            try storeCall { () throws(StoreError) in
+                try store.recordPublished(destination: destinationID, objects: done, removed: [], at: Date())
+            }
             logger.debug("\(PublishPlan.phaseNames[index]): \(report.uploaded.count) of \(total) uploaded")
             report.refusal = results.values.compactMap(\.fatal).first
             // A later phase may point at what failed here (a page at its stylesheet): stop.
@@ -140,7 +157,9 @@ public struct Publisher: Sendable {
     /// Runs `work` for every key, at most `concurrency` at once; stops starting new work
     /// after a failure that applies to the whole run, or when the task is cancelled. Keys
     /// never started have no result.
-    private func perform<Value: Sendable>(_ keys: [String], _ work: @escaping @Sendable (String) async throws -> Value) async -> [String: Outcome<Value>] {
+    private func perform<Value: Sendable>(
+        _ keys: [String], _ work: @escaping @Sendable (String) async throws -> Value
+    ) async -> [String: Outcome<Value>] {
         await withTaskGroup(of: (String, Outcome<Value>).self) { group in
             var results: [String: Outcome<Value>] = [:]
             var next = keys.makeIterator()

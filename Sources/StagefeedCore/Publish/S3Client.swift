@@ -55,9 +55,11 @@ public struct S3Client: Sendable {
     /// Uploads one object with its `Content-Type`, `Cache-Control` and `Content-MD5`.
     public func put(key: String, body: Data, contentType: String, cacheControl: String) async throws(S3Error) {
         let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
-        _ = try await send(method: "PUT", key: key, headers: [
-            ("Content-Type", contentType), ("Cache-Control", cacheControl), ("Content-MD5", md5),
-        ], body: body, operation: "PUT \(key)")
+        _ = try await send(
+            method: "PUT", key: key,
+            headers: [
+                ("Content-Type", contentType), ("Cache-Control", cacheControl), ("Content-MD5", md5),
+            ], body: body, operation: "PUT \(key)")
     }
 
     /// Deletes one object (deleting a missing object succeeds, as S3 has it).
@@ -73,9 +75,12 @@ public struct S3Client: Sendable {
             var query = [("list-type", "2"), ("max-keys", String(listPageSize))]
             if !prefix.isEmpty { query.append(("prefix", prefix)) }
             if let token { query.append(("continuation-token", token)) }
-            let body = try await send(method: "GET", key: "", query: query, operation: "LIST \(prefix.isEmpty ? "/" : prefix)")
+            let body = try await send(
+                method: "GET", key: "", query: query, operation: "LIST \(prefix.isEmpty ? "/" : prefix)")
             guard let root = S3XML.parse(body), root.name == "ListBucketResult" else {
-                throw failure(operation: "LIST", status: 200, code: "MalformedListing", message: "the answer is not a ListBucketResult document")
+                throw failure(
+                    operation: "LIST", status: 200, code: "MalformedListing",
+                    message: "the answer is not a ListBucketResult document")
             }
             for entry in root.all("Contents") {
                 guard let key = entry.value("Key") else { continue }
@@ -85,7 +90,9 @@ public struct S3Client: Sendable {
             token = nil
             if root.value("IsTruncated") == "true" {
                 guard let next = root.value("NextContinuationToken"), !next.isEmpty else {
-                    throw failure(operation: "LIST", status: 200, code: "MalformedListing", message: "a truncated listing without a continuation token")
+                    throw failure(
+                        operation: "LIST", status: 200, code: "MalformedListing",
+                        message: "a truncated listing without a continuation token")
                 }
                 token = next
             }
@@ -103,9 +110,12 @@ public struct S3Client: Sendable {
 
     /// Signs and sends a request, trying again as `retry` allows; the body of the
     /// successful answer.
-    private func send(method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
-                      body: Data = Data(), operation: String) async throws(S3Error) -> Data {
-        try await exchange(method: method, key: key, query: query, headers: headers, body: body, operation: operation).body
+    private func send(
+        method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
+        body: Data = Data(), operation: String
+    ) async throws(S3Error) -> Data {
+        try await exchange(method: method, key: key, query: query, headers: headers, body: body, operation: operation)
+            .body
     }
 
     /// A successful answer's headers and body.
@@ -115,13 +125,16 @@ public struct S3Client: Sendable {
         var body: Data
     }
 
-    private func exchange(method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
-                          body: Data = Data(), operation: String) async throws(S3Error) -> Answer {
+    private func exchange(
+        method: String, key: String, query: [(String, String)] = [], headers: [(String, String)] = [],
+        body: Data = Data(), operation: String
+    ) async throws(S3Error) -> Answer {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await sendOnce(method: method, key: key, query: query, headers: headers, body: body, operation: operation)
+                return try await sendOnce(
+                    method: method, key: key, query: query, headers: headers, body: body, operation: operation)
             } catch let error where error.error.isRetryable && attempt < retry.attempts {
                 try await pause(attempt: attempt, retryAfter: error.retryAfter, lastError: error.error)
             } catch {
@@ -136,15 +149,21 @@ public struct S3Client: Sendable {
         var retryAfter: Duration?
     }
 
-    private func sendOnce(method: String, key: String, query: [(String, String)], headers: [(String, String)],
-                          body: Data, operation: String) async throws(Attempt) -> Answer {
+    private func sendOnce(
+        method: String, key: String, query: [(String, String)], headers: [(String, String)],
+        body: Data, operation: String
+    ) async throws(Attempt) -> Answer {
         let address = endpoint.address(bucket: bucket, key: key, query: query)
         let now = Date()
         let payloadHash = SignatureV4.payloadHash(body)
-        var signed = headers + [("host", address.host), ("x-amz-date", SignatureV4.amzDate(now)), ("x-amz-content-sha256", payloadHash)]
+        var signed =
+            headers + [
+                ("host", address.host), ("x-amz-date", SignatureV4.amzDate(now)), ("x-amz-content-sha256", payloadHash),
+            ]
         if let token = credentials.sessionToken { signed.append(("x-amz-security-token", token)) }
         let signer = SignatureV4(credentials: credentials.keys, region: endpoint.region)
-        let signature = signer.sign(method: method, path: address.path, query: query, headers: signed, payloadHash: payloadHash, at: now)
+        let signature = signer.sign(
+            method: method, path: address.path, query: query, headers: signed, payloadHash: payloadHash, at: now)
 
         var request = HTTPClientRequest(url: address.url)
         request.method = .init(rawValue: method)
@@ -158,16 +177,21 @@ public struct S3Client: Sendable {
             response = try await Self.http.execute(request, timeout: .seconds(120))
             answer = try await response.body.collect(upTo: 64 << 20)
         } catch {
-            throw Attempt(error: failure(operation: operation, status: nil, code: Self.transportCode(error), message: ""), retryAfter: nil)
+            throw Attempt(
+                error: failure(operation: operation, status: nil, code: Self.transportCode(error), message: ""),
+                retryAfter: nil)
         }
         let data = Data(answer.readableBytesView)
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
             let document = S3XML.parse(data)
             let code = document?.value("Code") ?? (status == 429 ? "TooManyRequests" : "HTTP\(status)")
-            var error = failure(operation: operation, status: status, code: code, message: document?.value("Message") ?? "")
+            var error = failure(
+                operation: operation, status: status, code: code, message: document?.value("Message") ?? "")
             error.region = document?.value("Region") ?? response.headers.first(name: "x-amz-bucket-region")
-            let retryAfter = response.headers.first(name: "retry-after").flatMap(Int.init).map { Duration.seconds(min($0, 60)) }
+            let retryAfter = response.headers.first(name: "retry-after").flatMap(Int.init).map {
+                Duration.seconds(min($0, 60))
+            }
             throw Attempt(error: error, retryAfter: retryAfter)
         }
         var fields: [String: String] = [:]
@@ -185,9 +209,10 @@ public struct S3Client: Sendable {
     }
 
     private func failure(operation: String, status: Int?, code: String, message: String) -> S3Error {
-        S3Error(operation: operation, status: status, code: code, message: message, region: nil, bucket: bucket,
-                endpoint: endpoint.base.absoluteString, accessKeyID: credentials.keys.accessKeyID,
-                credentialsOrigin: credentials.origin)
+        S3Error(
+            operation: operation, status: status, code: code, message: message, region: nil, bucket: bucket,
+            endpoint: endpoint.base.absoluteString, accessKeyID: credentials.keys.accessKeyID,
+            credentialsOrigin: credentials.origin)
     }
 
     private static func transportCode(_ error: any Error) -> String {

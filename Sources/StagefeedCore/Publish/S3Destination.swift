@@ -24,8 +24,8 @@ public struct S3Destination: Sendable, Equatable, CustomStringConvertible {
     static func isValidBucketName(_ name: String) -> Bool {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
         guard (3...63).contains(name.count), name.allSatisfy(allowed.contains),
-              let first = name.first, let last = name.last,
-              first.isLetter || first.isNumber, last.isLetter || last.isNumber
+            let first = name.first, let last = name.last,
+            first.isLetter || first.isNumber, last.isLetter || last.isNumber
         else { return false }
         return !name.contains("..")
     }

@@ -41,14 +41,16 @@ public struct S3Endpoint: Sendable, Equatable {
         let path = usesPath ? "/\(bucket)/\(key)" : "/\(key)"
         let encodedPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { SignatureV4.encode(String($0)) }.joined(separator: "/")
-        let encodedQuery = query.map { "\(SignatureV4.encode($0.0))=\(SignatureV4.encode($0.1))" }.joined(separator: "&")
+        let encodedQuery = query.map { "\(SignatureV4.encode($0.0))=\(SignatureV4.encode($0.1))" }.joined(
+            separator: "&")
         let url = "\(scheme)://\(host)\(encodedPath)" + (encodedQuery.isEmpty ? "" : "?" + encodedQuery)
         return Address(url: url, host: host, path: path)
     }
 
     func usesPathStyle(for bucket: String) -> Bool {
         guard !pathStyle, let host = base.host else { return true }
-        let isAddress = host == "localhost" || host.contains(":") || host.split(separator: ".").allSatisfy { Int($0) != nil }
+        let isAddress =
+            host == "localhost" || host.contains(":") || host.split(separator: ".").allSatisfy { Int($0) != nil }
         let dottedOverTLS = bucket.contains(".") && base.scheme?.lowercased() == "https"
         return isAddress || dottedOverTLS
     }

@@ -22,7 +22,9 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
     public var isRetryable: Bool {
         if status == nil { return true }
         if isRefusal { return false }
-        if ["SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling"].contains(code) { return true }
+        if ["SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling"].contains(code) {
+            return true
+        }
         return status == 429 || (status ?? 0) >= 500
     }
 
@@ -35,9 +37,13 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
     /// 403 (a CDN or firewall may answer without S3's XML), a redirect, or an error code
     /// that names one of them.
     private var isRefusal: Bool {
-        ["SignatureDoesNotMatch", "InvalidAccessKeyId", "NoSuchBucket", "AccessDenied", "AuthorizationHeaderMalformed",
-         "PermanentRedirect", "TemporaryRedirect", "RequestTimeTooSkewed", "ExpiredToken", "InvalidToken", "InvalidBucketName",
-         "AllAccessDisabled", "AccountProblem"].contains(code)
+        [
+            "SignatureDoesNotMatch", "InvalidAccessKeyId", "NoSuchBucket", "AccessDenied",
+            "AuthorizationHeaderMalformed",
+            "PermanentRedirect", "TemporaryRedirect", "RequestTimeTooSkewed", "ExpiredToken", "InvalidToken",
+            "InvalidBucketName",
+            "AllAccessDisabled", "AccountProblem",
+        ].contains(code)
             || [301, 302, 307, 308, 401, 403].contains(status ?? 0)
     }
 
@@ -48,7 +54,8 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(at) refused the signature made with access key \(accessKeyID) (SignatureDoesNotMatch): "
                 + "the secret access key is not that key's; check the secret in \(credentialsOrigin)"
         case "InvalidAccessKeyId":
-            return "\(endpoint) does not know access key \(accessKeyID) (InvalidAccessKeyId): check \(credentialsOrigin) and --endpoint"
+            return
+                "\(endpoint) does not know access key \(accessKeyID) (InvalidAccessKeyId): check \(credentialsOrigin) and --endpoint"
         case "NoSuchBucket":
             return "bucket \(bucket) does not exist at \(endpoint) (NoSuchBucket): check --to, --endpoint and --region"
         case "AccessDenied", "AllAccessDisabled", "AccountProblem":
@@ -58,9 +65,11 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
             let hint = region.map { "set --region \($0)" } ?? "set --region to the bucket's region"
             return "\(at) is not in the region signed for (\(code)): \(hint)"
         case "RequestTimeTooSkewed":
-            return "\(endpoint) refused the request because this machine's clock is off by more than 15 minutes (RequestTimeTooSkewed): set the clock (NTP)"
+            return
+                "\(endpoint) refused the request because this machine's clock is off by more than 15 minutes (RequestTimeTooSkewed): set the clock (NTP)"
         case "ExpiredToken", "InvalidToken":
-            return "\(endpoint) refused the session token from \(credentialsOrigin) (\(code)): renew the temporary credentials"
+            return
+                "\(endpoint) refused the session token from \(credentialsOrigin) (\(code)): renew the temporary credentials"
         default:
             let answer = status.map { "answered \($0) \(code)" } ?? "could not be reached (\(code))"
             let detail = message.isEmpty ? "" : ": \(message)"

@@ -39,7 +39,9 @@ public struct SignatureV4: Sendable {
     /// `20150830T123600Z`: the `X-Amz-Date` header's value for an instant.
     public static func amzDate(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
+            parts.second!)
     }
 
     /// The hex SHA-256 of a payload, for `x-amz-content-sha256` and the canonical request.
@@ -51,8 +53,10 @@ public struct SignatureV4: Sendable {
     /// the unencoded parameters, `headers` every header to sign (including `host` and
     /// `x-amz-date`; repeated names allowed), `payloadHash` the body's hex SHA-256 (or
     /// `UNSIGNED-PAYLOAD`), `date` the instant of `x-amz-date`.
-    public func sign(method: String, path: String, query: [(String, String)], headers: [(String, String)],
-                     payloadHash: String, at date: Date) -> Signature {
+    public func sign(
+        method: String, path: String, query: [(String, String)], headers: [(String, String)],
+        payloadHash: String, at date: Date
+    ) -> Signature {
         let canonicalPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { Self.encode(String($0)) }.joined(separator: "/")
         let encoded: [(name: String, value: String)] = query.map { (Self.encode($0.0), Self.encode($0.1)) }
@@ -79,7 +83,8 @@ public struct SignatureV4: Sendable {
             key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
         }
         let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
-        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
+        let authorization =
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return Signature(canonicalRequest: canonicalRequest, stringToSign: stringToSign, authorization: authorization)
     }
@@ -89,8 +94,9 @@ public struct SignatureV4: Sendable {
         var result = ""
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 result += String(format: "%%%02X", byte)

@@ -32,18 +32,20 @@ public struct EventTimeFormat: Sendable {
         var utcCalendar = Calendar(identifier: .gregorian)
         utcCalendar.timeZone = utc
         self.utcCalendar = utcCalendar
-        let dates = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: utc,
-                                     capitalizationContext: .beginningOfSentence)
+        let dates = Date.FormatStyle(
+            locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: utc,
+            capitalizationContext: .beginningOfSentence)
         titleStyle = dates.weekday(.wide).day().month(.wide).year()
         shortDayStyle = dates.weekday(.abbreviated)
         shortDatedDayStyle = dates.weekday(.abbreviated).day()
         // The language's own pattern for a time of day ("HH:mm", "h:mm a", "H:mm"), or its
         // pattern for the hour cycle asked for.
-        let template = switch clock {
-        case nil: "jmm"
-        case .twentyFourHour?: "HHmm"
-        case .twelveHour?: "hmma"
-        }
+        let template =
+            switch clock {
+            case nil: "jmm"
+            case .twentyFourHour?: "HHmm"
+            case .twelveHour?: "hmma"
+            }
         times = TimePattern(template: template, locale: locale, timeZone: timeZone)
         hours = TimePattern(template: clock == .twelveHour ? "ha" : "j", locale: locale, timeZone: timeZone)
     }
@@ -107,10 +109,13 @@ public struct EventTimeFormat: Sendable {
 
     /// A range of dates the way the language writes it: `July 23 – 25, 2027`, `23.–25. Juli 2027`.
     public func dateRange(_ first: LocalDate, _ last: LocalDate) -> String {
-        let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale,
-                                             calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
-        let day = Date.FormatStyle(locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
-            .day().month(.wide).year()
+        let style = Date.IntervalFormatStyle(
+            date: .long, time: .omitted, locale: locale,
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
+        let day = Date.FormatStyle(
+            locale: locale, calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!
+        )
+        .day().month(.wide).year()
         return first == last ? day.format(noon(first)) : style.format(noon(first)..<noon(last))
     }
 

@@ -18,8 +18,10 @@ enum ParallelWork {
 
     /// Runs `body` for every element, the elements dealt out in turn to `width` workers that
     /// each start with `prepare()` (state of their own, such as formatters).
-    static func forEach<Element: Sendable, State>(_ elements: [Element], prepare: @Sendable () -> State,
-                                                  _ body: @Sendable (inout State, Element) throws -> Void) throws {
+    static func forEach<Element: Sendable, State>(
+        _ elements: [Element], prepare: @autoclosure @Sendable () -> State,
+        _ body: @Sendable (inout State, Element) throws -> Void
+    ) throws {
         let workers = min(width, elements.count)
         try run(workers: workers) { worker, shouldStop in
             var state = prepare()

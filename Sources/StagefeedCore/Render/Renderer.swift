@@ -37,8 +37,10 @@ public struct BuildContext: Sendable {
     /// Program changes noticed by recent builds, newest first.
     public var changes: [ProgramChange] = []
 
-    public init(now: Date, sourceName: String, siteURL: URL? = nil, revisions: [String: RevisionStamp] = [:],
-                cancelled: [PerformanceRevision] = [], freshness: Freshness = .fresh, scheduleNumbers: [String: Int] = [:]) {
+    public init(
+        now: Date, sourceName: String, siteURL: URL? = nil, revisions: [String: RevisionStamp] = [:],
+        cancelled: [PerformanceRevision] = [], freshness: Freshness = .fresh, scheduleNumbers: [String: Int] = [:]
+    ) {
         self.now = now
         self.sourceName = sourceName
         self.siteURL = siteURL

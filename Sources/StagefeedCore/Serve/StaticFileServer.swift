@@ -27,8 +27,9 @@ public struct StaticFileServer: Sendable {
         }
         var serverLogger = logger
         serverLogger.logLevel = .critical
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port)),
-                              onServerRunning: { await onReady($0.localAddress?.port ?? 0) }, logger: serverLogger)
+        let app = Application(
+            responder: responder, configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { await onReady($0.localAddress?.port ?? 0) }, logger: serverLogger)
         try await app.runService(gracefulShutdownSignals: [])
     }
 
@@ -37,13 +38,18 @@ public struct StaticFileServer: Sendable {
             return plain(.methodNotAllowed, "only GET and HEAD", head: false, extra: [.allow: "GET, HEAD"])
         }
         let head = request.method == .head
-        guard let relative = safeRelativePath(request.uri.path) else { return plain(.notFound, "not found", head: head) }
+        guard let relative = safeRelativePath(request.uri.path) else {
+            return plain(.notFound, "not found", head: head)
+        }
         var target = relative.isEmpty ? root : root.appendingPathComponent(relative)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return plain(.notFound, "not found", head: head) }
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
+            return plain(.notFound, "not found", head: head)
+        }
         if isFolder.boolValue {
             if !relative.isEmpty && !request.uri.path.hasSuffix("/") {
-                let location = "/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative) + "/"
+                let location =
+                    "/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative) + "/"
                 return plain(.movedPermanently, "moved", head: head, extra: [.location: location])
             }
             target = target.appendingPathComponent("index.html")
@@ -51,9 +57,9 @@ public struct StaticFileServer: Sendable {
         // Symlinks may not lead out of the folder.
         let resolved = target.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(root.path + "/"), FileManager.default.isReadableFile(atPath: resolved),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let contents = FileManager.default.contents(atPath: resolved)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let contents = FileManager.default.contents(atPath: resolved)
         else { return plain(.notFound, "not found", head: head) }
 
         let path = String(resolved.dropFirst(root.path.count + 1))
@@ -64,21 +70,28 @@ public struct StaticFileServer: Sendable {
             .cacheControl: ContentType.cacheControl(path), HTTPField.Name("X-Content-Type-Options")!: "nosniff",
         ]
         if let match = request.headers[.ifNoneMatch] {
-            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            if match.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag
+                    || $0.trimmingCharacters(in: .whitespaces) == "*"
+            }) {
                 return Response(status: .notModified, headers: headers)
             }
         } else if let since = request.headers[.ifModifiedSince].flatMap(RateLimitHeaders.httpDate),
-                  Int(modified.timeIntervalSince1970) <= Int(since.timeIntervalSince1970) {
+            Int(modified.timeIntervalSince1970) <= Int(since.timeIntervalSince1970)
+        {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(contents.count)
-        return Response(status: .ok, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: contents)))
+        return Response(
+            status: .ok, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: contents)))
     }
 
     /// The request path decoded and checked: no `..`, `.` or hidden segments, no
     /// backslashes or control characters; nil when unsafe. "" is the folder itself.
     static func safeRelativePath(_ raw: String) -> String? {
-        let pathOnly = raw.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? raw
+        let pathOnly =
+            raw.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? raw
         guard let decoded = pathOnly.removingPercentEncoding, decoded.hasPrefix("/") else { return nil }
         let trimmed = String(decoded.dropFirst())
         if trimmed.isEmpty { return "" }
@@ -87,11 +100,15 @@ public struct StaticFileServer: Sendable {
         return OutputPath.isSafe(candidate) ? candidate : nil
     }
 
-    private static func plain(_ status: HTTPTypes.HTTPResponse.Status, _ text: String, head: Bool, extra: HTTPFields = [:]) -> Response {
+    private static func plain(
+        _ status: HTTPTypes.HTTPResponse.Status, _ text: String, head: Bool, extra: HTTPFields = [:]
+    ) -> Response {
         var headers = extra
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+        return Response(
+            status: status, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     private static func httpDate(_ date: Date) -> String {

@@ -162,20 +162,26 @@ public struct ProgramStore: Sendable {
 
     /// Reserves a request to `source`: granted when no hold is in force and fewer than
     /// `limit` (or a lower limit the API announced) went out in the last `window` seconds.
-    public func reserveRequest(source: String, limit: Int, window: TimeInterval, at now: Date) throws(StoreError) -> Reservation {
+    public func reserveRequest(
+        source: String, limit: Int, window: TimeInterval, at now: Date
+    ) throws(StoreError) -> Reservation {
         try write { db in
-            let hold = try Row.fetchOne(db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
+            let hold = try Row.fetchOne(
+                db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
             if let until = hold?["until"] as Double?, until > now.timeIntervalSince1970 {
                 return .wait(until: Date(timeIntervalSince1970: until))
             }
             let effective = min(limit, (hold?["rate_limit"] as Int?) ?? limit)
-            let recent = try Double.fetchAll(db, sql: "SELECT at FROM request_log WHERE source = ? AND at > ? ORDER BY at",
-                                             arguments: [source, now.timeIntervalSince1970 - window])
+            let recent = try Double.fetchAll(
+                db, sql: "SELECT at FROM request_log WHERE source = ? AND at > ? ORDER BY at",
+                arguments: [source, now.timeIntervalSince1970 - window])
             if recent.count >= effective {
                 return .wait(until: Date(timeIntervalSince1970: recent[recent.count - effective] + window + 0.01))
             }
             try db.execute(sql: "DELETE FROM request_log WHERE at < ?", arguments: [now.timeIntervalSince1970 - 3600])
-            try db.execute(sql: "INSERT INTO request_log (source, at) VALUES (?, ?)", arguments: [source, now.timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO request_log (source, at) VALUES (?, ?)",
+                arguments: [source, now.timeIntervalSince1970])
             return .granted(entry: db.lastInsertedRowID)
         }
     }
@@ -184,49 +190,67 @@ public struct ProgramStore: Sendable {
     /// or announced a lower limit.
     public func recordRateHold(source: String, until: Date?, limit: Int?) throws(StoreError) {
         try write { db in
-            let current = try Row.fetchOne(db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
+            let current = try Row.fetchOne(
+                db, sql: "SELECT until, rate_limit FROM rate_hold WHERE source = ?", arguments: [source])
             let holdUntil = [until?.timeIntervalSince1970, current?["until"] as Double?].compactMap { $0 }.max()
-            try db.execute(sql: "INSERT OR REPLACE INTO rate_hold (source, until, rate_limit) VALUES (?, ?, ?)",
-                           arguments: [source, holdUntil, limit ?? (current?["rate_limit"] as Int?)])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO rate_hold (source, until, rate_limit) VALUES (?, ?, ?)",
+                arguments: [source, holdUntil, limit ?? (current?["rate_limit"] as Int?)])
         }
     }
 
     /// Adds changes to a source's log, keeping the newest `limit`, and returns the log
     /// newest first.
-    public func logChanges(source: String, _ changes: [ProgramChange], limit: Int, saving: Bool = true) throws(StoreError) -> [ProgramChange] {
+    public func logChanges(
+        source: String, _ changes: [ProgramChange], limit: Int, saving: Bool = true
+    ) throws(StoreError) -> [ProgramChange] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let decoder = JSONDecoder()
         guard saving else {
             let logged = try read { db in
-                try Data.fetchAll(db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC", arguments: [source])
-                    .map { try decoder.decode(ProgramChange.self, from: $0) }
+                try Data.fetchAll(
+                    db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC",
+                    arguments: [source]
+                )
+                .map { try decoder.decode(ProgramChange.self, from: $0) }
             }
             return Array((changes.reversed() + logged).prefix(limit))
         }
         return try write { db in
-            var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM change_log WHERE source = ?", arguments: [source]) ?? 0
+            var position =
+                try Int.fetchOne(db, sql: "SELECT MAX(position) FROM change_log WHERE source = ?", arguments: [source])
+                ?? 0
             if !changes.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for change in changes {
                 position += 1
-                try db.execute(sql: "INSERT OR IGNORE INTO change_log (source, id, at, position, change) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [source, change.id, change.at.timeIntervalSince1970, position, try encoder.encode(change)])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO change_log (source, id, at, position, change) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        source, change.id, change.at.timeIntervalSince1970, position, try encoder.encode(change),
+                    ])
             }
-            try db.execute(sql: """
-                DELETE FROM change_log WHERE source = ? AND position NOT IN
-                (SELECT position FROM change_log WHERE source = ? ORDER BY position DESC LIMIT ?)
-                """, arguments: [source, source, limit])
-            return try Data.fetchAll(db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC", arguments: [source])
-                .map { try decoder.decode(ProgramChange.self, from: $0) }
+            try db.execute(
+                sql: """
+                    DELETE FROM change_log WHERE source = ? AND position NOT IN
+                    (SELECT position FROM change_log WHERE source = ? ORDER BY position DESC LIMIT ?)
+                    """, arguments: [source, source, limit])
+            return try Data.fetchAll(
+                db, sql: "SELECT change FROM change_log WHERE source = ? ORDER BY position DESC", arguments: [source]
+            )
+            .map { try decoder.decode(ProgramChange.self, from: $0) }
         }
     }
 
     /// A positive number for each performance id that never changes once given (schedule
     /// apps key on them); new ids get the next free numbers, in the order given.
-    public func scheduleNumbers(source: String, ids: [String], saving: Bool = true) throws(StoreError) -> [String: Int] {
+    public func scheduleNumbers(source: String, ids: [String], saving: Bool = true) throws(StoreError) -> [String: Int]
+    {
         try write { db in
             var numbers: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT performance_id, number FROM schedule_number WHERE source = ?", arguments: [source]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT performance_id, number FROM schedule_number WHERE source = ?", arguments: [source])
+            {
                 numbers[row["performance_id"]] = row["number"]
             }
             var next = (numbers.values.max() ?? 0) + 1
@@ -234,7 +258,9 @@ public struct ProgramStore: Sendable {
             if saving && !unnumbered.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for id in unnumbered {
                 if saving {
-                    try db.execute(sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)", arguments: [source, id, next])
+                    try db.execute(
+                        sql: "INSERT INTO schedule_number (source, performance_id, number) VALUES (?, ?, ?)",
+                        arguments: [source, id, next])
                 }
                 numbers[id] = next
                 next += 1
@@ -248,7 +274,9 @@ public struct ProgramStore: Sendable {
         try read { db in
             // One JSON array of every row decodes many times faster than each row on its own.
             var array = Data("[".utf8)
-            for (index, data) in try Data.fetchAll(db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]).enumerated() {
+            for (index, data) in try Data.fetchAll(
+                db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]
+            ).enumerated() {
                 if index > 0 { array.append(UInt8(ascii: ",")) }
                 array.append(data)
             }
@@ -269,8 +297,10 @@ public struct ProgramStore: Sendable {
             if !ids.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for id in ids {
                 guard let revision = ledger.revisions[id] else { continue }
-                try db.execute(sql: "INSERT OR REPLACE INTO performance_revision (source, performance_id, revision) VALUES (?, ?, ?)",
-                               arguments: [source, id, try encoder.encode(revision)])
+                try db.execute(
+                    sql:
+                        "INSERT OR REPLACE INTO performance_revision (source, performance_id, revision) VALUES (?, ?, ?)",
+                    arguments: [source, id, try encoder.encode(revision)])
             }
         }
     }
@@ -279,9 +309,12 @@ public struct ProgramStore: Sendable {
     public func responses(source: String) throws(StoreError) -> [String: StoredResponse] {
         try read { db in
             var result: [String: StoredResponse] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM endpoint_response WHERE source = ?", arguments: [source]) {
-                let response = StoredResponse(endpoint: row["endpoint"], body: row["body"], etag: row["etag"],
-                                              lastModified: row["last_modified"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]))
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM endpoint_response WHERE source = ?", arguments: [source])
+            {
+                let response = StoredResponse(
+                    endpoint: row["endpoint"], body: row["body"], etag: row["etag"],
+                    lastModified: row["last_modified"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]))
                 result[response.endpoint] = response
             }
             return result
@@ -293,12 +326,16 @@ public struct ProgramStore: Sendable {
     public func responseDigests(source: String) throws(StoreError) -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT endpoint, digest FROM endpoint_response WHERE source = ?", arguments: [source]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT endpoint, digest FROM endpoint_response WHERE source = ?", arguments: [source])
+            {
                 let endpoint: String = row["endpoint"]
                 if let digest: String = row["digest"] {
                     result[endpoint] = digest
-                } else if let body = try Data.fetchOne(db, sql: "SELECT body FROM endpoint_response WHERE source = ? AND endpoint = ?",
-                                                       arguments: [source, endpoint]) {
+                } else if let body = try Data.fetchOne(
+                    db, sql: "SELECT body FROM endpoint_response WHERE source = ? AND endpoint = ?",
+                    arguments: [source, endpoint])
+                {
                     result[endpoint] = StoredResponse.digest(of: body)
                 }
             }
@@ -310,10 +347,11 @@ public struct ProgramStore: Sendable {
     public func state(source: String) throws(StoreError) -> SourceState? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE source = ?", arguments: [source]).map { row in
-                SourceState(checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
-                            changedAt: Date(timeIntervalSince1970: row["changed_at"]),
-                            rateLimit: row["rate_limit"], rateRemaining: row["rate_remaining"],
-                            rateReset: (row["rate_reset"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                SourceState(
+                    checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+                    changedAt: Date(timeIntervalSince1970: row["changed_at"]),
+                    rateLimit: row["rate_limit"], rateRemaining: row["rate_remaining"],
+                    rateReset: (row["rate_reset"] as Double?).map(Date.init(timeIntervalSince1970:)))
             }
         }
     }
@@ -340,8 +378,10 @@ public struct ProgramStore: Sendable {
     /// Records a successful check in one transaction: the responses that changed, the
     /// program they gave and its slugs (when given: an unchanged program needs neither), and
     /// the check time (and change time when `changed`).
-    public func commit(source: String, responses: [StoredResponse], program: Program?, changed: Bool,
-                       rate: RateLimitHeaders?, at now: Date) throws(StoreError) {
+    public func commit(
+        source: String, responses: [StoredResponse], program: Program?, changed: Bool,
+        rate: RateLimitHeaders?, at now: Date
+    ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var snapshot: Data?
@@ -353,29 +393,43 @@ public struct ProgramStore: Sendable {
         }
         try write { db in
             for response in responses {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO endpoint_response (source, endpoint, body, etag, last_modified, fetched_at, digest)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [source, response.endpoint, response.body, response.etag, response.lastModified,
-                                     response.fetchedAt.timeIntervalSince1970, response.digest])
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO endpoint_response (source, endpoint, body, etag, last_modified, fetched_at, digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        source, response.endpoint, response.body, response.etag, response.lastModified,
+                        response.fetchedAt.timeIntervalSince1970, response.digest,
+                    ])
             }
             if let program, let snapshot {
-                try db.execute(sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",
-                               arguments: [source, snapshot, now.timeIntervalSince1970])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO program_snapshot (source, program, stored_at) VALUES (?, ?, ?)",
+                    arguments: [source, snapshot, now.timeIntervalSince1970])
                 for stage in program.stages {
-                    try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)", arguments: [stage.id, stage.slug])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)",
+                        arguments: [stage.id, stage.slug])
                 }
                 for artist in program.artists {
-                    try db.execute(sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)", arguments: [artist.id, artist.slug])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)",
+                        arguments: [artist.id, artist.slug])
                 }
             }
-            let previousChange = try Double.fetchOne(db, sql: "SELECT changed_at FROM source_state WHERE source = ?", arguments: [source])
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO source_state (source, checked_at, changed_at, rate_limit, rate_remaining, rate_reset)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [source, now.timeIntervalSince1970,
-                                 changed ? now.timeIntervalSince1970 : (previousChange ?? now.timeIntervalSince1970),
-                                 rate?.limit, rate?.remaining, rate?.reset?.timeIntervalSince1970])
+            let previousChange = try Double.fetchOne(
+                db, sql: "SELECT changed_at FROM source_state WHERE source = ?", arguments: [source])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO source_state (source, checked_at, changed_at, rate_limit, rate_remaining, rate_reset)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    source, now.timeIntervalSince1970,
+                    changed ? now.timeIntervalSince1970 : (previousChange ?? now.timeIntervalSince1970),
+                    rate?.limit, rate?.remaining, rate?.reset?.timeIntervalSince1970,
+                ])
         }
     }
 
@@ -383,7 +437,8 @@ public struct ProgramStore: Sendable {
     /// counted it as late as that.
     public func settleRequest(_ entry: Int64, at now: Date) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE request_log SET at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, entry])
+            try db.execute(
+                sql: "UPDATE request_log SET at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, entry])
         }
     }
 

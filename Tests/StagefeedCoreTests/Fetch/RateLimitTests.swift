@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct RateLimitTests {
@@ -19,9 +20,12 @@ import Testing
             configuration.rateLimit = 5
             configuration.rateWindow = .seconds(2)
             configuration.retry.maximumAttempts = 6
-            await harness.server.state.inject("*", [
-                .tooManyRequests(retryAfter: "1"), .tooManyRequests(retryAfter: nil), .tooManyRequests(retryAfter: "1"),
-            ])
+            await harness.server.state.inject(
+                "*",
+                [
+                    .tooManyRequests(retryAfter: "1"), .tooManyRequests(retryAfter: nil),
+                    .tooManyRequests(retryAfter: "1"),
+                ])
             for _ in 0..<3 {
                 let report = try await harness.build(configuration)
                 #expect(report.freshness == .fresh)
@@ -45,7 +49,9 @@ import Testing
 
     @Test func aSpentBudgetIsWaitedOut() async throws {
         try await StagecraftHarness.run { harness in
-            await harness.server.state.setRateHeaders(["X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"])
+            await harness.server.state.setRateHeaders([
+                "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1",
+            ])
             let report = try await harness.build(await harness.configuration())
             #expect(report.freshness == .fresh)
             let log = await harness.server.state.log
@@ -74,14 +80,16 @@ import Testing
         ("1970-01-01T00:02:00Z", 120.0),
     ])
     func readsResetTimesInEveryForm(text: String, expected: Double) {
-        let response = HTTPResponse(status: 200, headers: ["x-ratelimit-reset": text, "retry-after": text], body: Data())
+        let response = HTTPResponse(
+            status: 200, headers: ["x-ratelimit-reset": text, "retry-after": text], body: Data())
         let headers = RateLimitHeaders(response, now: Date(timeIntervalSince1970: 1_000_000))
         #expect(headers.reset?.timeIntervalSince1970 == expected)
         #expect(headers.retryAfter?.timeIntervalSince1970 == expected)
     }
 
     @Test func backoffGrowsAndStaysCapped() {
-        let policy = RetryPolicy(maximumAttempts: 10, baseDelay: .seconds(1), maximumDelay: .seconds(8), totalBudget: .seconds(60))
+        let policy = RetryPolicy(
+            maximumAttempts: 10, baseDelay: .seconds(1), maximumDelay: .seconds(8), totalBudget: .seconds(60))
         var generator = SeededGenerator(seed: 7)
         let delays = (1...6).map { policy.backoff(retry: $0, using: &generator).seconds }
         #expect((0.75...1.25).contains(delays[0]))

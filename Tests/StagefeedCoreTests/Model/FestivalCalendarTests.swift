@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct FestivalCalendarTests {
@@ -11,8 +12,8 @@ import Testing
         ("2027-07-24T01:30:00+02:00", "2027-07-23"),
         ("2027-07-24T05:59:00+02:00", "2027-07-23"),
         ("2027-07-24T06:00:00+02:00", "2027-07-24"),
-        ("2027-07-23T22:30:00Z", "2027-07-23"),   // 00:30 local
-        ("2027-07-24T04:00:00Z", "2027-07-24"),   // 06:00 local
+        ("2027-07-23T22:30:00Z", "2027-07-23"),  // 00:30 local
+        ("2027-07-24T04:00:00Z", "2027-07-24"),  // 06:00 local
     ])
     func assignsSetsAroundMidnightToTheRightDay(instant: String, day: String) {
         #expect(berlin.festivalDay(of: Fixtures.instant(instant)) == LocalDate(iso: day))
@@ -21,11 +22,13 @@ import Testing
     @Test func readsWallClockNotMachineTime() {
         // 01:30 in Melbourne is still the previous festival day, whatever the machine's zone.
         let melbourne = FestivalCalendar(timeZone: TimeZone(identifier: "Australia/Melbourne")!, dayStart: .standard)
-        #expect(melbourne.festivalDay(of: Fixtures.instant("2026-03-15T01:30:00+11:00")) == LocalDate(iso: "2026-03-14"))
+        #expect(
+            melbourne.festivalDay(of: Fixtures.instant("2026-03-15T01:30:00+11:00")) == LocalDate(iso: "2026-03-14"))
     }
 
     @Test func dayStartIsConfigurable() {
-        let late = FestivalCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!, dayStart: DayStart(hour: 4, minute: 0))
+        let late = FestivalCalendar(
+            timeZone: TimeZone(identifier: "Europe/Berlin")!, dayStart: DayStart(hour: 4, minute: 0))
         #expect(late.festivalDay(of: Fixtures.instant("2027-07-24T04:30:00+02:00")) == LocalDate(iso: "2027-07-24"))
         #expect(late.festivalDay(of: Fixtures.instant("2027-07-24T03:59:00+02:00")) == LocalDate(iso: "2027-07-23"))
     }
@@ -50,9 +53,12 @@ import Testing
     }
 
     @Test func dayStartInsideTheDSTGapMovesForward() {
-        let gap = FestivalCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!, dayStart: DayStart(hour: 2, minute: 30))
+        let gap = FestivalCalendar(
+            timeZone: TimeZone(identifier: "Europe/Berlin")!, dayStart: DayStart(hour: 2, minute: 30))
         let start = gap.start(of: LocalDate(iso: "2027-03-28")!)
-        #expect(start == Fixtures.instant("2027-03-28T03:30:00+02:00") || start == Fixtures.instant("2027-03-28T03:00:00+02:00"))
+        #expect(
+            start == Fixtures.instant("2027-03-28T03:30:00+02:00")
+                || start == Fixtures.instant("2027-03-28T03:00:00+02:00"))
     }
 
     @Test(arguments: ["06:00", "00:00", "23:59", "04:30"])
@@ -68,7 +74,8 @@ import Testing
     @Test func localDatesStepAcrossMonthsAndLeapDays() {
         #expect(LocalDate(iso: "2028-02-28")!.adding(days: 1).description == "2028-02-29")
         #expect(LocalDate(iso: "2027-12-31")!.adding(days: 1).description == "2028-01-01")
-        #expect(LocalDate(iso: "2027-07-23")!.through(LocalDate(iso: "2027-07-25")!).map(\.description)
+        #expect(
+            LocalDate(iso: "2027-07-23")!.through(LocalDate(iso: "2027-07-25")!).map(\.description)
                 == ["2027-07-23", "2027-07-24", "2027-07-25"])
         #expect(LocalDate(iso: "2027-02-29") == nil)
         #expect(LocalDate(iso: "2027-7-23") == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct SlugTests {
@@ -75,7 +76,9 @@ import Testing
             let name = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
             return ("id-\(index)-\(Int.random(in: 0...3, using: &generator))", name)
         }
-        let unique = Dictionary(items.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }).map { ($0.key, $0.value) }
+        let unique = Dictionary(items.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }).map {
+            ($0.key, $0.value)
+        }
         let allocator = SlugAllocator(kind: "artist")
         let slugs = allocator.allocate(unique)
         #expect(slugs.count == unique.count)

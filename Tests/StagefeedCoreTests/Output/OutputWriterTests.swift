@@ -1,21 +1,44 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct OutputWriterTests {
+    /// The store folder the writers keep their manifests in.
+    private let cache: TemporaryFolder
+
+    init() throws {
+        cache = try TemporaryFolder()
+    }
+
     private func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, text: text) }
+
+    private func writer(_ folder: URL) -> OutputWriter { OutputWriter(folder: folder, cache: cache.url) }
+
+    /// Whether anything staged is left, in the store or in the output folder.
+    private func stagingRemains(_ folder: TemporaryFolder) -> Bool {
+        OutputLocation(folder: folder.url, cache: cache.url).leftoverStagingFolders.contains {
+            FileManager.default.fileExists(atPath: $0.path)
+        }
+    }
+
+    private func manifest(_ folder: TemporaryFolder) throws -> Manifest {
+        try Manifest.read(for: OutputLocation(folder: folder.url, cache: cache.url))
+    }
 
     @Test func writesOnlyWhatChanged() throws {
         let folder = try TemporaryFolder()
-        let writer = OutputWriter(folder: folder.url)
+        let writer = writer(folder.url)
         let first = try writer.write([file("index.html", "one"), file("feeds/program.json", "{}")])
         #expect(first.written == ["feeds/program.json", "index.html"])
-        let modified = try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
+        let modified =
+            try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
 
         let second = try writer.write([file("index.html", "one"), file("feeds/program.json", "{}")])
         #expect(second.written.isEmpty)
         #expect(second.unchanged == 2)
-        let stillModified = try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
+        let stillModified =
+            try FileManager.default.attributesOfItem(atPath: folder.path("index.html").path)[.modificationDate] as? Date
         #expect(modified == stillModified)
 
         let third = try writer.write([file("index.html", "two"), file("feeds/program.json", "{}")])
@@ -27,27 +50,29 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("robots.txt", "mine, not stagefeed's")
         try folder.write("artists/extra.html", "also not stagefeed's")
-        let writer = OutputWriter(folder: folder.url)
-        _ = try writer.write([file("artists/a/index.html", "a"), file("artists/b/index.html", "b"), file("index.html", "i")])
+        let writer = writer(folder.url)
+        _ = try writer.write([
+            file("artists/a/index.html", "a"), file("artists/b/index.html", "b"), file("index.html", "i"),
+        ])
 
         let report = try writer.write([file("artists/a/index.html", "a"), file("index.html", "i")])
         #expect(report.removed == ["artists/b/index.html"])
         #expect(!FileManager.default.fileExists(atPath: folder.path("artists/b").path), "the emptied folder is removed")
         #expect(folder.read("robots.txt") == "mine, not stagefeed's")
         #expect(folder.read("artists/extra.html") == "also not stagefeed's")
-        #expect(folder.files() == [Manifest.fileName, "artists/a/index.html", "artists/extra.html", "index.html", "robots.txt"])
+        #expect(folder.files() == ["artists/a/index.html", "artists/extra.html", "index.html", "robots.txt"])
     }
 
     @Test func leavesNoTemporaryFilesBehind() throws {
         let folder = try TemporaryFolder()
-        _ = try OutputWriter(folder: folder.url).write([file("a/b/c.json", "x"), file("d.html", "y")])
-        #expect(folder.files() == [Manifest.fileName, "a/b/c.json", "d.html"])
+        _ = try writer(folder.url).write([file("a/b/c.json", "x"), file("d.html", "y")])
+        #expect(folder.files() == ["a/b/c.json", "d.html"])
     }
 
     @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "", "a//b", ".hidden", "a/./b", "a\\b", "a\nb"])
     func refusesUnsafePathsAndWritesNothing(path: String) throws {
         let folder = try TemporaryFolder()
-        let writer = OutputWriter(folder: folder.url)
+        let writer = writer(folder.url)
         #expect(throws: OutputError.unsafePath(path)) {
             try writer.write([file("index.html", "fine"), file(path, "evil")])
         }
@@ -57,7 +82,7 @@ import Testing
     @Test func refusesDuplicatePaths() throws {
         let folder = try TemporaryFolder()
         #expect(throws: OutputError.duplicatePath("index.html")) {
-            try OutputWriter(folder: folder.url).write([file("index.html", "a"), file("index.html", "b")])
+            try writer(folder.url).write([file("index.html", "a"), file("index.html", "b")])
         }
     }
 
@@ -65,7 +90,7 @@ import Testing
         let folder = try TemporaryFolder()
         let target = try folder.write("output", "a file")
         #expect(throws: OutputError.notAFolder(path: target.path)) {
-            try OutputWriter(folder: target).write([file("index.html", "x")])
+            try writer(target).write([file("index.html", "x")])
         }
         #expect(folder.read("output") == "a file")
     }
@@ -76,10 +101,10 @@ import Testing
     /// can prune it.
     @Test func aWriteThatFailsHalfWayLeavesOnlyWholeFiles() throws {
         let folder = try TemporaryFolder()
-        let writer = OutputWriter(folder: folder.url)
+        let writer = writer(folder.url)
         let old = (0..<10).map { file("days/\($0).html", String(repeating: "old \($0) ", count: 500)) }
         _ = try writer.write(old)
-        let oldManifest = try Manifest.read(in: folder.url)
+        let oldManifest = try manifest(folder)
 
         // "days/5.html/x" cannot be staged: days/5.html is a file. Nothing reaches the export.
         var new = (0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
@@ -89,21 +114,28 @@ import Testing
         for index in 0..<10 {
             #expect(folder.read("days/\(index).html") == old[index].contentsText, "days/\(index).html changed")
         }
-        #expect(try Manifest.read(in: folder.url) == oldManifest)
+        #expect(try manifest(folder) == oldManifest)
         #expect(folder.read("later/new.html") == nil)
-        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path), "the staging folder is left behind")
+        #expect(
+            !stagingRemains(folder),
+            "the staging folder is left behind")
 
         // A folder stands where a new file must go: putting files in place fails half-way.
         try FileManager.default.removeItem(at: folder.path("days/7.html"))
         try FileManager.default.createDirectory(at: folder.path("days/7.html"), withIntermediateDirectories: true)
         _ = try folder.write("days/7.html/keep", "someone else's")
-        #expect(throws: OutputError.self) { try writer.write((0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
-                                                             + [file("later/new.html", "brand new")]) }
+        #expect(throws: OutputError.self) {
+            try writer.write(
+                (0..<10).map { file("days/\($0).html", String(repeating: "new \($0) ", count: 700)) }
+                    + [file("later/new.html", "brand new")])
+        }
         for index in 0..<10 where index != 7 {
             let text = folder.read("days/\(index).html")
-            #expect(text == old[index].contentsText || text == String(repeating: "new \(index) ", count: 700), "days/\(index).html is torn")
+            #expect(
+                text == old[index].contentsText || text == String(repeating: "new \(index) ", count: 700),
+                "days/\(index).html is torn")
         }
-        let manifest = try Manifest.read(in: folder.url)
+        let manifest = try manifest(folder)
         #expect(Set(manifest.files).isSuperset(of: old.map(\.path)))
         #expect(manifest.files.contains("later/new.html"))
         #expect(!folder.files().contains { $0.hasSuffix(".tmp") })
@@ -111,43 +143,50 @@ import Testing
 
         // The next good build recovers and prunes what the failed one may have left.
         let report = try writer.write([file("index.html", "ok")])
-        #expect(folder.files() == [Manifest.fileName, "index.html"])
-        #expect(report.removed.count == 9, "days/0–9 but 7 (its folder was removed by hand); later/new.html never got in place")
+        #expect(folder.files() == ["index.html"])
+        #expect(
+            report.removed.count == 9,
+            "days/0–9 but 7 (its folder was removed by hand); later/new.html never got in place")
     }
 
     /// New folders go into the export whole; files beside them, ours or not, stay as they are.
     @Test func newFoldersArriveWholeAndNeighboursStay() throws {
         let folder = try TemporaryFolder()
-        let writer = OutputWriter(folder: folder.url)
+        let writer = writer(folder.url)
         _ = try writer.write([file("a/1.html", "one"), file("b/c/2.html", "two")])
         _ = try folder.write("b/foreign.txt", "not ours")
-        let report = try writer.write([file("a/1.html", "one, changed"), file("b/c/2.html", "two"), file("b/d/3.html", "three"),
-                                       file("b/d/e/4.html", "four"), file("f/g/h/5.html", "five")])
+        let report = try writer.write([
+            file("a/1.html", "one, changed"), file("b/c/2.html", "two"), file("b/d/3.html", "three"),
+            file("b/d/e/4.html", "four"), file("f/g/h/5.html", "five"),
+        ])
         #expect(report.written == ["a/1.html", "b/d/3.html", "b/d/e/4.html", "f/g/h/5.html"])
         #expect(report.unchanged == 1)
         #expect(folder.read("a/1.html") == "one, changed")
         #expect(folder.read("b/d/e/4.html") == "four")
         #expect(folder.read("f/g/h/5.html") == "five")
         #expect(folder.read("b/foreign.txt") == "not ours")
-        #expect(folder.files() == [Manifest.fileName, "a/1.html", "b/c/2.html", "b/d/3.html", "b/d/e/4.html", "b/foreign.txt", "f/g/h/5.html"])
-        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
+        #expect(
+            folder.files() == ["a/1.html", "b/c/2.html", "b/d/3.html", "b/d/e/4.html", "b/foreign.txt", "f/g/h/5.html"])
+        #expect(!stagingRemains(folder))
     }
 
     /// Renderers hand files over from several threads at once, many into the same folders.
     @Test func aSessionTakesFilesFromManyThreadsAtOnce() throws {
         let folder = try TemporaryFolder()
-        let session = try OutputWriter(folder: folder.url).begin()
+        let session = try writer(folder.url).begin()
         try ParallelWork.run(workers: 8) { worker, _ in
             for index in 0..<150 {
-                try session.emit(OutputFile(path: "f\(index % 5)/sub\(index % 3)/w\(worker)-\(index).txt", text: "\(worker) \(index)"))
+                try session.emit(
+                    OutputFile(
+                        path: "f\(index % 5)/sub\(index % 3)/w\(worker)-\(index).txt", text: "\(worker) \(index)"))
             }
         }
         let report = try session.commit()
         #expect(report.written.count == 1200 && report.unchanged == 0)
-        #expect(folder.files().count == 1201)
+        #expect(folder.files().count == 1200)
         #expect(folder.read("f2/sub1/w7-142.txt") == "7 142")
         #expect(throws: OutputError.duplicatePath("a/b.txt")) {
-            let again = try OutputWriter(folder: folder.url).begin()
+            let again = try writer(folder.url).begin()
             try again.emit(OutputFile(path: "a/b.txt", text: "one"))
             try again.emit(OutputFile(path: "a/b.txt", text: "two"))
         }
@@ -157,15 +196,19 @@ import Testing
     /// half-way through its pieces leaves the export's copy as it was.
     @Test func aFileWrittenInPiecesIsStagedLikeAnyOther() throws {
         let folder = try TemporaryFolder()
-        let writer = OutputWriter(folder: folder.url)
-        let pieces = (0..<3000).map { Data("piece \($0) of a large file: \(String(repeating: "·", count: 200))\n".utf8) }
+        let writer = writer(folder.url)
+        let pieces = (0..<3000).map {
+            Data("piece \($0) of a large file: \(String(repeating: "·", count: 200))\n".utf8)
+        }
         func build(_ pieces: [Data], failingAfter limit: Int? = nil) throws -> WriteReport {
             let session = try writer.begin()
             do {
                 try session.emit(OutputFile(path: "index.html", text: "small"))
                 try session.emit(path: "feeds/program.json") { append in
                     for (index, piece) in pieces.enumerated() {
-                        if let limit, index == limit { throw OutputError.writeFailed(path: "feeds/program.json", reason: "renderer failed") }
+                        if let limit, index == limit {
+                            throw OutputError.writeFailed(path: "feeds/program.json", reason: "renderer failed")
+                        }
                         try append(piece)
                     }
                 }
@@ -188,7 +231,7 @@ import Testing
         changed[2999] = Data("the last piece changed\n".utf8)
         #expect(throws: OutputError.self) { try build(changed, failingAfter: 1500) }
         #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
-        #expect(!FileManager.default.fileExists(atPath: folder.path(WriteSession.stagingName).path))
+        #expect(!stagingRemains(folder))
         // Even a caller that goes on to commit after the failure publishes nothing of it.
         let session = try writer.begin()
         #expect(throws: OutputError.self) {
@@ -203,7 +246,8 @@ import Testing
 
         let report = try build(changed)
         #expect(report.written == ["feeds/program.json"])
-        #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == changed.reduce(Data(), +))
+        #expect(
+            FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == changed.reduce(Data(), +))
         #expect(throws: OutputError.self) {
             let session = try writer.begin()
             defer { session.abandon() }
@@ -214,10 +258,13 @@ import Testing
 
     @Test func anUnreadableManifestIsReportedNotIgnored() throws {
         let folder = try TemporaryFolder()
-        try folder.write(Manifest.fileName, "not json")
-        #expect(throws: OutputError.self) { try OutputWriter(folder: folder.url).write([file("index.html", "x")]) }
-        try folder.write(Manifest.fileName, #"{"version":1,"files":["../../home/user/.bashrc"]}"#)
-        #expect(throws: OutputError.self) { try OutputWriter(folder: folder.url).write([file("index.html", "x")]) }
+        let location = OutputLocation(folder: folder.url, cache: cache.url)
+        try FileManager.default.createDirectory(at: location.recordsFolder, withIntermediateDirectories: true)
+        try Data("not json".utf8).write(to: location.manifestFile)
+        #expect(throws: OutputError.self) { try writer(folder.url).write([file("index.html", "x")]) }
+        try Data(#"{"version":2,"files":["../../home/user/.bashrc"]}"#.utf8).write(to: location.manifestFile)
+        #expect(throws: OutputError.self) { try writer(folder.url).write([file("index.html", "x")]) }
+        #expect(folder.files().isEmpty)
     }
 }
 

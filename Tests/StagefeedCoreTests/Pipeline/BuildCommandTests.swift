@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// `stagefeed build` run as a process on the bundled demo, as a cron job would run it.
@@ -11,9 +12,10 @@ import Testing
         #expect(first.stderr.contains("bundled demo festival"))
         #expect(first.stdout.contains("demo · fresh ·"))
         let written = try #require(first.stdout.firstMatch(of: /(\d+) written, 0 unchanged, 0 removed/)).1
-        let outputFiles = folder.files().filter { $0.hasPrefix("output/") && !$0.hasPrefix("output/.") }
-        #expect(Int(written) == outputFiles.count)
-        #expect(outputFiles.contains("output/index.html") && outputFiles.contains("output/feeds/program.json")
+        let outputFiles = folder.files().filter { $0.hasPrefix("output/") }
+        #expect(Int(written) == outputFiles.count, "the output folder holds the export and nothing else")
+        #expect(
+            outputFiles.contains("output/index.html") && outputFiles.contains("output/feeds/program.json")
                 && outputFiles.contains("output/calendar/program.ics"))
         #expect(folder.files().contains(".stagefeed/store.sqlite"))
 
@@ -22,14 +24,33 @@ import Testing
         #expect(index.contains("Rosa &amp; the Thorns"))
         #expect(!index.contains("<script>"), "no inline script")
 
-        let feed = try JSONSerialization.jsonObject(with: Data(folder.read("output/feeds/program.json")!.utf8)) as? [String: Any]
+        let feed =
+            try JSONSerialization.jsonObject(with: Data(folder.read("output/feeds/program.json")!.utf8))
+            as? [String: Any]
         #expect(feed?["schema_version"] as? Int == 1)
         #expect((feed?["performances"] as? [Any])?.count ?? 0 > 50)
 
+        let before = try FolderSnapshot(folder.path("output"))
         let second = try await CommandRunner.run(["build"], in: folder.url)
         #expect(second.status == 0)
-        #expect(second.stdout.contains("1 written, \(Int(written)! - 1) unchanged, 0 removed"), "only feeds/status.json")
+        // At most feeds/status.json (its last check, when a second has passed).
+        #expect(
+            second.stdout.contains("1 written, \(Int(written)! - 1) unchanged, 0 removed")
+                || second.stdout.contains("0 written, \(Int(written)!) unchanged, 0 removed"), "\(second.stdout)")
         #expect(second.stderr.contains("nothing changed"))
+        // Every other file keeps its bytes, inode and time; no folder changed either.
+        var after = try FolderSnapshot(folder.path("output"))
+        var expected = before
+        after.entries["feeds/status.json"] = nil
+        expected.entries["feeds/status.json"] = nil
+        // (status.json is replaced by a rename inside feeds/, which dates that folder.)
+        after.entries["feeds"] = nil
+        expected.entries["feeds"] = nil
+        #expect(after.differences(from: expected) == [])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("output").path).allSatisfy {
+                !$0.hasPrefix(".")
+            })
     }
 
     @Test func quietPrintsNothingOnSuccess() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// A build whose source data, settings, theme and output folder are those of the last one
@@ -12,9 +13,14 @@ import Testing
     private func draft(warning: Bool = false) -> ProgramDraft {
         var performances = [
             Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"),
-            Fixtures.performance("p_2", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00", title: "Tent show"),
+            Fixtures.performance(
+                "p_2", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00", title: "Tent show"),
         ]
-        if warning { performances.append(Fixtures.performance("p_3", stage: "s_nowhere", "2027-07-24T14:00:00+02:00", "2027-07-24T15:00:00+02:00")) }
+        if warning {
+            performances.append(
+                Fixtures.performance(
+                    "p_3", stage: "s_nowhere", "2027-07-24T14:00:00+02:00", "2027-07-24T15:00:00+02:00"))
+        }
         return Fixtures.draft(performances)
     }
 
@@ -34,12 +40,15 @@ import Testing
         let folder = try TemporaryFolder()
         let counter = DecodeCounter()
         let program = draft(warning: true)
-        let built = try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        let built = try await FixtureBuild.run(
+            program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
         #expect(!built.reused && counter.count == 1)
         #expect(!built.warnings.isEmpty, "the fixture has a set on an unknown stage")
         let before = snapshot(folder)
 
-        let again = try await FixtureBuild.run(program, in: folder, at: first.addingTimeInterval(600), source: source(program, digest: "a", counter: counter))
+        let again = try await FixtureBuild.run(
+            program, in: folder, at: first.addingTimeInterval(600),
+            source: source(program, digest: "a", counter: counter))
         #expect(again.reused)
         #expect(counter.count == 1, "the program was decoded again")
         #expect(again.write.written.isEmpty && again.write.removed.isEmpty)
@@ -53,7 +62,8 @@ import Testing
         let folder = try TemporaryFolder()
         let counter = DecodeCounter()
         let program = draft()
-        try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        try await FixtureBuild.run(
+            program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
         let before = snapshot(folder)
 
         var stale = source(program, digest: "a", counter: counter)
@@ -61,7 +71,9 @@ import Testing
         let report = try await FixtureBuild.run(program, in: folder, at: first.addingTimeInterval(600), source: stale)
         #expect(report.reused && counter.count == 1)
         #expect(report.write.written == ["feeds/status.json"])
-        let status = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.path("output/feeds/status.json"))) as? [String: Any])
+        let status = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: folder.path("output/feeds/status.json")))
+                as? [String: Any])
         #expect(status["state"] as? String == "stale")
         #expect(status["stale"] as? Bool == true)
         #expect(status["stale_reason"] as? String == "GET /program: HTTP 503")
@@ -72,42 +84,53 @@ import Testing
         for key in ["data_version", "last_change", "last_check", "schema_version", "source", "generator"] {
             #expect("\(status[key] ?? "-")" == "\(previous[key] ?? "-")", "\(key) changed")
         }
-        #expect(snapshot(folder).filter { $0.key != "feeds/status.json" } == before.filter { $0.key != "feeds/status.json" })
+        #expect(
+            snapshot(folder).filter { $0.key != "feeds/status.json" } == before.filter { $0.key != "feeds/status.json" }
+        )
 
         // Back to cached: the status says so again, nothing else is touched.
-        let back = try await FixtureBuild.run(program, in: folder, at: first.addingTimeInterval(900), source: source(program, digest: "a", counter: counter))
+        let back = try await FixtureBuild.run(
+            program, in: folder, at: first.addingTimeInterval(900),
+            source: source(program, digest: "a", counter: counter))
         #expect(back.reused && back.write.written == ["feeds/status.json"])
-        #expect(String(decoding: try Data(contentsOf: folder.path("output/feeds/status.json")), as: UTF8.self).contains("\"stale_reason\" : null"))
+        #expect(
+            String(decoding: try Data(contentsOf: folder.path("output/feeds/status.json")), as: UTF8.self).contains(
+                "\"stale_reason\" : null"))
     }
 
     @Test func anythingThatCouldChangeTheOutputRendersAgain() async throws {
         let folder = try TemporaryFolder()
         let counter = DecodeCounter()
         let program = draft()
-        try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        try await FixtureBuild.run(
+            program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
 
         // Other source data.
         var edited = program
         edited.performances[1].title = "Tent show, longer"
-        let changed = try await FixtureBuild.run(edited, in: folder, at: first, source: source(edited, digest: "b", counter: counter))
+        let changed = try await FixtureBuild.run(
+            edited, in: folder, at: first, source: source(edited, digest: "b", counter: counter))
         #expect(!changed.reused && counter.count == 2)
         #expect(changed.write.written.contains("days/2027-07-23/index.html"))
         #expect(folder.read("output/days/2027-07-23/index.html")?.contains("Tent show, longer") == true)
 
         // Other settings: a 12-hour clock changes the pages.
-        let clock = try await FixtureBuild.run(edited, in: folder, at: first, clock: .twelveHour, source: source(edited, digest: "b", counter: counter))
+        let clock = try await FixtureBuild.run(
+            edited, in: folder, at: first, clock: .twelveHour, source: source(edited, digest: "b", counter: counter))
         #expect(!clock.reused && counter.count == 3)
         #expect(clock.write.written.contains("days/2027-07-23/index.html"))
 
         // Files removed behind stagefeed's back (the manifest with them).
         try FileManager.default.removeItem(at: folder.path("output"))
-        let restored = try await FixtureBuild.run(edited, in: folder, at: first, clock: .twelveHour, source: source(edited, digest: "b", counter: counter))
+        let restored = try await FixtureBuild.run(
+            edited, in: folder, at: first, clock: .twelveHour, source: source(edited, digest: "b", counter: counter))
         #expect(!restored.reused && counter.count == 4)
         #expect(restored.write.written.count == clock.write.written.count + clock.write.unchanged)
 
         // `build --force`: renders and compares, and finds nothing to write.
-        let forced = try await FixtureBuild.run(edited, in: folder, at: first, clock: .twelveHour,
-                                                source: source(edited, digest: "b", counter: counter), alwaysRender: true)
+        let forced = try await FixtureBuild.run(
+            edited, in: folder, at: first, clock: .twelveHour,
+            source: source(edited, digest: "b", counter: counter), alwaysRender: true)
         #expect(!forced.reused && counter.count == 5)
         #expect(forced.write.written.isEmpty)
 
@@ -120,20 +143,28 @@ import Testing
         let folder = try TemporaryFolder()
         let counter = DecodeCounter()
         let original = draft()
-        try await FixtureBuild.run(original, in: folder, at: first, source: source(original, digest: "a", counter: counter))
+        try await FixtureBuild.run(
+            original, in: folder, at: first, source: source(original, digest: "a", counter: counter))
         var edited = original
         edited.performances.removeLast()
         let removedAt = first.addingTimeInterval(3600)
-        try await FixtureBuild.run(edited, in: folder, at: removedAt, source: source(edited, digest: "b", counter: counter))
+        try await FixtureBuild.run(
+            edited, in: folder, at: removedAt, source: source(edited, digest: "b", counter: counter))
         #expect(folder.read("output/calendar/program.ics")?.contains("STATUS:CANCELLED") == true)
 
-        let inside = try await FixtureBuild.run(edited, in: folder, at: removedAt.addingTimeInterval(6 * 86_400), source: source(edited, digest: "b", counter: counter))
+        let inside = try await FixtureBuild.run(
+            edited, in: folder, at: removedAt.addingTimeInterval(6 * 86_400),
+            source: source(edited, digest: "b", counter: counter))
         #expect(inside.reused, "within the retention nothing changes")
-        let after = try await FixtureBuild.run(edited, in: folder, at: removedAt.addingTimeInterval(7 * 86_400 + 1), source: source(edited, digest: "b", counter: counter))
+        let after = try await FixtureBuild.run(
+            edited, in: folder, at: removedAt.addingTimeInterval(7 * 86_400 + 1),
+            source: source(edited, digest: "b", counter: counter))
         #expect(!after.reused)
         #expect(after.write.written.contains("calendar/program.ics"))
         #expect(folder.read("output/calendar/program.ics")?.contains("STATUS:CANCELLED") == false)
-        let later = try await FixtureBuild.run(edited, in: folder, at: removedAt.addingTimeInterval(8 * 86_400), source: source(edited, digest: "b", counter: counter))
+        let later = try await FixtureBuild.run(
+            edited, in: folder, at: removedAt.addingTimeInterval(8 * 86_400),
+            source: source(edited, digest: "b", counter: counter))
         #expect(later.reused && later.write.written.isEmpty)
     }
 
@@ -145,14 +176,23 @@ import Testing
         let original = draft()
         var edited = original
         edited.performances[0].start = Fixtures.instant("2027-07-23T12:30:00+02:00")
-        try await FixtureBuild.run(original, in: folder, at: first, source: source(original, digest: "a", counter: counter), output: "x")
-        try await FixtureBuild.run(edited, in: folder, at: first.addingTimeInterval(60), source: source(edited, digest: "b", counter: counter), output: "y")
-        try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(120), source: source(original, digest: "a", counter: counter), output: "y")
-        let again = try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(180), source: source(original, digest: "a", counter: counter), output: "x")
+        try await FixtureBuild.run(
+            original, in: folder, at: first, source: source(original, digest: "a", counter: counter), output: "x")
+        try await FixtureBuild.run(
+            edited, in: folder, at: first.addingTimeInterval(60), source: source(edited, digest: "b", counter: counter),
+            output: "y")
+        try await FixtureBuild.run(
+            original, in: folder, at: first.addingTimeInterval(120),
+            source: source(original, digest: "a", counter: counter), output: "y")
+        let again = try await FixtureBuild.run(
+            original, in: folder, at: first.addingTimeInterval(180),
+            source: source(original, digest: "a", counter: counter), output: "x")
         #expect(!again.reused, "the set moved and moved back: its SEQUENCE and the change log differ")
         #expect(folder.read("x/calendar/program.ics") == folder.read("y/calendar/program.ics"))
         #expect(folder.read("x/feeds/changes.json") == folder.read("y/feeds/changes.json"))
-        let settled = try await FixtureBuild.run(original, in: folder, at: first.addingTimeInterval(240), source: source(original, digest: "a", counter: counter), output: "x")
+        let settled = try await FixtureBuild.run(
+            original, in: folder, at: first.addingTimeInterval(240),
+            source: source(original, digest: "a", counter: counter), output: "x")
         #expect(settled.reused, "a build that changed nothing in the store is reused the next time")
     }
 
@@ -162,15 +202,20 @@ import Testing
         let folder = try TemporaryFolder()
         let counter = DecodeCounter()
         let program = draft()
-        try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        try await FixtureBuild.run(
+            program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
         // A folder where the index must go: the 12-hour build fails while putting files in place.
         try FileManager.default.removeItem(at: folder.path("output/index.html"))
-        try FileManager.default.createDirectory(at: folder.path("output/index.html/blocked"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.path("output/index.html/blocked"), withIntermediateDirectories: true)
         await #expect(throws: OutputError.self) {
-            try await FixtureBuild.run(program, in: folder, at: first, clock: .twelveHour, source: source(program, digest: "a", counter: counter))
+            try await FixtureBuild.run(
+                program, in: folder, at: first, clock: .twelveHour,
+                source: source(program, digest: "a", counter: counter))
         }
         try FileManager.default.removeItem(at: folder.path("output/index.html"))
-        let back = try await FixtureBuild.run(program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
+        let back = try await FixtureBuild.run(
+            program, in: folder, at: first, source: source(program, digest: "a", counter: counter))
         #expect(!back.reused)
         #expect(folder.read("output/index.html")?.contains("Test Fest") == true, "the index is back")
         #expect(folder.read("output/days/2027-07-23/index.html")?.contains("12:00") == true, "24-hour pages again")
@@ -179,12 +224,20 @@ import Testing
     @Test func configurationDigestsTellSettingsApart() throws {
         let theme = try ThemeLoader.load(overriding: nil)
         let base = BuildPipeline.configurationDigest(theme: theme, clock: nil, locales: [.english])
-        #expect(base == BuildPipeline.configurationDigest(theme: try ThemeLoader.load(overriding: nil), clock: nil, locales: [.english]))
+        #expect(
+            base
+                == BuildPipeline.configurationDigest(
+                    theme: try ThemeLoader.load(overriding: nil), clock: nil, locales: [.english]))
         #expect(base != BuildPipeline.configurationDigest(theme: theme, clock: .twelveHour, locales: [.english]))
-        #expect(base != BuildPipeline.configurationDigest(theme: theme, clock: nil, locales: [.english, SiteLocale(tag: "es", isDefault: false)!]))
+        #expect(
+            base
+                != BuildPipeline.configurationDigest(
+                    theme: theme, clock: nil, locales: [.english, SiteLocale(tag: "es", isDefault: false)!]))
         let folder = try TemporaryFolder()
         _ = try folder.write("theme/i18n/en.yml", "skip_to_content: Jump to the program\n")
         let overridden = try ThemeLoader.load(overriding: folder.path("theme"))
-        #expect(base != BuildPipeline.configurationDigest(theme: overridden, clock: nil, locales: [.english]), "a theme's strings are part of it")
+        #expect(
+            base != BuildPipeline.configurationDigest(theme: overridden, clock: nil, locales: [.english]),
+            "a theme's strings are part of it")
     }
 }

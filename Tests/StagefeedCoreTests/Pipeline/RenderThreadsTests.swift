@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 /// Renderers work on threads of their own: while a build renders, the rest of the process
@@ -44,14 +45,17 @@ import Testing
         let gate = Gate()
         let count = ProcessInfo.processInfo.activeProcessorCount + 1
         let renderers = (0..<count).map { WaitingRenderer(name: "r\($0)", gate: gate) }
-        let pipeline = try BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), renderers: renderers,
-                                         writer: OutputWriter(folder: folder.path("next")), store: try ProgramStore(folder: folder.path("cache")))
+        let pipeline = try BuildPipeline(
+            source: DemoSource(), normalizer: ProgramNormalizer(), renderers: renderers,
+            writer: OutputWriter(folder: folder.path("next"), cache: folder.path("cache")),
+            store: try ProgramStore(folder: folder.path("cache")))
         let build = Task { try await pipeline.run(logger: Logger(label: "test")) }
         while gate.arrived.count < count - 1 {
             try await Task.sleep(for: .milliseconds(10))
         }
 
-        let fetcher = HTTPFetcher(limits: HTTPFetcher.Limits(connectTimeout: .seconds(20), readTimeout: .seconds(20), deadline: .seconds(20)))
+        let fetcher = HTTPFetcher(
+            limits: HTTPFetcher.Limits(connectTimeout: .seconds(20), readTimeout: .seconds(20), deadline: .seconds(20)))
         let answer = try await fetcher.get(URL(string: "http://127.0.0.1:\(server.port)/index.html")!, headers: [])
         await fetcher.shutdown()
         gate.open(for: count)

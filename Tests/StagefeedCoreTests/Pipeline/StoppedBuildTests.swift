@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 /// A build whose task is cancelled (SIGTERM to a watch) stops where it is, and a renderer
@@ -28,8 +29,10 @@ import Testing
     }
 
     private func pipeline(_ renderers: [EndlessRenderer], in folder: TemporaryFolder) throws -> BuildPipeline {
-        try BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), renderers: renderers,
-                          writer: OutputWriter(folder: folder.path("output")), store: try ProgramStore(folder: folder.path("cache")))
+        try BuildPipeline(
+            source: DemoSource(), normalizer: ProgramNormalizer(), renderers: renderers,
+            writer: OutputWriter(folder: folder.path("output"), cache: folder.path("cache")),
+            store: try ProgramStore(folder: folder.path("cache")))
     }
 
     @Test func renderersStopAtTheirNextFileAndNothingIsWritten() async throws {
@@ -50,14 +53,19 @@ import Testing
         #expect(throws: CancellationError.self) { try result.get() }
         // Each renderer may count the file it had handed over when the stop came; none
         // makes another.
-        #expect(emitted.count <= atStop.count + renderers.count, "\(emitted.count) files emitted, \(atStop.count) when stopped")
+        #expect(
+            emitted.count <= atStop.count + renderers.count,
+            "\(emitted.count) files emitted, \(atStop.count) when stopped")
         #expect(TemporaryFolderListing.files(below: folder.path("output")).isEmpty)
     }
 
     @Test func aFailingRendererStopsTheOthersAndItsErrorIsTheOneReported() async throws {
         let folder = try TemporaryFolder()
         let emitted = DecodeCounter()
-        let renderers = [EndlessRenderer(name: "broken", emitted: emitted, failAfter: 100), EndlessRenderer(name: "endless", emitted: emitted)]
+        let renderers = [
+            EndlessRenderer(name: "broken", emitted: emitted, failAfter: 100),
+            EndlessRenderer(name: "endless", emitted: emitted),
+        ]
         let pipeline = try pipeline(renderers, in: folder)
         await #expect(throws: EndlessRenderer.Broken()) { try await pipeline.run(logger: Logger(label: "test")) }
         #expect(emitted.count < renderers[0].limit, "the endless renderer ran to its end after the other failed")

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 /// Watch mode end to end: the loop against the loopback API, and the command as a process
@@ -32,8 +33,10 @@ import Testing
             let configuration = await harness.configuration()
             let output = harness.output, cache = harness.cache
             let loop = WatchLoop(interval: .seconds(1)) {
-                try BuildPipeline(source: StagecraftSource(configuration: configuration, logger: Logger(label: "test")),
-                              normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output), store: try ProgramStore(folder: cache))
+                try BuildPipeline(
+                    source: StagecraftSource(configuration: configuration, logger: Logger(label: "test")),
+                    normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output, cache: cache),
+                    store: try ProgramStore(folder: cache))
             }
             let reports = Reports()
             let task = Task {
@@ -42,7 +45,8 @@ import Testing
             }
 
             #expect(await waitUntil(60) { await reports.count >= 2 })
-            let index = output.appendingPathComponent("index.html"), status = output.appendingPathComponent("feeds/status.json")
+            let index = output.appendingPathComponent("index.html"),
+                status = output.appendingPathComponent("feeds/status.json")
             let indexDate = modificationDate(index), statusDate = modificationDate(status)
             let seen = await reports.count
             #expect(await waitUntil(60) { await reports.count >= seen + 2 })
@@ -54,14 +58,17 @@ import Testing
             program = program.replacingOccurrences(of: "\"Secret Set\"", with: "\"Watched Set\"")
             await harness.server.state.setBody("program", Data(program.utf8))
             let day = output.appendingPathComponent("days/2027-07-23/index.html")
-            #expect(await waitUntil(60) { (try? String(contentsOf: day, encoding: .utf8))?.contains("Watched Set") == true })
+            #expect(
+                await waitUntil(60) { (try? String(contentsOf: day, encoding: .utf8))?.contains("Watched Set") == true }
+            )
 
             // An outage over several cycles: stale, output intact, then recovery. The snapshot
             // waits for a whole cycle after the change, so no write is in progress.
             let changed = await reports.count
             #expect(await waitUntil(60) { await reports.count >= changed + 1 })
             let before = harness.snapshot().filter { $0.key != "feeds/status.json" }
-            await harness.server.state.inject("program", Array(repeating: .status(503), count: 12), conditionalOnly: true)
+            await harness.server.state.inject(
+                "program", Array(repeating: .status(503), count: 12), conditionalOnly: true)
             #expect(await waitUntil(40) { await reports.freshness.suffix(2) == ["stale", "stale"] })
             #expect(harness.snapshot().filter { $0.key != "feeds/status.json" } == before)
             let recovered = await waitUntil(60) { await reports.freshness.last == "fresh" }
@@ -82,13 +89,23 @@ import Testing
         #expect(await waitUntil(20) { folder.read("output/index.html") != nil })
         // Each cycle's summary shows as it ends, though stdout is a file here (as under
         // journald), not when the watch exits.
-        #expect(await waitUntil(20) { watcher.stdoutSoFar.contains("demo · fresh ·") }, "no summary yet: \(watcher.stdoutSoFar)")
+        #expect(
+            await waitUntil(20) { watcher.stdoutSoFar.contains("demo · fresh ·") },
+            "no summary yet: \(watcher.stdoutSoFar)")
         let second = try await CommandRunner.run(["watch", "--once"], in: folder.url)
         #expect(second.status == 1)
         #expect(second.stderr.contains("is being written by pid \(watcher.process.processIdentifier), stagefeed watch"))
         let build = try await CommandRunner.run(["build"], in: folder.url)
         #expect(build.status == 1)
         #expect(build.stderr.contains("stagefeed watch"))
+        // The lock is the output folder's, whatever store a writer uses.
+        let otherStore = try await CommandRunner.run(["build", "--cache", "other-cache"], in: folder.url)
+        #expect(otherStore.status == 1)
+        #expect(
+            otherStore.stderr.contains("is being written by pid \(watcher.process.processIdentifier), stagefeed watch"))
+        // The output folder holds the export alone: no lock, manifest or staging folder.
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path("output").path)
+        #expect(!listing.contains { $0.hasPrefix(".") }, "\(listing)")
         watcher.send(SIGTERM)
         let result = await watcher.finish()
         #expect(result.status == 0, "\(result.stderr)")
@@ -101,16 +118,22 @@ import Testing
         let key = "fk_live_watch_test"
         let server = try await StagecraftTestServer.start(apiKey: key)
         let folder = try TemporaryFolder()
-        let arguments = ["watch", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache",
-                         "--interval", "60s"]
-        let first = try await CommandRunner.run(["build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString,
-                                                 "--cache", "cache", "--quiet"], in: folder.url, environment: ["STAGEFEED_API_KEY": key])
+        let arguments = [
+            "watch", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache",
+            "--interval", "60s",
+        ]
+        let first = try await CommandRunner.run(
+            [
+                "build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString,
+                "--cache", "cache", "--quiet",
+            ], in: folder.url, environment: ["STAGEFEED_API_KEY": key])
         #expect(first.status == 0)
-        let written = { folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix("status.json") && !$0.hasSuffix(OutputLock.fileName) } }
+        let written = { folder.files().filter { $0.hasPrefix("output/") && !$0.hasSuffix("status.json") } }
         let before = written().map { ($0, folder.read($0)) }
 
         await server.state.inject("*", [.slow(seconds: 5)])
-        let watcher = try CommandRunner.start(arguments + ["--refresh"], in: folder.url, environment: ["STAGEFEED_API_KEY": key])
+        let watcher = try CommandRunner.start(
+            arguments + ["--refresh"], in: folder.url, environment: ["STAGEFEED_API_KEY": key])
         #expect(await waitUntil(10) { await server.state.log.count >= 5 }, "the watch never asked the API")
         try await Task.sleep(for: .milliseconds(300))
         let stopping = Date()

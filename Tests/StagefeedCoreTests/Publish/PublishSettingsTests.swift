@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// Publishing's settings: the destination, addressing, the `publish:` section of
@@ -11,8 +12,10 @@ import Testing
         #expect(plain.description == "s3://fest-2027")
         let nested = try #require(S3Destination(parsing: "s3://fest.example/site/2027/"))
         #expect(nested.prefix == "site/2027/" && nested.key(for: "days/x.html") == "site/2027/days/x.html")
-        for bad in ["fest", "https://fest", "s3://", "s3://ab", "s3://Fest", "s3://fest_2027", "s3://-fest", "s3://fest..x",
-                    "s3://fest/../x", "s3://fest/a/./b", "s3://\(String(repeating: "a", count: 64))"] {
+        for bad in [
+            "fest", "https://fest", "s3://", "s3://ab", "s3://Fest", "s3://fest_2027", "s3://-fest", "s3://fest..x",
+            "s3://fest/../x", "s3://fest/a/./b", "s3://\(String(repeating: "a", count: 64))",
+        ] {
             #expect(S3Destination(parsing: bad) == nil, "\(bad)")
         }
     }
@@ -22,8 +25,9 @@ import Testing
         let virtual = aws.address(bucket: "fest", key: "days/a b+ü.html")
         #expect(virtual.url == "https://fest.s3.eu-central-1.amazonaws.com/days/a%20b%2B%C3%BC.html")
         #expect(virtual.host == "fest.s3.eu-central-1.amazonaws.com" && virtual.path == "/days/a b+ü.html")
-        #expect(aws.address(bucket: "fest.example", key: "a").url == "https://s3.eu-central-1.amazonaws.com/fest.example/a",
-                "a dotted bucket would not match the wildcard certificate")
+        #expect(
+            aws.address(bucket: "fest.example", key: "a").url == "https://s3.eu-central-1.amazonaws.com/fest.example/a",
+            "a dotted bucket would not match the wildcard certificate")
         let forced = S3Endpoint(base: URL(string: "https://minio.example:9000")!, region: "us-east-1", pathStyle: true)
         #expect(forced.address(bucket: "fest", key: "a").url == "https://minio.example:9000/fest/a")
         #expect(forced.address(bucket: "fest", key: "a").host == "minio.example:9000")
@@ -36,7 +40,9 @@ import Testing
 
     @Test func thePublishSectionOfTheConfigFileFlagsAndEnvironment() throws {
         let folder = try TemporaryFolder()
-        try folder.write("stagefeed.yml", """
+        try folder.write(
+            "stagefeed.yml",
+            """
             publish:
               to: s3://fest/site
               endpoint: https://account.r2.cloudflarestorage.com
@@ -52,12 +58,14 @@ import Testing
         #expect(publish.endpoint?.absoluteString == "https://account.r2.cloudflarestorage.com")
         #expect(publish.region == "auto" && publish.pathStyle && !publish.deletes)
         #expect(publish.cachePolicy.short == "public, max-age=30")
-        #expect(publish.cachePolicy.cacheControl(for: "assets/site.0123abcd.css") == "public, max-age=31536000, immutable")
+        #expect(
+            publish.cachePolicy.cacheControl(for: "assets/site.0123abcd.css") == "public, max-age=31536000, immutable")
         #expect(publish.cachePolicy.cacheControl(for: "assets/icon.svg") == "public, max-age=30")
         #expect(!settings.publishAfterBuild)
 
         let overridden = try resolver.resolve(
-            flags: SettingsLayer(origin: .flags, values: [.publishTo: "s3://other", .publishDelete: "true", .publishAfterBuild: "true"]),
+            flags: SettingsLayer(
+                origin: .flags, values: [.publishTo: "s3://other", .publishDelete: "true", .publishAfterBuild: "true"]),
             environment: ["STAGEFEED_PUBLISH_REGION": "eu-west-3"], configFlag: nil)
         #expect(overridden.publish?.destination.bucket == "other" && overridden.publish?.region == "eu-west-3")
         #expect(overridden.publish?.deletes == true && overridden.publishAfterBuild)
@@ -69,11 +77,16 @@ import Testing
         let folder = try TemporaryFolder()
         let resolver = SettingsResolver(workingDirectory: folder.url)
         try folder.write("stagefeed.yml", "publish:\n  to: s3://fest\n  bucket: nope\n")
-        #expect(throws: ConfigurationError.unknownSetting(path: folder.path("stagefeed.yml").path, key: "publish.bucket", line: 3)) {
+        #expect(
+            throws: ConfigurationError.unknownSetting(
+                path: folder.path("stagefeed.yml").path, key: "publish.bucket", line: 3)
+        ) {
             try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
         }
         try folder.write("stagefeed.yml", "publish: s3://fest\n")
-        #expect(throws: ConfigurationError.self) { try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil) }
+        #expect(throws: ConfigurationError.self) {
+            try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
+        }
         try folder.write("stagefeed.yml", "publish:\n  to: s3://Fest\n")
         do {
             _ = try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
@@ -81,21 +94,30 @@ import Testing
         } catch {
             #expect("\(error)".contains("publish.to in \(folder.path("stagefeed.yml").path) (line 2)"), "\(error)")
         }
-        let insecure = SettingsLayer(origin: .flags, values: [.publishTo: "s3://fest", .publishEndpoint: "http://storage.example"])
-        #expect(throws: ConfigurationError.self) { try SettingsResolver(workingDirectory: folder.url).resolve([insecure]) }
+        let insecure = SettingsLayer(
+            origin: .flags, values: [.publishTo: "s3://fest", .publishEndpoint: "http://storage.example"])
+        #expect(throws: ConfigurationError.self) {
+            try SettingsResolver(workingDirectory: folder.url).resolve([insecure])
+        }
         let noDestination = SettingsLayer(origin: .flags, values: [.publishAfterBuild: "true"])
-        #expect(throws: ConfigurationError.self) { try SettingsResolver(workingDirectory: folder.url).resolve([noDestination]) }
+        #expect(throws: ConfigurationError.self) {
+            try SettingsResolver(workingDirectory: folder.url).resolve([noDestination])
+        }
     }
 
     @Test func credentialsComeFromTheEnvironmentThenTheSharedFile() throws {
         let folder = try TemporaryFolder()
         let fromEnvironment = try AWSCredentials.resolve(
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "secret-env", "AWS_SESSION_TOKEN": "token-env"],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "secret-env", "AWS_SESSION_TOKEN": "token-env",
+            ],
             home: folder.url.path)
         #expect(fromEnvironment.keys.accessKeyID == "AKIDENV" && fromEnvironment.sessionToken == "token-env")
         #expect(!"\(fromEnvironment)".contains("secret-env") && !"\(fromEnvironment)".contains("token-env"))
 
-        try folder.write(".aws/credentials", """
+        try folder.write(
+            ".aws/credentials",
+            """
             [default]
             aws_access_key_id = AKIDDEFAULT
             aws_secret_access_key = secret-default
@@ -107,14 +129,24 @@ import Testing
             aws_session_token = token-fest
             """)
         let standard = try AWSCredentials.resolve(environment: [:], home: folder.url.path)
-        #expect(standard.keys.accessKeyID == "AKIDDEFAULT" && standard.keys.secretAccessKey == "secret-default" && standard.sessionToken == nil)
+        #expect(
+            standard.keys.accessKeyID == "AKIDDEFAULT" && standard.keys.secretAccessKey == "secret-default"
+                && standard.sessionToken == nil)
         let named = try AWSCredentials.resolve(environment: ["AWS_PROFILE": "festival"], home: folder.url.path)
         #expect(named.keys.secretAccessKey == "secret/fest+1" && named.sessionToken == "token-fest")
         #expect(named.origin.contains("profile festival"))
-        #expect(throws: PublishError.self) { try AWSCredentials.resolve(environment: ["AWS_PROFILE": "missing"], home: folder.url.path) }
-        #expect(throws: PublishError.self) { try AWSCredentials.resolve(environment: ["AWS_ACCESS_KEY_ID": "AKID"], home: folder.url.path) }
-        let elsewhere = try folder.write("other/creds", "[default]\naws_access_key_id=AKIDOTHER\naws_secret_access_key=x\n")
-        #expect(try AWSCredentials.resolve(environment: ["AWS_SHARED_CREDENTIALS_FILE": elsewhere.path], home: "/nonexistent").keys.accessKeyID == "AKIDOTHER")
+        #expect(throws: PublishError.self) {
+            try AWSCredentials.resolve(environment: ["AWS_PROFILE": "missing"], home: folder.url.path)
+        }
+        #expect(throws: PublishError.self) {
+            try AWSCredentials.resolve(environment: ["AWS_ACCESS_KEY_ID": "AKID"], home: folder.url.path)
+        }
+        let elsewhere = try folder.write(
+            "other/creds", "[default]\naws_access_key_id=AKIDOTHER\naws_secret_access_key=x\n")
+        #expect(
+            try AWSCredentials.resolve(
+                environment: ["AWS_SHARED_CREDENTIALS_FILE": elsewhere.path], home: "/nonexistent"
+            ).keys.accessKeyID == "AKIDOTHER")
     }
 
     @Test func textIsServedAsUTF8() {

@@ -1,14 +1,13 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
-/// Signature Version 4 against AWS's published test suite (`../shared/formats/sigv4-test-suite`):
+/// Signature Version 4 against AWS's published test suite (`Tests/Fixtures/sigv4-test-suite`):
 /// the canonical request, the string to sign and the Authorization header, case by case.
 /// The `normalize-path` cases are left out: S3 never normalizes paths.
 @Suite struct SignatureV4Tests {
-    static let suite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/formats/sigv4-test-suite")
+    static let suite = Repository.fixture("sigv4-test-suite")
 
     /// Every case folder with a `.req` (nested ones such as `post-sts-token/…` included).
     static let cases: [String] = {
@@ -26,15 +25,17 @@ import Testing
         region: "us-east-1", service: "service")
 
     @Test func theSuiteIsThere() {
-        #expect(Self.cases.count >= 20, "the test vectors are read from ../shared/formats beside the repository")
+        #expect(Self.cases.count >= 20, "the test vectors are in Tests/Fixtures/sigv4-test-suite")
     }
 
     @Test(arguments: cases)
     func matchesTheSuite(_ name: String) throws {
-        let request = try Self.parse(try String(contentsOf: Self.suite.appendingPathComponent(name + ".req"), encoding: .utf8))
-        let signature = Self.signer.sign(method: request.method, path: request.path, query: request.query, headers: request.headers,
-                                         payloadHash: SignatureV4.payloadHash(Data(request.body.utf8)),
-                                         at: Date(timeIntervalSince1970: 1_440_938_160))
+        let request = try Self.parse(
+            try String(contentsOf: Self.suite.appendingPathComponent(name + ".req"), encoding: .utf8))
+        let signature = Self.signer.sign(
+            method: request.method, path: request.path, query: request.query, headers: request.headers,
+            payloadHash: SignatureV4.payloadHash(Data(request.body.utf8)),
+            at: Date(timeIntervalSince1970: 1_440_938_160))
         func expected(_ suffix: String) throws -> String {
             try String(contentsOf: Self.suite.appendingPathComponent(name + suffix), encoding: .utf8)
         }
@@ -45,8 +46,11 @@ import Testing
         // request is checked above and the string to sign must hash it.
         let creqHash = SignatureV4.payloadHash(Data(try expected(".creq").utf8))
         guard (try expected(".sts")).hasSuffix(creqHash) else {
-            #expect(["post-x-www-form-urlencoded", "post-x-www-form-urlencoded-parameters"].contains { name.hasSuffix("/" + $0) },
-                    "\(name): the suite's own files disagree")
+            #expect(
+                ["post-x-www-form-urlencoded", "post-x-www-form-urlencoded-parameters"].contains {
+                    name.hasSuffix("/" + $0)
+                },
+                "\(name): the suite's own files disagree")
             #expect(signature.stringToSign.hasSuffix(creqHash))
             return
         }
@@ -57,15 +61,23 @@ import Testing
     /// The S3 documentation's "GET Object" example (Signature Version 4, header-based
     /// authentication), with the S3 service name and the x-amz-content-sha256 header.
     @Test func matchesTheS3GetObjectExample() {
-        let s3 = SignatureV4(credentials: .init(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-                             region: "us-east-1")
+        let s3 = SignatureV4(
+            credentials: .init(
+                accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            region: "us-east-1")
         let empty = SignatureV4.payloadHash(Data())
-        let signature = s3.sign(method: "GET", path: "/test.txt", query: [],
-                                headers: [("Host", "examplebucket.s3.amazonaws.com"), ("Range", "bytes=0-9"),
-                                          ("x-amz-content-sha256", empty), ("x-amz-date", "20130524T000000Z")],
-                                payloadHash: empty, at: Date(timeIntervalSince1970: 1_369_353_600))
-        #expect(signature.authorization == "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
-                + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41")
+        let signature = s3.sign(
+            method: "GET", path: "/test.txt", query: [],
+            headers: [
+                ("Host", "examplebucket.s3.amazonaws.com"), ("Range", "bytes=0-9"),
+                ("x-amz-content-sha256", empty), ("x-amz-date", "20130524T000000Z"),
+            ],
+            payloadHash: empty, at: Date(timeIntervalSince1970: 1_369_353_600))
+        #expect(
+            signature.authorization
+                == "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"
+        )
     }
 
     @Test func theSecretNeverShows() {
@@ -87,7 +99,10 @@ import Testing
     /// the header before it, as another value), a blank line, the body.
     static func parse(_ text: String) throws -> Request {
         var request = Request()
-        let (head, body) = text.range(of: "\n\n").map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (text, "")
+        let (head, body) =
+            text.range(of: "\n\n").map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (
+                text, ""
+            )
         request.body = body
         var lines = head.components(separatedBy: "\n")
         let first = lines.removeFirst().split(separator: " ")

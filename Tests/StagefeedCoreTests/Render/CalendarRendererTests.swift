@@ -1,12 +1,15 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct CalendarRendererTests {
     private let logger = Logger(label: "test")
 
-    private func build(_ draft: ProgramDraft, in folder: TemporaryFolder, at now: Date, retention: TimeInterval = 7 * 86_400) async throws -> BuildReport {
+    private func build(
+        _ draft: ProgramDraft, in folder: TemporaryFolder, at now: Date, retention: TimeInterval = 7 * 86_400
+    ) async throws -> BuildReport {
         try await FixtureBuild.run(draft, in: folder, at: now, retention: retention)
     }
 
@@ -16,8 +19,10 @@ import Testing
 
     @Test func theDemoCalendarsParseAndHoldTheSourceInstants() async throws {
         let folder = try TemporaryFolder()
-        var pipeline = try BuildPipeline(source: DemoSource(), normalizer: ProgramNormalizer(), writer: OutputWriter(folder: folder.url),
-                                     store: try ProgramStore(folder: folder.path("cache")))
+        var pipeline = try BuildPipeline(
+            source: DemoSource(), normalizer: ProgramNormalizer(),
+            writer: OutputWriter(folder: folder.url, cache: folder.path("cache")),
+            store: try ProgramStore(folder: folder.path("cache")))
         pipeline.siteURL = URL(string: "https://riverbend.example/timetable/")
         _ = try await pipeline.run(logger: logger)
         let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program()
@@ -29,7 +34,8 @@ import Testing
         #expect(whole.refresh == "PT1H")
         #expect(whole.name == "Riverbend Folk & Roots Festival 2027")
         for performance in program.performances {
-            let expected = StableUUID.performance(performance.id, event: program.event.id, source: "demo").uuidString.lowercased()
+            let expected = StableUUID.performance(performance.id, event: program.event.id, source: "demo").uuidString
+                .lowercased()
             let event = try #require(whole.events.first { $0.uid == expected })
             #expect(event.start == performance.start.timeIntervalSince1970)
             #expect(event.end == performance.end.timeIntervalSince1970)
@@ -48,7 +54,8 @@ import Testing
         let tricky = "Commas, semicolons; back\\slashes\\n and\nnewlines\r\nand CRLF: \"quotes\" 'too' <b>&amp;</b>"
         let alphabet = Array("日本語の説明 ü€😀𝄞ñ")
         let long = String((0..<2_000).map { alphabet[$0 % alphabet.count] })
-        var performance = Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: tricky)
+        var performance = Fixtures.performance(
+            "p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: tricky)
         performance.description = long
         _ = try await build(Fixtures.draft([performance]), in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
         let event = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"]?.events.first)
@@ -75,8 +82,9 @@ import Testing
         var performances: [PerformanceRecord] = []
         for index in 0..<600 {
             let begins = start.addingTimeInterval(Double(index) * 60)
-            var performance = Fixtures.performance("p_\(index)", iso.string(from: begins), iso.string(from: begins.addingTimeInterval(50)),
-                                                   title: "Set \(index)")
+            var performance = Fixtures.performance(
+                "p_\(index)", iso.string(from: begins), iso.string(from: begins.addingTimeInterval(50)),
+                title: "Set \(index)")
             performance.description = String(repeating: "Lange Beschreibung, über Ünïcode; \(index). ", count: 20)
             performances.append(performance)
         }
@@ -87,11 +95,15 @@ import Testing
         let events = try #require(calendars["days/2027-07-23.ics"]?.events)
         #expect(events.count == 600)
         #expect(Set(events.map(\.uid)) == Set(performances.map { uid($0.id) }))
-        #expect(events.first { $0.uid == uid("p_7") }?.description.hasPrefix("Lange Beschreibung, über Ünïcode; 7.") == true)
+        #expect(
+            events.first { $0.uid == uid("p_7") }?.description.hasPrefix("Lange Beschreibung, über Ünïcode; 7.") == true
+        )
         // The same events, byte for byte, as in the whole program's calendar.
         let program = try String(contentsOf: folder.path("output/calendar/program.ics"), encoding: .utf8)
         let dayText = try String(contentsOf: day, encoding: .utf8)
-        func vevents(_ text: String) -> [Substring] { text.split(separator: "BEGIN:VEVENT").dropFirst().map { $0.split(separator: "END:VEVENT")[0] } }
+        func vevents(_ text: String) -> [Substring] {
+            text.split(separator: "BEGIN:VEVENT").dropFirst().map { $0.split(separator: "END:VEVENT")[0] }
+        }
         #expect(vevents(dayText) == vevents(program))
     }
 
@@ -104,22 +116,29 @@ import Testing
         #expect(lines.dropLast().allSatisfy { $0.utf8.count == 75 })
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })
         let unfolded = lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
-        #expect(unfolded == "DESCRIPTION:" + text.replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: "\\slash", with: "\\\\slash").replacingOccurrences(of: "\u{7}", with: " "))
+        #expect(
+            unfolded == "DESCRIPTION:"
+                + text.replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: ";", with: "\\;")
+                .replacingOccurrences(of: "\\slash", with: "\\\\slash").replacingOccurrences(of: "\u{7}", with: " "))
     }
 
     @Test func aFestivalAcrossTheAutumnChangeGetsBothOffsets() async throws {
         let folder = try TemporaryFolder()
         // Berlin leaves summer time at 03:00 on Sunday 31 October 2027.
-        let draft = Fixtures.draft([
-            Fixtures.performance("p_before", "2027-10-31T01:30:00+02:00", "2027-10-31T02:30:00+02:00"),
-            Fixtures.performance("p_after", stage: "s_tent", "2027-10-31T02:30:00+01:00", "2027-10-31T03:30:00+01:00"),
-        ], event: Fixtures.event(start: "2027-10-30", end: "2027-10-31"))
+        let draft = Fixtures.draft(
+            [
+                Fixtures.performance("p_before", "2027-10-31T01:30:00+02:00", "2027-10-31T02:30:00+02:00"),
+                Fixtures.performance(
+                    "p_after", stage: "s_tent", "2027-10-31T02:30:00+01:00", "2027-10-31T03:30:00+01:00"),
+            ], event: Fixtures.event(start: "2027-10-30", end: "2027-10-31"))
         _ = try await build(draft, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
         let calendar = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         let transitions = try #require(calendar.timezones["Europe/Berlin"])
         #expect(transitions.contains { $0.kind == "DAYLIGHT" && $0.from == 3600 && $0.to == 7200 })
-        #expect(transitions.contains { $0.kind == "STANDARD" && $0.start == "2027-10-31T03:00:00" && $0.from == 7200 && $0.to == 3600 })
+        #expect(
+            transitions.contains {
+                $0.kind == "STANDARD" && $0.start == "2027-10-31T03:00:00" && $0.from == 7200 && $0.to == 3600
+            })
         let events = Dictionary(uniqueKeysWithValues: calendar.events.map { ($0.uid, $0) })
         #expect(events[uid("p_before")]?.start == Fixtures.instant("2027-10-31T01:30:00+02:00").timeIntervalSince1970)
         #expect(events[uid("p_after")]?.start == Fixtures.instant("2027-10-31T02:30:00+01:00").timeIntervalSince1970)
@@ -131,11 +150,15 @@ import Testing
 
     @Test func aZoneWithoutDaylightSavingGetsOneStandardObservance() async throws {
         let folder = try TemporaryFolder()
-        let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T19:00:00+09:00", "2027-07-23T20:00:00+09:00")],
-                                   event: Fixtures.event(timeZone: "Asia/Tokyo"))
+        let draft = Fixtures.draft(
+            [Fixtures.performance("p_1", "2027-07-23T19:00:00+09:00", "2027-07-23T20:00:00+09:00")],
+            event: Fixtures.event(timeZone: "Asia/Tokyo"))
         _ = try await build(draft, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
         let calendar = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
-        #expect(calendar.timezones["Asia/Tokyo"] == [.init(kind: "STANDARD", start: "1970-01-01T00:00:00", from: 32_400, to: 32_400)])
+        #expect(
+            calendar.timezones["Asia/Tokyo"] == [
+                .init(kind: "STANDARD", start: "1970-01-01T00:00:00", from: 32_400, to: 32_400)
+            ])
     }
 
     /// Two builds around an edited program: every UID kept, SEQUENCE raised only for what
@@ -146,8 +169,11 @@ import Testing
         let original = Fixtures.draft([
             Fixtures.performance("p_same", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"),
             Fixtures.performance("p_moved", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00"),
-            Fixtures.performance("p_renamed", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: "Old name"),
-            Fixtures.performance("p_described", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00"),
+            Fixtures.performance(
+                "p_renamed", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00",
+                title: "Old name"),
+            Fixtures.performance(
+                "p_described", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00"),
             Fixtures.performance("p_gone", stage: "s_tent", "2027-07-23T16:00:00+02:00", "2027-07-23T17:00:00+02:00"),
         ])
         _ = try await build(original, in: folder, at: first)
@@ -159,7 +185,8 @@ import Testing
         edited.performances[2].title = "New name"
         edited.performances[3].description = "Now with a description."
         edited.performances.remove(at: 4)
-        edited.performances.append(Fixtures.performance("p_new", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"))
+        edited.performances.append(
+            Fixtures.performance("p_new", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"))
         _ = try await build(edited, in: folder, at: second)
         let after = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
 

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The JSON feeds, the frab/c3voc schedule and the change feeds, checked by real validators.
 @Suite struct FeedTests {
-    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    private static let formats = repository.deletingLastPathComponent().appendingPathComponent("shared/formats")
+    private static let repository = Repository.root
+    private static let formats = Repository.fixture("c3voc-schedule")
     private let first = Date(timeIntervalSince1970: 1_800_000_000)
 
     private func validate(_ schema: String, _ arguments: [String]) throws {
@@ -23,11 +23,23 @@ import Testing
     /// Documents written in pieces read exactly as JSONEncoder writes them whole: layout,
     /// empty arrays and objects, escaping, and the order of keys (numbers, case, accents).
     @Test func aDocumentWrittenInPiecesMatchesJSONEncoder() throws {
-        struct Entry: Encodable { let name: String; let tags: [String]; let extra: [String: Int]; let note: String? }
-        let entries = (0..<40).map { Entry(name: "Set \($0) \"quoted\" / <b>\n", tags: $0 % 3 == 0 ? [] : ["a", "b/c"],
-                                           extra: $0 % 4 == 0 ? [:] : ["x": $0], note: $0 % 2 == 0 ? nil : "ü") }
-        let keys = ["Stage 10", "Stage 9", "stage 2", "Äpfel", "apfel", "Zelt", "_under", "$schema", "10", "9", "é", "e\u{301}x"]
-        let rooms = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Array(entries[($0 * 3)...]).prefix(3).map { $0 }) })
+        struct Entry: Encodable {
+            let name: String
+            let tags: [String]
+            let extra: [String: Int]
+            let note: String?
+        }
+        let entries = (0..<40).map {
+            Entry(
+                name: "Set \($0) \"quoted\" / <b>\n", tags: $0 % 3 == 0 ? [] : ["a", "b/c"],
+                extra: $0 % 4 == 0 ? [:] : ["x": $0], note: $0 % 2 == 0 ? nil : "ü")
+        }
+        let keys = [
+            "Stage 10", "Stage 9", "stage 2", "Äpfel", "apfel", "Zelt", "_under", "$schema", "10", "9", "é",
+            "e\u{301}x",
+        ]
+        let rooms = Dictionary(
+            uniqueKeysWithValues: keys.enumerated().map { ($1, Array(entries[($0 * 3)...]).prefix(3).map { $0 }) })
         struct Whole: Encodable {
             let rooms: [String: [Entry]]
             let entries: [Entry]
@@ -67,24 +79,39 @@ import Testing
     }
 
     @Test func everyFeedOfTheDemoValidates() async throws {
-        try #require(FileManager.default.fileExists(atPath: Self.formats.appendingPathComponent("schedule.xml.xsd").path),
-                     "the c3voc schemas are read from ../shared/formats beside the repository")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.formats.appendingPathComponent("schedule.xml.xsd").path),
+            "the c3voc schemas are in Tests/Fixtures/c3voc-schedule")
         for site in [nil, URL(string: "https://riverbend.example/timetable/")] {
             let folder = try TemporaryFolder()
             try await FixtureBuild.run(nil, in: folder, at: first, siteURL: site)
             let output = folder.path("output")
             let schema = Self.repository.appendingPathComponent("schemas/program.schema.json").path
             try validate(schema, [output.appendingPathComponent("feeds/program.json").path])
-            try validate(schema, ["--def", "stageFeed"] + folder.files().filter { $0.hasPrefix("output/feeds/stages/") }.map { folder.path($0).path })
-            try validate(schema, ["--def", "dayFeed"] + folder.files().filter { $0.hasPrefix("output/feeds/days/") }.map { folder.path($0).path })
+            try validate(
+                schema,
+                ["--def", "stageFeed"]
+                    + folder.files().filter { $0.hasPrefix("output/feeds/stages/") }.map { folder.path($0).path })
+            try validate(
+                schema,
+                ["--def", "dayFeed"]
+                    + folder.files().filter { $0.hasPrefix("output/feeds/days/") }.map { folder.path($0).path })
             try validate(schema, ["--def", "status", output.appendingPathComponent("feeds/status.json").path])
-            try validate(Self.repository.appendingPathComponent("schemas/jsonfeed-1.1.schema.json").path,
-                         [output.appendingPathComponent("feeds/changes.json").path])
-            try validate(Self.formats.appendingPathComponent("schema.json").path, [output.appendingPathComponent("schedule.json").path])
-            let xsd = try ExternalTool.run("xmllint", ["--noout", "--schema", Self.formats.appendingPathComponent("schedule.xml.xsd").path,
-                                                       output.appendingPathComponent("schedule.xml").path])
+            try validate(
+                Self.repository.appendingPathComponent("schemas/jsonfeed-1.1.schema.json").path,
+                [output.appendingPathComponent("feeds/changes.json").path])
+            try validate(
+                Self.formats.appendingPathComponent("schema.json").path,
+                [output.appendingPathComponent("schedule.json").path])
+            let xsd = try ExternalTool.run(
+                "xmllint",
+                [
+                    "--noout", "--schema", Self.formats.appendingPathComponent("schedule.xml.xsd").path,
+                    output.appendingPathComponent("schedule.xml").path,
+                ])
             #expect(xsd.status == 0, "\(xsd.output)")
-            let atom = try ExternalTool.run("xmllint", ["--noout", output.appendingPathComponent("feeds/changes.xml").path])
+            let atom = try ExternalTool.run(
+                "xmllint", ["--noout", output.appendingPathComponent("feeds/changes.xml").path])
             #expect(atom.status == 0, "\(atom.output)")
         }
     }
@@ -93,7 +120,9 @@ import Testing
         let folder = try TemporaryFolder()
         var draft = Fixtures.draft([
             Fixtures.performance("p_b", "2027-07-23T20:00:00+02:00", "2027-07-23T21:30:00+02:00"),
-            Fixtures.performance("p_a", stage: "s_tent", "2027-07-24T01:30:00+02:00", "2027-07-24T02:15:00+02:00", title: "Late & <loud>"),
+            Fixtures.performance(
+                "p_a", stage: "s_tent", "2027-07-24T01:30:00+02:00", "2027-07-24T02:15:00+02:00", title: "Late & <loud>"
+            ),
         ])
         try await FixtureBuild.run(draft, in: folder, at: first)
         let schedule = try json(folder, "output/schedule.json")["schedule"] as? [String: Any]
@@ -105,23 +134,31 @@ import Testing
         let byGUID = Dictionary(uniqueKeysWithValues: events.map { ($0["guid"] as! String, $0) })
         for id in ["p_a", "p_b"] {
             let record = try #require(draft.performances.first { $0.id == id })
-            let event = try #require(byGUID[StableUUID.performance(id, event: "evt", source: "fixture").uuidString.lowercased()])
+            let event = try #require(
+                byGUID[StableUUID.performance(id, event: "evt", source: "fixture").uuidString.lowercased()])
             #expect(ISO8601.instant(from: event["date"] as! String) == record.start)
             #expect(ISO8601.instant(from: event["end"] as! String) == record.end)
         }
-        let late = try #require(byGUID[StableUUID.performance("p_a", event: "evt", source: "fixture").uuidString.lowercased()])
+        let late = try #require(
+            byGUID[StableUUID.performance("p_a", event: "evt", source: "fixture").uuidString.lowercased()])
         #expect(late["start"] as? String == "01:30")
         #expect(late["duration"] as? String == "0:45")
         #expect(late["title"] as? String == "Late & <loud>")
-        #expect(days.first.flatMap { ($0["rooms"] as? [String: [[String: Any]]])?["Tent"]?.count } == 1, "a 01:30 set sits on the day before")
+        #expect(
+            days.first.flatMap { ($0["rooms"] as? [String: [[String: Any]]])?["Tent"]?.count } == 1,
+            "a 01:30 set sits on the day before")
         let firstIDs = Dictionary(uniqueKeysWithValues: events.map { ($0["guid"] as! String, $0["id"] as! Int) })
         #expect(Set(firstIDs.values) == [1, 2])
 
         // A new, earlier performance gets a new number; the others keep theirs.
-        draft.performances.insert(Fixtures.performance("p_0", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"), at: 0)
+        draft.performances.insert(
+            Fixtures.performance("p_0", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"), at: 0)
         try await FixtureBuild.run(draft, in: folder, at: first.addingTimeInterval(60))
-        let again = (try json(folder, "output/schedule.json")["schedule"] as? [String: Any])?["conference"] as? [String: Any]
-        let againEvents = (again?["days"] as? [[String: Any]] ?? []).flatMap { ($0["rooms"] as? [String: [[String: Any]]])?.values.flatMap { $0 } ?? [] }
+        let again =
+            (try json(folder, "output/schedule.json")["schedule"] as? [String: Any])?["conference"] as? [String: Any]
+        let againEvents = (again?["days"] as? [[String: Any]] ?? []).flatMap {
+            ($0["rooms"] as? [String: [[String: Any]]])?.values.flatMap { $0 } ?? []
+        }
         for event in againEvents where firstIDs[event["guid"] as! String] != nil {
             #expect(event["id"] as? Int == firstIDs[event["guid"] as! String])
         }
@@ -141,24 +178,29 @@ import Testing
         #expect(status["state"] as? String == "fresh")
         #expect(status["last_check"] as? String == "2027-01-15T09:05:00+01:00")
         #expect(status["last_change"] as? String == "2027-01-15T09:00:00+01:00")
-        #expect(status["data_version"] as? String == (try json(folder, "output/feeds/program.json"))["version"] as? String)
+        #expect(
+            status["data_version"] as? String == (try json(folder, "output/feeds/program.json"))["version"] as? String)
     }
 
     @Test func aStageFeedChangesOnlyWithItsOwnStage() async throws {
         let folder = try TemporaryFolder()
         let main = Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
-        let tent = Fixtures.performance("p_2", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
+        let tent = Fixtures.performance(
+            "p_2", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
         try await FixtureBuild.run(Fixtures.draft([main, tent]), in: folder, at: first)
         let before = try #require(folder.read("output/feeds/stages/main-stage.json"))
         let days = try #require(try json(folder, "output/feeds/stages/main-stage.json")["days"] as? [[String: Any]])
         #expect(days.map { $0["performances"] as? [String] } == [["p_1"], [], []])
         // A set added on another stage: the tent's feed changes, the main stage's stays byte for byte.
-        let added = Fixtures.performance("p_3", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00")
-        let report = try await FixtureBuild.run(Fixtures.draft([main, tent, added]), in: folder, at: first.addingTimeInterval(300))
+        let added = Fixtures.performance(
+            "p_3", stage: "s_tent", "2027-07-23T14:00:00+02:00", "2027-07-23T15:00:00+02:00")
+        let report = try await FixtureBuild.run(
+            Fixtures.draft([main, tent, added]), in: folder, at: first.addingTimeInterval(300))
         #expect(folder.read("output/feeds/stages/main-stage.json") == before)
         #expect(report.write.written.contains("feeds/stages/tent.json"))
         #expect(!report.write.written.contains("feeds/stages/main-stage.json"))
-        #expect(try json(folder, "output/feeds/days/2027-07-23.json")["performances"].map { ($0 as? [Any])?.count } == 3)
+        #expect(
+            try json(folder, "output/feeds/days/2027-07-23.json")["performances"].map { ($0 as? [Any])?.count } == 3)
     }
 
     @Test func anEditedProgramGivesExactlyTheRightChangeItems() async throws {
@@ -166,12 +208,17 @@ import Testing
         let original = Fixtures.draft([
             Fixtures.performance("p_same", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"),
             Fixtures.performance("p_moved", "2027-07-23T22:30:00+02:00", "2027-07-23T23:30:00+02:00"),
-            Fixtures.performance("p_renamed", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: "Old name"),
-            Fixtures.performance("p_restaged", stage: "s_tent", "2027-07-23T15:00:00+02:00", "2027-07-23T16:00:00+02:00"),
+            Fixtures.performance(
+                "p_renamed", stage: "s_tent", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00",
+                title: "Old name"),
+            Fixtures.performance(
+                "p_restaged", stage: "s_tent", "2027-07-23T15:00:00+02:00", "2027-07-23T16:00:00+02:00"),
             Fixtures.performance("p_gone", stage: "s_tent", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"),
         ])
         try await FixtureBuild.run(original, in: folder, at: first)
-        #expect((try json(folder, "output/feeds/changes.json")["items"] as? [Any])?.isEmpty == true, "a first import is not news")
+        #expect(
+            (try json(folder, "output/feeds/changes.json")["items"] as? [Any])?.isEmpty == true,
+            "a first import is not news")
 
         var edited = original
         edited.performances[1].start = Fixtures.instant("2027-07-23T23:30:00+02:00")
@@ -179,18 +226,20 @@ import Testing
         edited.performances[2].title = "New name"
         edited.performances[3].stageID = "s_main"
         edited.performances.remove(at: 4)
-        edited.performances.append(Fixtures.performance("p_new", artist: "a_2", "2027-07-24T14:00:00+02:00", "2027-07-24T15:00:00+02:00"))
+        edited.performances.append(
+            Fixtures.performance("p_new", artist: "a_2", "2027-07-24T14:00:00+02:00", "2027-07-24T15:00:00+02:00"))
         try await FixtureBuild.run(edited, in: folder, at: first.addingTimeInterval(3600))
 
         let items = try #require(try json(folder, "output/feeds/changes.json")["items"] as? [[String: Any]])
         let sentences = Set(items.compactMap { $0["content_text"] as? String })
-        #expect(sentences == [
-            "Moved: Rosa & the Thorns now Fri 23:30 on Main Stage (was 22:30)",
-            "Renamed: New name (was Old name), Fri 12:00 on Tent",
-            "New stage: Rosa & the Thorns now on Main Stage (was Tent), Fri 15:00",
-            "Cancelled: Rosa & the Thorns, Fri 18:00 on Tent",
-            "Added: Café Lune, Sat 14:00 on Main Stage",
-        ])
+        #expect(
+            sentences == [
+                "Moved: Rosa & the Thorns now Fri 23:30 on Main Stage (was 22:30)",
+                "Renamed: New name (was Old name), Fri 12:00 on Tent",
+                "New stage: Rosa & the Thorns now on Main Stage (was Tent), Fri 15:00",
+                "Cancelled: Rosa & the Thorns, Fri 18:00 on Tent",
+                "Added: Café Lune, Sat 14:00 on Main Stage",
+            ])
         let kinds = items.compactMap { ($0["_stagefeed"] as? [String: Any])?["kind"] as? String }.sorted()
         #expect(kinds == ["added", "cancelled", "moved", "renamed", "restaged"])
         let ids = items.compactMap { $0["id"] as? String }

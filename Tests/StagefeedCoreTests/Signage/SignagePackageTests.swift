@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagefeedCore
 
 /// The HTML packages for players that take a zip: one `index.html` each, polling the public
@@ -7,18 +8,25 @@ import Testing
 @Suite struct SignagePackageTests {
     @Test func eachPackageHoldsAWorkingPage() async throws {
         let folder = try TemporaryFolder()
-        try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"),
-                                   siteURL: URL(string: "https://riverbend.example/timetable/"))
+        try await FixtureBuild.run(
+            nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"),
+            siteURL: URL(string: "https://riverbend.example/timetable/"))
         let packages = folder.path("output/signage/packages")
         let names = try FileManager.default.contentsOfDirectory(atPath: packages.path).sorted()
         #expect(names == ["board.zip", "stages"])
-        let stages = try FileManager.default.contentsOfDirectory(atPath: packages.appendingPathComponent("stages").path).sorted()
+        let stages = try FileManager.default.contentsOfDirectory(atPath: packages.appendingPathComponent("stages").path)
+            .sorted()
         #expect(stages == ["big-top.zip", "forest-clearing.zip", "late-night-barn.zip", "main-stage.zip"])
 
         // Python's zipfile, an independent reader, unpacks it.
         let unpacked = folder.path("unpacked")
-        let result = try ExternalTool.run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.testzip(); z.extractall(sys.argv[2])",
-                                                      packages.appendingPathComponent("stages/main-stage.zip").path, unpacked.path])
+        let result = try ExternalTool.run(
+            "python3",
+            [
+                "-c",
+                "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.testzip(); z.extractall(sys.argv[2])",
+                packages.appendingPathComponent("stages/main-stage.zip").path, unpacked.path,
+            ])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.hasPrefix("['index.html']"))
         let page = try HTMLDocument(file: unpacked.appendingPathComponent("index.html"))
@@ -37,8 +45,12 @@ import Testing
     @Test func withoutAPublicAddressAPackageDoesNotPoll() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
-        let result = try ExternalTool.run("python3", ["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('index.html').decode())",
-                                                      folder.path("output/signage/packages/board.zip").path])
+        let result = try ExternalTool.run(
+            "python3",
+            [
+                "-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('index.html').decode())",
+                folder.path("output/signage/packages/board.zip").path,
+            ])
         let page = try HTMLDocument(Data(result.output.utf8))
         #expect(page.text("/html/@data-feed") == "")
         #expect(page.text("/html/@data-version-url") == "")

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import StagefeedCore
 
 /// The signage pages in headless Chromium, the clock frozen with `?now=`: the DOM must
@@ -19,20 +20,36 @@ import Testing
     /// Vale, 16:45 Fennick Road, 18:45 Wilder Than Willow, 20:45–22:15 The Hollow Pines; Late
     /// Night Barn 00:05–01:20 Secret Set, 01:45–03:00 DJ Hedgerow (Saturday morning).
     static let demoCases = [
-        Expected(stage: "main-stage", now: "2027-07-23T11:00", state: "before", current: "First on stage at 13:30", next: "Stillwater Brass"),
-        Expected(stage: "main-stage", now: "2027-07-23T15:30", state: "playing", current: "Juniper Vale", next: "Fennick Road"),
-        Expected(stage: "main-stage", now: "2027-07-23T16:20", state: "playing", current: "Juniper Vale", next: "Fennick Road"),
-        Expected(stage: "main-stage", now: "2027-07-23T16:30", state: "between", current: "Changeover", next: "Fennick Road"),
-        Expected(stage: "main-stage", now: "2027-07-23T16:45", state: "playing", current: "Fennick Road", next: "Wilder Than Willow"),
-        Expected(stage: "late-night-barn", now: "2027-07-24T00:30", state: "playing", current: "Secret Set", next: "DJ Hedgerow"),
-        Expected(stage: "late-night-barn", now: "2027-07-24T01:30", state: "between", current: "Changeover", next: "DJ Hedgerow"),
-        Expected(stage: "main-stage", now: "2027-07-23T23:00", state: "finished", current: "That's all on this stage today", next: ""),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T11:00", state: "before", current: "First on stage at 13:30",
+            next: "Stillwater Brass"),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T15:30", state: "playing", current: "Juniper Vale",
+            next: "Fennick Road"),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T16:20", state: "playing", current: "Juniper Vale",
+            next: "Fennick Road"),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T16:30", state: "between", current: "Changeover", next: "Fennick Road"),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T16:45", state: "playing", current: "Fennick Road",
+            next: "Wilder Than Willow"),
+        Expected(
+            stage: "late-night-barn", now: "2027-07-24T00:30", state: "playing", current: "Secret Set",
+            next: "DJ Hedgerow"),
+        Expected(
+            stage: "late-night-barn", now: "2027-07-24T01:30", state: "between", current: "Changeover",
+            next: "DJ Hedgerow"),
+        Expected(
+            stage: "main-stage", now: "2027-07-23T23:00", state: "finished", current: "That's all on this stage today",
+            next: ""),
     ]
 
     @Test(arguments: demoCases)
     func aStageScreenShowsNowAndNext(_ expected: Expected) async throws {
         let output = try await Self.demo()
-        let dom = try await Browser.dumpDOM(Self.url(output.path("output/signage/stages/\(expected.stage).html"), now: expected.now))
+        let dom = try await Browser.dumpDOM(
+            Self.url(output.path("output/signage/stages/\(expected.stage).html"), now: expected.now))
         #expect(dom.text("//body/@data-state") == expected.state)
         #expect(dom.text("//*[@id='now-act']") ?? "" == expected.current)
         #expect(dom.text("//*[@id='next-act']") ?? "" == expected.next)
@@ -42,7 +59,8 @@ import Testing
 
     @Test func laterListsTheRestOfTheFestivalDayAndTheProgressMoves() async throws {
         let output = try await Self.demo()
-        let dom = try await Browser.dumpDOM(Self.url(output.path("output/signage/stages/main-stage.html"), now: "2027-07-23T15:30"))
+        let dom = try await Browser.dumpDOM(
+            Self.url(output.path("output/signage/stages/main-stage.html"), now: "2027-07-23T15:30"))
         #expect(dom.strings("//ol[@id='later']/li/bdi") == ["Wilder Than Willow", "The Hollow Pines"])
         #expect(dom.text("//*[@id='now-when']") == "15:00–16:15")
         #expect(dom.text("//*[@id='now-progress']/@style") == "--done: 40.0%;")
@@ -51,10 +69,13 @@ import Testing
     /// The night the clocks go back: a set from 01:30 (summer time) to 03:30 (winter time).
     @Test func theDSTNightKeepsRealDurations() async throws {
         let folder = try TemporaryFolder()
-        let draft = Fixtures.draft([
-            Fixtures.performance("p_1", "2027-10-31T01:30:00+02:00", "2027-10-31T03:30:00+01:00", title: "Long Night"),
-            Fixtures.performance("p_2", "2027-10-31T03:45:00+01:00", "2027-10-31T04:30:00+01:00", title: "Last Call"),
-        ], event: Fixtures.event(start: "2027-10-30", end: "2027-10-31"))
+        let draft = Fixtures.draft(
+            [
+                Fixtures.performance(
+                    "p_1", "2027-10-31T01:30:00+02:00", "2027-10-31T03:30:00+01:00", title: "Long Night"),
+                Fixtures.performance(
+                    "p_2", "2027-10-31T03:45:00+01:00", "2027-10-31T04:30:00+01:00", title: "Last Call"),
+            ], event: Fixtures.event(start: "2027-10-30", end: "2027-10-31"))
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-10-01T12:00:00Z"))
         let page = folder.path("output/signage/stages/main-stage.html")
         let during = try await Browser.dumpDOM(Self.url(page, now: "2027-10-31T03:20"))
@@ -70,7 +91,8 @@ import Testing
         let output = try await Self.demo()
         let board = output.path("output/signage/board.html")
         let dom = try await Browser.dumpDOM(Self.url(board, now: "2027-07-23T21:00"))
-        #expect(dom.strings("//tbody/tr/@data-stage") == ["main-stage", "big-top", "forest-clearing", "late-night-barn"])
+        #expect(
+            dom.strings("//tbody/tr/@data-stage") == ["main-stage", "big-top", "forest-clearing", "late-night-barn"])
         #expect(dom.text("//tr[@data-stage='main-stage']/td[@class='now']/bdi") == "The Hollow Pines")
         #expect(dom.text("//tr[@data-stage='main-stage']/td[@class='now']/span") == "20:45–22:15")
         #expect(dom.text("//tr[@data-stage='late-night-barn']/td[@class='now']/bdi") == "Jonny \"Two Strings\" Pike")
@@ -83,11 +105,18 @@ import Testing
 
     @Test func aClockThatIsClearlyWrongShowsTheDaysFullList() async throws {
         let output = try await Self.demo()
-        let dom = try await Browser.dumpDOM(Self.url(output.path("output/signage/stages/main-stage.html"), now: "2019-01-01T12:00"))
+        let dom = try await Browser.dumpDOM(
+            Self.url(output.path("output/signage/stages/main-stage.html"), now: "2019-01-01T12:00"))
         #expect(dom.text("//body/@data-state") == "clock")
         // No "now": the whole program, day by day.
-        #expect(dom.strings("//ol[@id='later']/li[@class='day']") == ["Friday, July 23", "Saturday, July 24", "Sunday, July 25"])
-        #expect(dom.strings("//ol[@id='later']/li/bdi").prefix(5) == ["Stillwater Brass", "Juniper Vale", "Fennick Road", "Wilder Than Willow", "The Hollow Pines"])
+        #expect(
+            dom.strings("//ol[@id='later']/li[@class='day']") == [
+                "Friday, July 23", "Saturday, July 24", "Sunday, July 25",
+            ])
+        #expect(
+            dom.strings("//ol[@id='later']/li/bdi").prefix(5) == [
+                "Stillwater Brass", "Juniper Vale", "Fennick Road", "Wilder Than Willow", "The Hollow Pines",
+            ])
         #expect(dom.count("//ol[@id='later']/li/bdi") == 16)
         #expect(dom.text("//*[@id='now-act']") ?? "" == "")
         #expect(dom.text("//*[@id='status']") == "check this screen's clock")
@@ -98,12 +127,17 @@ import Testing
     /// (06:00): the long set stays on around the short one; the late one is on at 06:30.
     @Test func overlappingSetsAndASetAcrossTheDayStart() async throws {
         let folder = try TemporaryFolder()
-        try await FixtureBuild.run(Fixtures.draft([
-            Fixtures.performance("p_long", "2027-07-23T20:00:00+02:00", "2027-07-23T23:00:00+02:00", title: "Long Set"),
-            Fixtures.performance("p_guest", "2027-07-23T21:00:00+02:00", "2027-07-23T21:20:00+02:00", title: "Guest Spot"),
-            Fixtures.performance("p_dawn", "2027-07-24T05:00:00+02:00", "2027-07-24T08:00:00+02:00", title: "Sunrise Set"),
-            Fixtures.performance("p_noon", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: "Noon Set"),
-        ]), in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        try await FixtureBuild.run(
+            Fixtures.draft([
+                Fixtures.performance(
+                    "p_long", "2027-07-23T20:00:00+02:00", "2027-07-23T23:00:00+02:00", title: "Long Set"),
+                Fixtures.performance(
+                    "p_guest", "2027-07-23T21:00:00+02:00", "2027-07-23T21:20:00+02:00", title: "Guest Spot"),
+                Fixtures.performance(
+                    "p_dawn", "2027-07-24T05:00:00+02:00", "2027-07-24T08:00:00+02:00", title: "Sunrise Set"),
+                Fixtures.performance(
+                    "p_noon", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00", title: "Noon Set"),
+            ]), in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let page = folder.path("output/signage/stages/main-stage.html")
         let guest = try await Browser.dumpDOM(Self.url(page, now: "2027-07-23T21:10"))
         #expect(guest.text("//*[@id='now-act']") == "Guest Spot")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import StagefeedCore
 
 @Suite struct ProgramStoreTests {
@@ -13,8 +14,10 @@ import Testing
         let store = try ProgramStore(folder: folder.url)
         let program = try await demoProgram()
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let response = StoredResponse(endpoint: "event", body: Data("{}".utf8), etag: "\"abc\"", lastModified: nil, fetchedAt: now)
-        try store.commit(source: "stagecraft", responses: [response], program: program, changed: true, rate: nil, at: now)
+        let response = StoredResponse(
+            endpoint: "event", body: Data("{}".utf8), etag: "\"abc\"", lastModified: nil, fetchedAt: now)
+        try store.commit(
+            source: "stagecraft", responses: [response], program: program, changed: true, rate: nil, at: now)
 
         let reopened = try ProgramStore(folder: folder.url)
         #expect(try reopened.responses(source: "stagecraft") == ["event": response])
@@ -29,11 +32,14 @@ import Testing
         let store = try ProgramStore(folder: folder.url)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let bodies = ["event": "{\"data\": {}}", "program": "{\"data\": []}"]
-        let responses = bodies.map { StoredResponse(endpoint: $0.key, body: Data($0.value.utf8), etag: nil, lastModified: nil, fetchedAt: now) }
+        let responses = bodies.map {
+            StoredResponse(endpoint: $0.key, body: Data($0.value.utf8), etag: nil, lastModified: nil, fetchedAt: now)
+        }
         try store.commit(source: "stagecraft", responses: responses, program: nil, changed: true, rate: nil, at: now)
         // SHA-256 of the bodies, worked out independently of the store.
         let expected = try bodies.mapValues { body in
-            let digest = try ExternalTool.run("python3", ["-c", "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())", body])
+            let digest = try ExternalTool.run(
+                "python3", ["-c", "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())", body])
             return digest.output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(try store.responseDigests(source: "stagecraft") == expected)
@@ -70,26 +76,46 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var entries: [Int64] = []
         for offset in [-50.0, -40, -30] {
-            guard case .granted(let entry) = try store.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(offset))
-            else { Issue.record("refused under the limit"); return }
+            guard
+                case .granted(let entry) = try store.reserveRequest(
+                    source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(offset))
+            else {
+                Issue.record("refused under the limit")
+                return
+            }
             entries.append(entry)
         }
         // A second process sharing the store sees the same budget.
-        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now) == .wait(until: now.addingTimeInterval(10.01)))
+        #expect(
+            try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now)
+                == .wait(until: now.addingTimeInterval(10.01)))
         // Settling dates a request by its answer, pushing the window on.
         try store.settleRequest(entries[0], at: now.addingTimeInterval(-45))
-        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now) == .wait(until: now.addingTimeInterval(15.01)))
+        #expect(
+            try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now)
+                == .wait(until: now.addingTimeInterval(15.01)))
         // Another source has its own budget.
-        guard case .granted = try other.reserveRequest(source: "fourvenues", limit: 3, window: 60, at: now) else { Issue.record("shared budget"); return }
+        guard case .granted = try other.reserveRequest(source: "fourvenues", limit: 3, window: 60, at: now) else {
+            Issue.record("shared budget")
+            return
+        }
 
         // A hold (Retry-After, Remaining: 0) and a lower announced limit apply to everyone.
         try store.recordRateHold(source: "stagecraft", until: now.addingTimeInterval(300), limit: nil)
-        #expect(try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(100)) == .wait(until: now.addingTimeInterval(300)))
+        #expect(
+            try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(100))
+                == .wait(until: now.addingTimeInterval(300)))
         try store.recordRateHold(source: "stagecraft", until: nil, limit: 1)
-        guard case .granted = try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(400)) else {
-            Issue.record("refused after the hold"); return
+        guard
+            case .granted = try other.reserveRequest(
+                source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(400))
+        else {
+            Issue.record("refused after the hold")
+            return
         }
-        if case .granted = try other.reserveRequest(source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(401)) {
+        if case .granted = try other.reserveRequest(
+            source: "stagecraft", limit: 3, window: 60, at: now.addingTimeInterval(401))
+        {
             Issue.record("the lower announced limit of 1 was not kept")
         }
     }
@@ -107,16 +133,22 @@ import Testing
         let key = "fk_live_kill_test"
         let server = try await StagecraftTestServer.start(apiKey: key)
         let folder = try TemporaryFolder()
-        let arguments = ["build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache", "--refresh", "--quiet"]
+        let arguments = [
+            "build", "--source", "stagecraft", "--base-url", server.baseURL.absoluteString, "--cache", "cache",
+            "--refresh", "--quiet",
+        ]
         let original = await server.state.bodies["program"]!
         for round in 0..<12 {
             // Alternate two versions of the program so builds really change data.
             let title = round % 2 == 0 ? "Secret Set" : "Secret Set (moved)"
-            let body = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"Secret Set\"", with: "\"\(title)\"")
+            let body = String(decoding: original, as: UTF8.self).replacingOccurrences(
+                of: "\"Secret Set\"", with: "\"\(title)\"")
             await server.state.setBody("program", Data(body.utf8))
-            await server.state.inject("*", [.slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05)])
-            try await CommandRunner.runAndKill(arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": key],
-                                               after: .milliseconds(100 + 60 * round))
+            await server.state.inject(
+                "*", [.slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05), .slow(seconds: 0.05)])
+            try await CommandRunner.runAndKill(
+                arguments, in: folder.url, environment: ["STAGEFEED_API_KEY": key],
+                after: .milliseconds(100 + 60 * round))
 
             let store = try ProgramStore(folder: folder.path("cache"))
             let check = try await DatabaseQueue(path: folder.path("cache/\(ProgramStore.fileName)").path).read { db in
@@ -127,7 +159,8 @@ import Testing
                 let responses = try store.responses(source: "stagecraft")
                 var bodies: [StagecraftEndpoint: Data] = [:]
                 for (name, response) in responses { bodies[StagecraftEndpoint(rawValue: name)!] = response.body }
-                let rebuilt = try ProgramNormalizer(previousSlugs: try store.slugs()).normalize(StagecraftDecoder.draft(bodies: bodies))
+                let rebuilt = try ProgramNormalizer(previousSlugs: try store.slugs()).normalize(
+                    StagecraftDecoder.draft(bodies: bodies))
                 #expect(rebuilt == stored, "round \(round): the stored bodies and program disagree")
             }
             if let index = folder.read("output/index.html") {

@@ -9,10 +9,12 @@ enum Browser {
         let scratch = try TemporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--user-data-dir=\(scratch.url.path)", "--virtual-time-budget=\(milliseconds)",
-                             "--window-size=1920,1080",
-                             "--dump-dom", url.absoluteString]
+        process.arguments = [
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--user-data-dir=\(scratch.url.path)", "--virtual-time-budget=\(milliseconds)",
+            "--window-size=1920,1080",
+            "--dump-dom", url.absoluteString,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -33,9 +35,13 @@ enum Browser {
     static func printToPDF(_ url: URL) throws -> Data {
         let folder = try TemporaryFolder()
         let pdf = folder.path("page.pdf")
-        let result = try ExternalTool.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                                       "--user-data-dir=\(folder.path("profile").path)", "--no-pdf-header-footer",
-                                                       "--print-to-pdf=\(pdf.path)", url.absoluteString])
+        let result = try ExternalTool.run(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--user-data-dir=\(folder.path("profile").path)", "--no-pdf-header-footer",
+                "--print-to-pdf=\(pdf.path)", url.absoluteString,
+            ])
         guard result.status == 0, let data = try? Data(contentsOf: pdf) else { throw Failure(status: result.status) }
         return data
     }

@@ -21,8 +21,11 @@ struct CommandRunner {
 
     /// Runs `stagefeed` with arguments in a working directory and an environment that has
     /// no STAGEFEED_* variables unless given.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) async throws -> Result {
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("stagefeed-run-\(UUID().uuidString)")
+    static func run(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+    ) async throws -> Result {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stagefeed-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
         let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
@@ -40,13 +43,16 @@ struct CommandRunner {
                 continuation.resume(throwing: error)
             }
         }
-        return Result(status: status,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: status,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// A `stagefeed` process with an environment that has no STAGEFEED_* variables but `extra`.
-    private static func makeProcess(_ arguments: [String], in directory: URL, environment extra: [String: String]) -> Process {
+    private static func makeProcess(
+        _ arguments: [String], in directory: URL, environment extra: [String: String]
+    ) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -90,22 +96,32 @@ struct CommandRunner {
     }
 
     /// Starts `stagefeed` without waiting for it.
-    static func start(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Running {
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("stagefeed-run-\(UUID().uuidString)")
+    static func start(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+    ) throws -> Running {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stagefeed-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
-        for name in ["stdout", "stderr"] { _ = FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil) }
+        for name in ["stdout", "stderr"] {
+            _ = FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil)
+        }
         let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = try FileHandle(forWritingTo: capture.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: capture.appendingPathComponent("stderr"))
         process.standardInput = FileHandle.nullDevice
         let ended = AsyncStream<(status: Int32, at: Date)>.makeStream()
-        process.terminationHandler = { ended.continuation.yield(($0.terminationStatus, Date())); ended.continuation.finish() }
+        process.terminationHandler = {
+            ended.continuation.yield(($0.terminationStatus, Date()))
+            ended.continuation.finish()
+        }
         try process.run()
         return Running(process: process, capture: capture, ended: ended.stream)
     }
 
     /// Starts `stagefeed` and kills it with SIGKILL after a delay (unless it ended first).
-    static func runAndKill(_ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration) async throws {
+    static func runAndKill(
+        _ arguments: [String], in directory: URL, environment extra: [String: String], after delay: Duration
+    ) async throws {
         let process = makeProcess(arguments, in: directory, environment: extra)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -47,7 +47,9 @@ final class FaultProxy: Sendable {
         let log = Log()
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let router = Router()
-        let upstreamBase = upstream.absoluteString.hasSuffix("/") ? String(upstream.absoluteString.dropLast()) : upstream.absoluteString
+        let upstreamBase =
+            upstream.absoluteString.hasSuffix("/")
+            ? String(upstream.absoluteString.dropLast()) : upstream.absoluteString
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             let path = request.head.path ?? "/"
             let method = request.method.rawValue
@@ -56,25 +58,30 @@ final class FaultProxy: Sendable {
             if let status = rule(method, path, attempt) {
                 await log.inject(method, path, status)
                 let code = [503: "SlowDown", 429: "TooManyRequests"][status] ?? "InternalError"
-                let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>\(code)</Code><Message>injected</Message></Error>"
-                return Response(status: .init(code: status), headers: [.contentType: "application/xml"],
-                                body: ResponseBody(byteBuffer: ByteBuffer(string: xml)))
+                let xml =
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>\(code)</Code><Message>injected</Message></Error>"
+                return Response(
+                    status: .init(code: status), headers: [.contentType: "application/xml"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: xml)))
             }
             var forward = HTTPClientRequest(url: upstreamBase + path)
             forward.method = .init(rawValue: method)
             // HTTPTypes keeps Host apart, as the authority; the signature covers it.
             if let authority = request.head.authority { forward.headers.add(name: "host", value: authority) }
-            for field in request.headers where !["content-length", "transfer-encoding", "connection"].contains(field.name.canonicalName) {
+            for field in request.headers
+            where !["content-length", "transfer-encoding", "connection"].contains(field.name.canonicalName) {
                 forward.headers.add(name: field.name.rawName, value: field.value)
             }
             if method == "PUT" || method == "POST" { forward.body = .bytes(body) }
             let answer = try await client.execute(forward, timeout: .seconds(60))
             let bytes = try await answer.body.collect(upTo: 64 << 20)
             var fields = HTTPFields()
-            for (name, value) in answer.headers where !["content-length", "transfer-encoding", "connection"].contains(name.lowercased()) {
+            for (name, value) in answer.headers
+            where !["content-length", "transfer-encoding", "connection"].contains(name.lowercased()) {
                 if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
             }
-            return Response(status: .init(code: Int(answer.status.code)), headers: fields, body: ResponseBody(byteBuffer: bytes))
+            return Response(
+                status: .init(code: Int(answer.status.code)), headers: fields, body: ResponseBody(byteBuffer: bytes))
         }
         for method in [HTTPRequest.Method.get, .put, .delete, .head, .post] {
             router.on("/**", method: method, use: handler)
@@ -82,8 +89,9 @@ final class FaultProxy: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "fault-proxy")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0

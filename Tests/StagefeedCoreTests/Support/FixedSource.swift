@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import StagefeedCore
 
 /// A source that hands over a program draft built in the test. With a `digest`, it says

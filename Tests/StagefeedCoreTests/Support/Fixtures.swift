@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import StagefeedCore
 
 /// Small program drafts built inline for tests.
@@ -9,21 +10,30 @@ enum Fixtures {
         return date
     }
 
-    static func event(timeZone: String = "Europe/Berlin", start: String = "2027-07-23", end: String = "2027-07-25") -> EventRecord {
-        EventRecord(id: "evt", name: "Test Fest", startDate: LocalDate(iso: start)!, endDate: LocalDate(iso: end)!,
-                    timeZoneIdentifier: timeZone)
+    static func event(
+        timeZone: String = "Europe/Berlin", start: String = "2027-07-23", end: String = "2027-07-25"
+    ) -> EventRecord {
+        EventRecord(
+            id: "evt", name: "Test Fest", startDate: LocalDate(iso: start)!, endDate: LocalDate(iso: end)!,
+            timeZoneIdentifier: timeZone)
     }
 
-    static func performance(_ id: String, stage: String = "s_main", artist: String? = "a_1",
-                            _ start: String, _ end: String, title: String? = nil) -> PerformanceRecord {
-        PerformanceRecord(id: id, stageID: stage, artistID: artist, title: title, start: instant(start), end: instant(end))
+    static func performance(
+        _ id: String, stage: String = "s_main", artist: String? = "a_1",
+        _ start: String, _ end: String, title: String? = nil
+    ) -> PerformanceRecord {
+        PerformanceRecord(
+            id: id, stageID: stage, artistID: artist, title: title, start: instant(start), end: instant(end))
     }
 
     /// A two-stage, two-artist draft with the given performances.
     static func draft(_ performances: [PerformanceRecord], event: EventRecord = event()) -> ProgramDraft {
         ProgramDraft(
             event: event,
-            stages: [StageRecord(id: "s_main", name: "Main Stage", position: 1), StageRecord(id: "s_tent", name: "Tent", position: 2)],
+            stages: [
+                StageRecord(id: "s_main", name: "Main Stage", position: 1),
+                StageRecord(id: "s_tent", name: "Tent", position: 2),
+            ],
             artists: [ArtistRecord(id: "a_1", name: "Rosa & the Thorns"), ArtistRecord(id: "a_2", name: "Café Lune")],
             performances: performances)
     }
@@ -38,27 +48,42 @@ extension Fixtures {
         event.name = "<script>alert('fest')</script> & \"Fest\""
         event.description = "<b>bold</b>\n\n<iframe src=javascript:alert(1)></iframe>"
         let stages = [
-            StageRecord(id: "s_x", name: "<img src=x onerror=alert(1)>", description: "</p><script>alert(3)</script>", position: 1),
+            StageRecord(
+                id: "s_x", name: "<img src=x onerror=alert(1)>", description: "</p><script>alert(3)</script>",
+                position: 1),
             StageRecord(id: "s_rtl", name: "מסך ראשי", position: 2),
         ]
         let artists = [
-            ArtistRecord(id: "a_x", name: "\"\u{301} onmouseover=alert(1) x=\"",
-                         bio: "<script>document.cookie</script>\nsecond line\u{0}\u{85}",
-                         imageURL: "javascript:alert(1)",
-                         links: [SocialLink(platform: "web<b>site", url: "javascript:alert(2)"),
-                                 SocialLink(platform: "instagram", url: "https://insta.example/a?x=1&y=2"),
-                                 SocialLink(platform: "other", url: "data:text/html,<script>alert(4)</script>")]),
-            ArtistRecord(id: "a_rtl", name: "فرقة النور 🎶", bio: "Emoji 🎸🔥 and RTL مرحبا", imageURL: " https://img.example/x.jpg"),
-            ArtistRecord(id: "a_cluster", name: "\u{600}<img src=x onerror=alert(7)\u{600}> \"\u{1F3FB} onmouseover=alert(8) x=\""),
+            ArtistRecord(
+                id: "a_x", name: "\"\u{301} onmouseover=alert(1) x=\"",
+                bio: "<script>document.cookie</script>\nsecond line\u{0}\u{85}",
+                imageURL: "javascript:alert(1)",
+                links: [
+                    SocialLink(platform: "web<b>site", url: "javascript:alert(2)"),
+                    SocialLink(platform: "instagram", url: "https://insta.example/a?x=1&y=2"),
+                    SocialLink(platform: "other", url: "data:text/html,<script>alert(4)</script>"),
+                ]),
+            ArtistRecord(
+                id: "a_rtl", name: "فرقة النور 🎶", bio: "Emoji 🎸🔥 and RTL مرحبا", imageURL: " https://img.example/x.jpg"
+            ),
+            ArtistRecord(
+                id: "a_cluster",
+                name: "\u{600}<img src=x onerror=alert(7)\u{600}> \"\u{1F3FB} onmouseover=alert(8) x=\""),
             ArtistRecord(id: "../../etc/passwd", name: "../../etc"),
         ]
         let performances = [
-            performance("\"\u{301} onfocus=alert(6) autofocus x=\"", stage: "s_x", artist: "a_x", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00",
-                        title: "</script><script>alert(5)</script>\nnew line"),
-            performance("p_2", stage: "s_rtl", artist: "a_rtl", "2027-07-23T20:30:00+02:00", "2027-07-23T21:30:00+02:00"),
-            performance("p_4", stage: "s_rtl", artist: "a_cluster", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00"),
-            performance("p_3", stage: "s_x", artist: "../../etc/passwd", "2027-07-24T01:30:00+02:00", "2027-07-24T02:30:00+02:00",
-                        title: "{{site.name}} {{{root}}}"),
+            performance(
+                "\"\u{301} onfocus=alert(6) autofocus x=\"", stage: "s_x", artist: "a_x", "2027-07-23T20:00:00+02:00",
+                "2027-07-23T21:00:00+02:00",
+                title: "</script><script>alert(5)</script>\nnew line"),
+            performance(
+                "p_2", stage: "s_rtl", artist: "a_rtl", "2027-07-23T20:30:00+02:00", "2027-07-23T21:30:00+02:00"),
+            performance(
+                "p_4", stage: "s_rtl", artist: "a_cluster", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00"),
+            performance(
+                "p_3", stage: "s_x", artist: "../../etc/passwd", "2027-07-24T01:30:00+02:00",
+                "2027-07-24T02:30:00+02:00",
+                title: "{{site.name}} {{{root}}}"),
         ]
         return ProgramDraft(event: event, stages: stages, artists: artists, performances: performances)
     }

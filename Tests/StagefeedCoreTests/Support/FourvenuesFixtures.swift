@@ -31,11 +31,14 @@ enum FourvenuesFixtures {
             "outfit": .string("Smart casual"),
             "unknown_field": .string("ignored"),
         ]
-        fields["music_genres"] = index % 2 == 0 ? .string("House, Techno") : .list([.string("Reggaeton"), .string("Latin")])
+        fields["music_genres"] =
+            index % 2 == 0 ? .string("House, Techno") : .list([.string("Reggaeton"), .string("Latin")])
         if abs(index) % 5 != 4 { fields["location_town"] = .string(index % 2 == 0 ? "Madrid" : "Valencia") }
         let slot = (index % djs.count + djs.count) % djs.count
         let first = djs[slot], second = djs[(slot + 1) % djs.count]
-        fields["artists"] = index % 2 == 0 ? .list([.string(first), .string(second)])
+        fields["artists"] =
+            index % 2 == 0
+            ? .list([.string(first), .string(second)])
             : .list([.object(["name": .string(first), "image_url": .string("https://cdn.example.com/a/\(index).jpg")])])
         return fields
     }

@@ -55,8 +55,13 @@ final class FourvenuesTestServer: Sendable {
         let router = Router()
         router.get("/integrations/channels/") { request, _ -> Response in
             await state.record(Request(path: "/channels/", query: [:], at: Date()))
-            guard request.headers[HTTPField.Name("X-Api-Key")!] == state.apiKey else { return json(401, #"{"success": false, "error": "Invalid API key"}"#) }
-            return json(200, #"{"success": true, "data": [{"_id": "pw2gra4r20xlu02js0ybj42s6vYpAzeX", "name": "Sala Aurora", "slug": "sala-aurora"}]}"#)
+            guard request.headers[HTTPField.Name("X-Api-Key")!] == state.apiKey else {
+                return json(401, #"{"success": false, "error": "Invalid API key"}"#)
+            }
+            return json(
+                200,
+                #"{"success": true, "data": [{"_id": "pw2gra4r20xlu02js0ybj42s6vYpAzeX", "name": "Sala Aurora", "slug": "sala-aurora"}]}"#
+            )
         }
         router.get("/integrations/events/") { request, _ -> Response in
             var query: [String: String] = [:]
@@ -65,22 +70,26 @@ final class FourvenuesTestServer: Sendable {
             if let status = await state.nextFault(page: Int(query["page"] ?? "1") ?? 1) {
                 return json(status, #"{"success": false, "error": "injected \#(status)"}"#)
             }
-            guard request.headers[HTTPField.Name("X-Api-Key")!] == state.apiKey else { return json(401, #"{"success": false, "error": "Invalid API key"}"#) }
+            guard request.headers[HTTPField.Name("X-Api-Key")!] == state.apiKey else {
+                return json(401, #"{"success": false, "error": "Invalid API key"}"#)
+            }
             let page = Int(query["page"] ?? "1") ?? 1, limit = Int(query["limit"] ?? "20") ?? 20
             var selected = await state.events.sorted { $0.key < $1.key }
             if query["date_field"] == "updated_at", let start = query["start_date"], let end = query["end_date"] {
                 selected = selected.filter { $0.value.updated >= start && $0.value.updated <= end }
             }
             let slice = selected.dropFirst((page - 1) * limit).prefix(limit).map { $0.value.body }
-            let data = try JSONSerialization.data(withJSONObject: ["success": true, "data": slice.map { $0.mapValues(\.any) }] as [String: Any],
-                                                  options: [.sortedKeys])
+            let data = try JSONSerialization.data(
+                withJSONObject: ["success": true, "data": slice.map { $0.mapValues(\.any) }] as [String: Any],
+                options: [.sortedKeys])
             return json(200, String(decoding: data, as: UTF8.self))
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "fourvenues-test-server")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0
@@ -93,8 +102,9 @@ final class FourvenuesTestServer: Sendable {
     }
 
     private static func json(_ status: Int, _ body: String) -> Response {
-        Response(status: .init(code: status), headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: .init(code: status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 }
 

@@ -9,7 +9,8 @@ final class HTMLDocument {
     init(_ data: Data, name: String = "page.html") throws {
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let parsed = data.withUnsafeBytes { bytes in
-            htmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, "UTF-8", options)
+            htmlReadMemory(
+                bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, "UTF-8", options)
         }
         guard let parsed else { throw ParseError(name: name) }
         document = parsed

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import StagefeedCore
 
 /// A real S3-compatible server on loopback for the publishing tests: moto's server
@@ -49,7 +50,8 @@ final class MotoS3: @unchecked Sendable {
     static func start(auth: Bool = true, buckets: [String]) throws -> MotoS3 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tools.appendingPathComponent("moto_s3.py").path] + (auth ? ["--auth"] : [])
+        process.arguments =
+            ["python3", tools.appendingPathComponent("moto_s3.py").path] + (auth ? ["--auth"] : [])
             + buckets.flatMap { ["--bucket", $0] }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
@@ -64,7 +66,10 @@ final class MotoS3: @unchecked Sendable {
         }
         guard let info = try? JSONDecoder().decode(Info.self, from: line), let url = URL(string: info.endpoint) else {
             process.terminate()
-            throw MotoError(detail: "moto_s3.py did not start (is moto[server] installed? scripts/install-test-tools installs it): \(String(decoding: line, as: UTF8.self))")
+            throw MotoError(
+                detail:
+                    "moto_s3.py did not start (is moto[server] installed? scripts/install-test-tools installs it): \(String(decoding: line, as: UTF8.self))"
+            )
         }
         return MotoS3(endpoint: url, accessKey: info.access_key, secret: info.secret, process: process, input: input)
     }
@@ -81,25 +86,35 @@ final class MotoS3: @unchecked Sendable {
 
     /// The server's credentials, or its access key with a wrong secret.
     func credentials(secret override: String? = nil) -> AWSCredentials {
-        AWSCredentials(keys: .init(accessKeyID: accessKey, secretAccessKey: override ?? secret), sessionToken: nil, origin: "the test")
+        AWSCredentials(
+            keys: .init(accessKeyID: accessKey, secretAccessKey: override ?? secret), sessionToken: nil,
+            origin: "the test")
     }
 
     /// The environment `stagefeed publish` finds its credentials in.
     func environment(secret override: String? = nil) -> [String: String] {
-        ["AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": override ?? secret, "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
-         "AWS_SHARED_CREDENTIALS_FILE": "", "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": ""]
+        [
+            "AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": override ?? secret, "AWS_SESSION_TOKEN": "",
+            "AWS_PROFILE": "",
+            "AWS_SHARED_CREDENTIALS_FILE": "", "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "",
+        ]
     }
 
     /// A client for `bucket` signing with these credentials, through `endpoint` (default: the server).
     func client(bucket: String, through endpoint: URL? = nil, secret override: String? = nil) -> S3Client {
-        S3Client(endpoint: S3Endpoint(base: endpoint ?? self.endpoint, region: "us-east-1", pathStyle: true),
-                 bucket: bucket, credentials: credentials(secret: override))
+        S3Client(
+            endpoint: S3Endpoint(base: endpoint ?? self.endpoint, region: "us-east-1", pathStyle: true),
+            bucket: bucket, credentials: credentials(secret: override))
     }
 
     /// Every object of `bucket`, read back by boto3.
     func objects(in bucket: String) throws -> [String: RemoteObject] {
-        let result = try ExternalTool.run("python3", [MotoS3.tools.appendingPathComponent("s3_objects.py").path,
-                                                      endpoint.absoluteString, accessKey, secret, bucket])
+        let result = try ExternalTool.run(
+            "python3",
+            [
+                MotoS3.tools.appendingPathComponent("s3_objects.py").path,
+                endpoint.absoluteString, accessKey, secret, bucket,
+            ])
         guard result.status == 0, let data = result.output.split(separator: "\n").last.map({ Data($0.utf8) }) else {
             throw MotoError(detail: "s3_objects.py failed: \(result.output)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+
 @testable import StagefeedCore
 
 /// A folder served by `StaticFileServer` on a free loopback port, until `stop()`.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import StagefeedCore
 
 /// The site rendered in memory from a draft, page by page, for assertions on parsed HTML.
@@ -6,13 +7,16 @@ struct SiteFixture {
     let program: Program
     let files: [String: Data]
 
-    init(_ draft: ProgramDraft, clock: ClockStyle = .twentyFourHour, siteURL: URL? = nil,
-         theme: Theme? = nil) throws {
+    init(
+        _ draft: ProgramDraft, clock: ClockStyle = .twentyFourHour, siteURL: URL? = nil,
+        theme: Theme? = nil
+    ) throws {
         program = try ProgramNormalizer().normalize(draft)
         var context = BuildContext(now: Fixtures.instant("2027-07-01T12:00:00Z"), sourceName: "test")
         context.siteURL = siteURL
         let renderer = SiteRenderer(theme: try theme ?? ThemeLoader.load(overriding: nil), clock: clock)
-        files = Dictionary(uniqueKeysWithValues: try renderer.render(program, context: context).map { ($0.path, $0.contents) })
+        files = Dictionary(
+            uniqueKeysWithValues: try renderer.render(program, context: context).map { ($0.path, $0.contents) })
     }
 
     /// The page at `path`, parsed; fails the test when there is none.
@@ -21,5 +25,8 @@ struct SiteFixture {
         return try HTMLDocument(data, name: path)
     }
 
-    struct Missing: Error { var path: String; var have: [String] }
+    struct Missing: Error {
+        var path: String
+        var have: [String]
+    }
 }

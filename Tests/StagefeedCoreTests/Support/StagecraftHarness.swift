@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+
 @testable import StagefeedCore
 
 /// A Stagecraft test server plus folders for the output and the store, and builds run
@@ -26,21 +27,28 @@ struct StagecraftHarness {
     /// The read time-out is generous, since parallel tests load the machine: a request
     /// that times out is still answered by the server later, and would take a fault queued
     /// for the next build. Tests of hangs set a short one.
-    func configuration(refreshAge: Duration = .zero, readTimeout: Duration = .seconds(15)) async -> StagecraftSource.Configuration {
+    func configuration(
+        refreshAge: Duration = .zero, readTimeout: Duration = .seconds(15)
+    ) async -> StagecraftSource.Configuration {
         var configuration = StagecraftSource.Configuration(
             baseURL: server.baseURL, apiKey: APIKey(server.state.apiKey), cacheFolder: cache)
         configuration.minimumRefreshAge = refreshAge
-        configuration.retry = RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(50), maximumDelay: .seconds(3), totalBudget: .seconds(60))
-        configuration.limits = HTTPFetcher.Limits(connectTimeout: .seconds(2), readTimeout: readTimeout, deadline: readTimeout * 2, maximumBodyBytes: 1 << 20)
+        configuration.retry = RetryPolicy(
+            maximumAttempts: 4, baseDelay: .milliseconds(50), maximumDelay: .seconds(3), totalBudget: .seconds(60))
+        configuration.limits = HTTPFetcher.Limits(
+            connectTimeout: .seconds(2), readTimeout: readTimeout, deadline: readTimeout * 2, maximumBodyBytes: 1 << 20)
         return configuration
     }
 
     /// One build into the output folder.
-    func build(_ configuration: StagecraftSource.Configuration, logger: Logger = Logger(label: "test"),
-               alwaysRender: Bool = false) async throws -> BuildReport {
+    func build(
+        _ configuration: StagecraftSource.Configuration, logger: Logger = Logger(label: "test"),
+        alwaysRender: Bool = false
+    ) async throws -> BuildReport {
         let source = StagecraftSource(configuration: configuration, logger: logger)
-        var pipeline = try BuildPipeline(source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output),
-                                         store: try ProgramStore(folder: cache))
+        var pipeline = try BuildPipeline(
+            source: source, normalizer: ProgramNormalizer(), writer: OutputWriter(folder: output, cache: cache),
+            store: try ProgramStore(folder: cache))
         pipeline.alwaysRender = alwaysRender
         return try await pipeline.run(logger: logger)
     }

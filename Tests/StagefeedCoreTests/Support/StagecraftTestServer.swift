@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+
 @testable import StagefeedCore
 
 /// A Stagecraft v1 API on loopback (Hummingbird, port 0) serving fixture bodies, checking
@@ -76,7 +77,9 @@ final class StagecraftTestServer: Sendable {
     }
 
     /// Starts a server with the bundled demo festival's bodies.
-    static func start(apiKey: String = "fk_live_test_key_0123456789", bodies: [String: Data]? = nil) async throws -> StagecraftTestServer {
+    static func start(
+        apiKey: String = "fk_live_test_key_0123456789", bodies: [String: Data]? = nil
+    ) async throws -> StagecraftTestServer {
         var initial: [String: Data] = [:]
         if let bodies {
             initial = bodies
@@ -92,9 +95,10 @@ final class StagecraftTestServer: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "test-server")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-                              logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: logger)
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0
@@ -135,7 +139,9 @@ final class StagecraftTestServer: Sendable {
         }
         let etag = "\"\(Slug.token(for: String(decoding: body, as: UTF8.self)))\""
         if await state.sendValidators {
-            if ifNoneMatch == etag { return make(304, body: Data(), headers: extra.merging(["ETag": etag]) { first, _ in first }) }
+            if ifNoneMatch == etag {
+                return make(304, body: Data(), headers: extra.merging(["ETag": etag]) { first, _ in first })
+            }
             extra["ETag"] = etag
         }
         return make(200, body: body, headers: extra)
@@ -147,7 +153,8 @@ final class StagecraftTestServer: Sendable {
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
-        return Response(status: .init(code: status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(
+            status: .init(code: status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -20,7 +20,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ relative: String, _ text: String) throws -> URL {
         let target = path(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: target)
         return target
     }

@@ -23,8 +23,10 @@ public struct DemoSource: ProgramSource {
         var bodies: [StagecraftEndpoint: Data] = [:]
         for endpoint in StagecraftEndpoint.allCases {
             let file = "\(endpoint.rawValue).json"
-            guard let url = Bundle.module.url(forResource: endpoint.rawValue, withExtension: "json", subdirectory: "demo"),
-                  let body = try? Data(contentsOf: url)
+            guard
+                let url = Bundle.module.url(
+                    forResource: endpoint.rawValue, withExtension: "json", subdirectory: "demo"),
+                let body = try? Data(contentsOf: url)
             else { throw .bundledDataMissing(file: file) }
             bodies[endpoint] = body
         }

@@ -20,7 +20,8 @@ struct FourvenuesClient: Sendable {
         if !components.path.hasSuffix("/") { components.path += "/" }
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         let url = components.url!
-        let label = "GET /\(path)/" + (query.isEmpty ? "" : "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
+        let label =
+            "GET /\(path)/" + (query.isEmpty ? "" : "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
         var generator = SystemRandomNumberGenerator()
         var tooMany = 0, failures = 0
         while true {
@@ -28,13 +29,17 @@ struct FourvenuesClient: Sendable {
             do {
                 entry = try await limiter.acquire(before: deadline)
             } catch let wait as RateLimitWait {
-                throw .rateLimited(endpoint: label, detail: "the next request is allowed only after this build's time budget (\(wait.until))")
+                throw .rateLimited(
+                    endpoint: label,
+                    detail: "the next request is allowed only after this build's time budget (\(wait.until))")
             } catch {
                 throw .storeFailed(detail: "\(error)")
             }
             logger.debug("\(label)")
             let result: Result<HTTPResponse, HTTPFetcher.Failure>
-            do { result = .success(try await fetcher.get(url, headers: [("X-Api-Key", apiKey.value)])) } catch { result = .failure(error) }
+            do { result = .success(try await fetcher.get(url, headers: [("X-Api-Key", apiKey.value)])) } catch {
+                result = .failure(error)
+            }
             await limiter.settle(entry)
             let response: HTTPResponse
             switch result {
@@ -46,7 +51,9 @@ struct FourvenuesClient: Sendable {
                 throw .cancelled(endpoint: label)
             case .failure(let failure):
                 failures += 1
-                let reason: SourceError = failure == .timedOut ? .timedOut(endpoint: label, attempts: failures)
+                let reason: SourceError =
+                    failure == .timedOut
+                    ? .timedOut(endpoint: label, attempts: failures)
                     : .unreachable(endpoint: label, detail: "\(failure)")
                 guard failures < 2 else { throw reason }
                 logger.info("\(reason), retrying once")
@@ -57,19 +64,36 @@ struct FourvenuesClient: Sendable {
             case 200:
                 return response.body
             case 401:
-                throw .refused(endpoint: label, status: 401, advice: "the API key was refused (missing, wrong or expired: Fourvenues keys expire and are rotated); check STAGEFEED_API_KEY or --api-key-file, and that it belongs to --environment")
+                throw .refused(
+                    endpoint: label, status: 401,
+                    advice:
+                        "the API key was refused (missing, wrong or expired: Fourvenues keys expire and are rotated); check STAGEFEED_API_KEY or --api-key-file, and that it belongs to --environment"
+                )
             case 403:
-                throw .refused(endpoint: label, status: 403, advice: "the key lacks scope for /\(path)/ (keys grant only the endpoints asked for); ask Fourvenues (integrations@fourvenues.com) to extend it")
+                throw .refused(
+                    endpoint: label, status: 403,
+                    advice:
+                        "the key lacks scope for /\(path)/ (keys grant only the endpoints asked for); ask Fourvenues (integrations@fourvenues.com) to extend it"
+                )
             case 404:
-                throw .refused(endpoint: label, status: 404, advice: "not found: the resource does not exist or belongs to another account; check --environment and --base-url")
+                throw .refused(
+                    endpoint: label, status: 404,
+                    advice:
+                        "not found: the resource does not exist or belongs to another account; check --environment and --base-url"
+                )
             case 422:
-                throw .refused(endpoint: label, status: 422, advice: "the API refused a parameter (\(Self.message(response.body)))")
+                throw .refused(
+                    endpoint: label, status: 422, advice: "the API refused a parameter (\(Self.message(response.body)))"
+                )
             case 429:
                 tooMany += 1
-                let reason = SourceError.rateLimited(endpoint: label, detail: "still answered 429 after \(tooMany) attempts")
+                let reason = SourceError.rateLimited(
+                    endpoint: label, detail: "still answered 429 after \(tooMany) attempts")
                 guard tooMany < retry.maximumAttempts else { throw reason }
                 var wait = retry.backoff(retry: tooMany, using: &generator)
-                if let after = RateLimitHeaders(response, now: Date()).retryAfter { wait = max(wait, .seconds(after.timeIntervalSinceNow)) }
+                if let after = RateLimitHeaders(response, now: Date()).retryAfter {
+                    wait = max(wait, .seconds(after.timeIntervalSinceNow))
+                }
                 logger.info("\(label): 429 too many requests, backing off \(String(format: "%.1f", wait.seconds)) s")
                 try await pause(wait, deadline: deadline, giving: reason)
             case 500...599:

@@ -5,8 +5,11 @@ import Foundation
 public enum FourvenuesDecoder {
     /// A page of events: those that decode, with their JSON, and an error for each that
     /// does not (it is skipped, not fatal: one broken night must not stop a venue's site).
-    public static func page(_ body: Data, endpoint: String) throws(SourceError)
-        -> (events: [(FourvenuesEvent, Data)], skipped: [(id: String?, error: SourceError)]) {
+    public static func page(
+        _ body: Data, endpoint: String
+    ) throws(SourceError)
+        -> (events: [(FourvenuesEvent, Data)], skipped: [(id: String?, error: SourceError)])
+    {
         let data = try unwrap(body, endpoint: endpoint)
         guard case .array(let items) = data else {
             throw .wrongShape(endpoint: endpoint, expected: "a list of events", found: data.typeName)

@@ -31,18 +31,24 @@ public struct FourvenuesEvent: Sendable, Equatable {
         start = try Self.instant(reader, "start")
         end = try Self.instant(reader, "end")
         guard end > start else {
-            throw reader.invalid("end", expected: "a time after start", found: "\(Int(end.timeIntervalSince1970)) (start \(Int(start.timeIntervalSince1970)))")
+            throw reader.invalid(
+                "end", expected: "a time after start",
+                found: "\(Int(end.timeIntervalSince1970)) (start \(Int(start.timeIntervalSince1970)))")
         }
         flyer = try reader.optionalString("flyer")
         description = try reader.optionalString("description")
         minimumAge = try reader.optionalInt("age").flatMap { $0 > 0 ? $0 : nil }
         switch reader.value("music_genres") {
         case nil: genres = []
-        case .string(let text)?: genres = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .string(let text)?:
+            genres = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case .array(let items)?:
-            genres = items.compactMap { if case .string(let text) = $0 { return text.trimmingCharacters(in: .whitespaces) } else { return nil } }
-                .filter { !$0.isEmpty }
-        case let other?: throw reader.invalid("music_genres", expected: "a string or a list of strings", found: other.typeName)
+            genres = items.compactMap {
+                if case .string(let text) = $0 { return text.trimmingCharacters(in: .whitespaces) } else { return nil }
+            }
+            .filter { !$0.isEmpty }
+        case let other?:
+            throw reader.invalid("music_genres", expected: "a string or a list of strings", found: other.typeName)
         }
         outfit = try reader.optionalString("outfit")
         town = try reader.optionalString("location_town")
@@ -54,10 +60,13 @@ public struct FourvenuesEvent: Sendable, Equatable {
                 switch item {
                 case .string(let name): artists.append(Artist(name: name))
                 case .object:
-                    let entry = try FieldReader(item, endpoint: reader.endpoint, item: "\(reader.item) artists[\(index)]")
-                    artists.append(Artist(name: try entry.string("name"), imageURL: try entry.optionalString("image_url")))
+                    let entry = try FieldReader(
+                        item, endpoint: reader.endpoint, item: "\(reader.item) artists[\(index)]")
+                    artists.append(
+                        Artist(name: try entry.string("name"), imageURL: try entry.optionalString("image_url")))
                 default:
-                    throw reader.invalid("artists[\(index)]", expected: "a name or {name, image_url}", found: item.typeName)
+                    throw reader.invalid(
+                        "artists[\(index)]", expected: "a name or {name, image_url}", found: item.typeName)
                 }
             }
         case let other?: throw reader.invalid("artists", expected: "a list", found: other.typeName)

@@ -12,7 +12,8 @@ enum FourvenuesProgram {
 
         let towns = Array(Set(nights.compactMap { $0.town.flatMap(Self.clean) })).sorted()
         let venueStage = StageRecord(id: "venue", name: venueName, position: 0)
-        let stages = towns.isEmpty || nights.contains { $0.town.flatMap(Self.clean) == nil }
+        let stages =
+            towns.isEmpty || nights.contains { $0.town.flatMap(Self.clean) == nil }
             ? [venueStage] + towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0 + 1) }
             : towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0) }
 
@@ -22,7 +23,9 @@ enum FourvenuesProgram {
         for night in nights {
             var lineup: [String] = []
             for entry in night.artists {
-                let id = "artist:" + entry.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let id =
+                    "artist:"
+                    + entry.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 if artists[id] == nil {
                     artists[id] = ArtistRecord(id: id, name: entry.name.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -32,19 +35,23 @@ enum FourvenuesProgram {
                 if !lineup.contains(id) { lineup.append(id) }
             }
             var record = PerformanceRecord(
-                id: night.id, stageID: night.town.flatMap(Self.clean).map { "town:\($0)" } ?? "venue", artistID: lineup.first,
+                id: night.id, stageID: night.town.flatMap(Self.clean).map { "town:\($0)" } ?? "venue",
+                artistID: lineup.first,
                 title: night.name, description: night.description, start: night.start, end: night.end)
             record.lineup = lineup
-            record.details = NightDetails(genres: night.genres, minimumAge: night.minimumAge, dressCode: night.outfit.flatMap(Self.clean),
-                                          ticketURL: night.url, flyerURL: night.flyer)
+            record.details = NightDetails(
+                genres: night.genres, minimumAge: night.minimumAge, dressCode: night.outfit.flatMap(Self.clean),
+                ticketURL: night.url, flyerURL: night.flyer)
             performances.append(record)
         }
 
         let first = nights.first.map { LocalDate($0.start, in: calendar) } ?? LocalDate(Date(), in: calendar)
         let last = nights.map { LocalDate($0.start, in: calendar) }.max() ?? first
-        let event = EventRecord(id: "fourvenues", name: venueName, startDate: first, endDate: last,
-                                timeZoneIdentifier: timeZone.identifier)
-        var draft = ProgramDraft(event: event, stages: stages, artists: artistOrder.map { artists[$0]! }, performances: performances)
+        let event = EventRecord(
+            id: "fourvenues", name: venueName, startDate: first, endDate: last,
+            timeZoneIdentifier: timeZone.identifier)
+        var draft = ProgramDraft(
+            event: event, stages: stages, artists: artistOrder.map { artists[$0]! }, performances: performances)
         draft.onlyDaysWithPerformances = true
         return draft
     }

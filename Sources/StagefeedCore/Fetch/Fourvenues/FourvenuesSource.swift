@@ -28,7 +28,8 @@ public struct FourvenuesSource: ProgramSource {
         public var fullSyncInterval: Duration = .seconds(86_400)
         public var limits = HTTPFetcher.Limits()
         /// Backoff for 429s, and the time budget of one build's waits.
-        public var retry = RetryPolicy(maximumAttempts: 6, baseDelay: .seconds(1), maximumDelay: .seconds(30), totalBudget: .seconds(120))
+        public var retry = RetryPolicy(
+            maximumAttempts: 6, baseDelay: .seconds(1), maximumDelay: .seconds(30), totalBudget: .seconds(120))
         /// The vendor's burst limit: requests per second per key.
         public var requestsPerSecond = 10
 
@@ -59,15 +60,18 @@ public struct FourvenuesSource: ProgramSource {
         let normalizer = try normalizer.withSlugs(of: store)
         // The state of this account in this environment (never another's).
         let state = try store.state(source: storeKey)
-        let policy = RefreshPolicy(offline: configuration.offline, refresh: configuration.refresh,
-                                   minimumRefreshAge: configuration.minimumRefreshAge, stored: "the nights", asked: "synced")
+        let policy = RefreshPolicy(
+            offline: configuration.offline, refresh: configuration.refresh,
+            minimumRefreshAge: configuration.minimumRefreshAge, stored: "the nights", asked: "synced")
         return try await policy.load(state: state, source: name, logger: logger) { freshness in
             SourceOutcome(program: try storedProgram(store, normalizer: normalizer), freshness: freshness)
         } ask: {
             try await self.sync(store: store, state: try store.fourvenuesState(source: storeKey))
             let program = try storedProgram(store, normalizer: normalizer)
             let changed = try store.program(source: storeKey) != program
-            try store.commit(source: storeKey, responses: [], program: program, changed: changed || state == nil, rate: nil, at: Date())
+            try store.commit(
+                source: storeKey, responses: [], program: program, changed: changed || state == nil, rate: nil,
+                at: Date())
             return SourceOutcome(program: program, freshness: .fresh)
         }
     }
@@ -87,14 +91,20 @@ public struct FourvenuesSource: ProgramSource {
         }
     }
 
-    private func inspect(client: FourvenuesClient, store: ProgramStore, normalizer: ProgramNormalizer, deadline: Date) async throws -> SourceInspection {
-        let channels = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/")
-        logger.info("the key works in \(configuration.baseURL.absoluteString): channels \(channels.joined(separator: ", "))")
+    private func inspect(
+        client: FourvenuesClient, store: ProgramStore, normalizer: ProgramNormalizer, deadline: Date
+    ) async throws -> SourceInspection {
+        let channels = try FourvenuesDecoder.channels(
+            try await client.get("channels", deadline: deadline), endpoint: "GET /channels/")
+        logger.info(
+            "the key works in \(configuration.baseURL.absoluteString): channels \(channels.joined(separator: ", "))")
         var events: [FourvenuesEvent] = []
         var page = 1
         while true {
             let endpoint = "GET /events/?page=\(page)"
-            let body = try await client.get("events", query: [("page", String(page)), ("limit", String(configuration.pageSize))], deadline: deadline)
+            let body = try await client.get(
+                "events", query: [("page", String(page)), ("limit", String(configuration.pageSize))], deadline: deadline
+            )
             let decoded = try FourvenuesDecoder.page(body, endpoint: endpoint)
             for skipped in decoded.skipped { logger.warning("skipped: \(skipped.error)") }
             events += decoded.events.map(\.0)
@@ -102,9 +112,12 @@ public struct FourvenuesSource: ProgramSource {
             page += 1
         }
         let keepAfter = Date().addingTimeInterval(-configuration.keepPast.seconds)
-        let draft = FourvenuesProgram.draft(events: events.filter { $0.end >= keepAfter },
-                                            venueName: configuration.venueName ?? channels.first ?? "Fourvenues", timeZone: configuration.timeZone)
-        return SourceInspection(program: try normalizer.normalize(draft), storePath: store.path, storeState: try store.state(source: storeKey))
+        let draft = FourvenuesProgram.draft(
+            events: events.filter { $0.end >= keepAfter },
+            venueName: configuration.venueName ?? channels.first ?? "Fourvenues", timeZone: configuration.timeZone)
+        return SourceInspection(
+            program: try normalizer.normalize(draft), storePath: store.path,
+            storeState: try store.state(source: storeKey))
     }
 
     /// Brings the store up to date: resumes the sync in progress, else starts a full or an
@@ -116,19 +129,25 @@ public struct FourvenuesSource: ProgramSource {
         do {
             var cursor: FourvenuesCursor
             // A sync resumes only while its pages still line up: same page size, under an hour old.
-            if let resumed = state.cursor, resumed.limit == configuration.pageSize, now.timeIntervalSince(resumed.startedAt) < 3600 {
+            if let resumed = state.cursor, resumed.limit == configuration.pageSize,
+                now.timeIntervalSince(resumed.startedAt) < 3600
+            {
                 cursor = resumed
                 logger.info("resuming the \(cursor.isFull ? "full" : "incremental") sync at page \(cursor.page)")
             } else {
                 cursor = newCursor(state: state, now: now)
                 try store.beginFourvenuesSync(source: storeKey, cursor: cursor)
-                logger.info(cursor.isFull ? "full sync of the venue's events"
-                            : "incremental sync: events updated \(cursor.startDate ?? "") to \(cursor.endDate ?? "")")
+                logger.info(
+                    cursor.isFull
+                        ? "full sync of the venue's events"
+                        : "incremental sync: events updated \(cursor.startDate ?? "") to \(cursor.endDate ?? "")")
             }
             var venueName: String?
             if configuration.venueName == nil && (cursor.isFull || state.venueName == nil) {
                 do {
-                    venueName = try FourvenuesDecoder.channels(try await client.get("channels", deadline: deadline), endpoint: "GET /channels/").first
+                    venueName = try FourvenuesDecoder.channels(
+                        try await client.get("channels", deadline: deadline), endpoint: "GET /channels/"
+                    ).first
                 } catch {
                     // A key scoped to /events/ alone still builds: the name is only a label.
                     // A stopped run stops.
@@ -139,15 +158,18 @@ public struct FourvenuesSource: ProgramSource {
             while true {
                 let query = cursor.query()
                 let endpoint = "GET /events/?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-                let decoded = try FourvenuesDecoder.page(try await client.get("events", query: query, deadline: deadline), endpoint: endpoint)
+                let decoded = try FourvenuesDecoder.page(
+                    try await client.get("events", query: query, deadline: deadline), endpoint: endpoint)
                 for skipped in decoded.skipped { logger.warning("skipped a night: \(skipped.error)") }
                 cursor.page += 1
-                try store.mergeFourvenuesPage(source: storeKey, events: decoded.events.map { ($0.0.id, $0.1, $0.0.end) },
-                                              skipped: decoded.skipped.compactMap(\.id), cursor: cursor, venueName: venueName)
+                try store.mergeFourvenuesPage(
+                    source: storeKey, events: decoded.events.map { ($0.0.id, $0.1, $0.0.end) },
+                    skipped: decoded.skipped.compactMap(\.id), cursor: cursor, venueName: venueName)
                 logger.debug("\(endpoint): \(decoded.events.count) events")
                 if decoded.events.count + decoded.skipped.count < configuration.pageSize { break }
             }
-            try store.finishFourvenuesSync(source: storeKey, cursor: cursor, keepAfter: now.addingTimeInterval(-configuration.keepPast.seconds))
+            try store.finishFourvenuesSync(
+                source: storeKey, cursor: cursor, keepAfter: now.addingTimeInterval(-configuration.keepPast.seconds))
         } catch {
             await fetcher.shutdown()
             throw error
@@ -159,33 +181,41 @@ public struct FourvenuesSource: ProgramSource {
     /// else the window from a day before the last successful sync to tomorrow.
     func newCursor(state: FourvenuesSyncState, now: Date) -> FourvenuesCursor {
         guard let lastFull = state.lastFull, let lastSync = state.lastSync,
-              now.timeIntervalSince(lastFull) < configuration.fullSyncInterval.seconds
+            now.timeIntervalSince(lastFull) < configuration.fullSyncInterval.seconds
         else { return FourvenuesCursor(isFull: true, page: 1, startedAt: now, limit: configuration.pageSize) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
         let start = LocalDate(lastSync.addingTimeInterval(-86_400), in: calendar)
         let end = LocalDate(now.addingTimeInterval(86_400), in: calendar)
-        return FourvenuesCursor(isFull: false, startDate: start.description, endDate: end.description, page: 1, startedAt: now,
-                                limit: configuration.pageSize)
+        return FourvenuesCursor(
+            isFull: false, startDate: start.description, endDate: end.description, page: 1, startedAt: now,
+            limit: configuration.pageSize)
     }
 
     /// The program of the stored nights.
     private func storedProgram(_ store: ProgramStore, normalizer: ProgramNormalizer) throws -> Program {
         var events: [FourvenuesEvent] = []
         for (id, body) in try store.fourvenuesEvents(source: storeKey) {
-            do { events.append(try FourvenuesDecoder.event(body, id: id)) } catch { logger.warning("stored night \(id) skipped: \(error)") }
+            do { events.append(try FourvenuesDecoder.event(body, id: id)) } catch {
+                logger.warning("stored night \(id) skipped: \(error)")
+            }
         }
         let keepAfter = Date().addingTimeInterval(-configuration.keepPast.seconds)
         let storedName = try store.fourvenuesState(source: storeKey).venueName
         let venue = configuration.venueName ?? storedName ?? "Fourvenues"
-        let draft = FourvenuesProgram.draft(events: events.filter { $0.end >= keepAfter }, venueName: venue, timeZone: configuration.timeZone)
+        let draft = FourvenuesProgram.draft(
+            events: events.filter { $0.end >= keepAfter }, venueName: venue, timeZone: configuration.timeZone)
         return try normalizer.normalize(draft)
     }
 
     private func makeClient(store: ProgramStore) -> (FourvenuesClient, HTTPFetcher) {
         let fetcher = HTTPFetcher(limits: configuration.limits)
-        let limiter = RateLimiter(store: store, source: name, limit: configuration.requestsPerSecond, window: .seconds(1))
-        return (FourvenuesClient(baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher, limiter: limiter,
-                                 retry: configuration.retry, logger: logger), fetcher)
+        let limiter = RateLimiter(
+            store: store, source: name, limit: configuration.requestsPerSecond, window: .seconds(1))
+        return (
+            FourvenuesClient(
+                baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher, limiter: limiter,
+                retry: configuration.retry, logger: logger), fetcher
+        )
     }
 }

@@ -14,8 +14,10 @@ public struct HTTPFetcher: Sendable {
         public var deadline: Duration
         public var maximumBodyBytes: Int
 
-        public init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
-                    deadline: Duration = .seconds(60), maximumBodyBytes: Int = 64 << 20) {
+        public init(
+            connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
+            deadline: Duration = .seconds(60), maximumBodyBytes: Int = 64 << 20
+        ) {
             self.connectTimeout = connectTimeout
             self.readTimeout = readTimeout
             self.deadline = deadline
@@ -55,7 +57,9 @@ public struct HTTPFetcher: Sendable {
         let started = ContinuousClock.now
         do {
             let response = try await client.execute(request, timeout: .init(limits.deadline))
-            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBodyBytes {
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init),
+                length > limits.maximumBodyBytes
+            {
                 throw Failure.tooLarge(limit: limits.maximumBodyBytes)
             }
             // The client's deadline ends with the headers; the body gets what is left of it.
@@ -76,11 +80,13 @@ public struct HTTPFetcher: Sendable {
             return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
         } catch let failure as Failure {
             throw failure
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+        } catch let error as HTTPClientError
+            where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
+        {
             throw .timedOut
         } catch is NIOTooManyBytesError {
             throw .tooLarge(limit: limits.maximumBodyBytes)
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             throw .cancelled
         } catch {
             throw .unreachable(Self.describe(error))

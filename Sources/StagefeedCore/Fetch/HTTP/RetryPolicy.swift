@@ -12,8 +12,10 @@ public struct RetryPolicy: Sendable {
     /// All waits of one build together stay under this.
     public var totalBudget: Duration
 
-    public init(maximumAttempts: Int = 4, baseDelay: Duration = .milliseconds(500),
-                maximumDelay: Duration = .seconds(30), totalBudget: Duration = .seconds(90)) {
+    public init(
+        maximumAttempts: Int = 4, baseDelay: Duration = .milliseconds(500),
+        maximumDelay: Duration = .seconds(30), totalBudget: Duration = .seconds(90)
+    ) {
         self.maximumAttempts = maximumAttempts
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay

@@ -19,7 +19,9 @@ struct StagecraftClient: Sendable {
     let logger: Logger
 
     /// Reads an endpoint; `stored` supplies the validators. Waits stop at `deadline`.
-    func fetch(_ endpoint: StagecraftEndpoint, stored: StoredResponse?, deadline: Date) async throws(SourceError) -> Outcome {
+    func fetch(
+        _ endpoint: StagecraftEndpoint, stored: StoredResponse?, deadline: Date
+    ) async throws(SourceError) -> Outcome {
         let url = baseURL.appendingPathComponent(String(endpoint.path.dropFirst()))
         var headers = [("X-API-Key", apiKey.value)]
         if let stored {
@@ -34,7 +36,11 @@ struct StagecraftClient: Sendable {
             do {
                 entry = try await limiter.acquire(before: deadline)
             } catch let wait as RateLimitWait {
-                throw .rateLimited(endpoint: endpoint.label, detail: "the rate limit allows the next request at \(Self.clock(wait.until)), past this build's time budget")
+                throw .rateLimited(
+                    endpoint: endpoint.label,
+                    detail:
+                        "the rate limit allows the next request at \(Self.clock(wait.until)), past this build's time budget"
+                )
             } catch {
                 throw .storeFailed(detail: "\(error)")
             }
@@ -59,15 +65,18 @@ struct StagecraftClient: Sendable {
                 case .cancelled: throw .cancelled(endpoint: endpoint.label)
                 }
                 logger.info("\(reason), retrying")
-                try await pause(before: attempt + 1, retryAfter: nil, deadline: deadline, giving: reason, using: &generator)
+                try await pause(
+                    before: attempt + 1, retryAfter: nil, deadline: deadline, giving: reason, using: &generator)
                 continue
             }
             let rate = RateLimitHeaders(response, now: Date())
             await limiter.observe(rate)
             switch response.status {
             case 200:
-                return .modified(StoredResponse(endpoint: endpoint.rawValue, body: response.body, etag: response.header("etag"),
-                                                lastModified: response.header("last-modified"), fetchedAt: Date()))
+                return .modified(
+                    StoredResponse(
+                        endpoint: endpoint.rawValue, body: response.body, etag: response.header("etag"),
+                        lastModified: response.header("last-modified"), fetchedAt: Date()))
             case 304 where stored != nil:
                 return .notModified
             case 401:
@@ -75,18 +84,22 @@ struct StagecraftClient: Sendable {
             case 403:
                 throw .revoked(endpoint: endpoint.label)
             case 404:
-                throw endpoint == .event ? .noActiveEvent(endpoint: endpoint.label) : .notFound(endpoint: endpoint.label)
+                throw endpoint == .event
+                    ? .noActiveEvent(endpoint: endpoint.label) : .notFound(endpoint: endpoint.label)
             case 429:
                 if let retryAfter = rate.retryAfter { await limiter.hold(until: retryAfter) }
                 logger.info("\(endpoint.label): 429 too many requests, backing off")
-                try await pause(before: attempt + 1, retryAfter: rate.retryAfter, deadline: deadline,
-                                giving: .rateLimited(endpoint: endpoint.label, detail: "still answered 429 after \(attempt) attempts"),
-                                using: &generator)
+                try await pause(
+                    before: attempt + 1, retryAfter: rate.retryAfter, deadline: deadline,
+                    giving: .rateLimited(
+                        endpoint: endpoint.label, detail: "still answered 429 after \(attempt) attempts"),
+                    using: &generator)
             case 500...599:
                 logger.info("\(endpoint.label): HTTP \(response.status), retrying")
-                try await pause(before: attempt + 1, retryAfter: response.status == 503 ? rate.retryAfter : nil, deadline: deadline,
-                                giving: .serverError(endpoint: endpoint.label, status: response.status, attempts: attempt),
-                                using: &generator)
+                try await pause(
+                    before: attempt + 1, retryAfter: response.status == 503 ? rate.retryAfter : nil, deadline: deadline,
+                    giving: .serverError(endpoint: endpoint.label, status: response.status, attempts: attempt),
+                    using: &generator)
             default:
                 throw .unexpectedStatus(endpoint: endpoint.label, status: response.status)
             }
@@ -94,8 +107,10 @@ struct StagecraftClient: Sendable {
     }
 
     /// Waits before the next attempt, or throws `reason` when attempts or time are used up.
-    private func pause(before nextAttempt: Int, retryAfter: Date?, deadline: Date, giving reason: SourceError,
-                       using generator: inout SystemRandomNumberGenerator) async throws(SourceError) {
+    private func pause(
+        before nextAttempt: Int, retryAfter: Date?, deadline: Date, giving reason: SourceError,
+        using generator: inout SystemRandomNumberGenerator
+    ) async throws(SourceError) {
         guard nextAttempt <= retry.maximumAttempts else { throw reason }
         var wait = retry.backoff(retry: nextAttempt - 1, using: &generator)
         if let retryAfter {

@@ -20,7 +20,8 @@ public enum StagecraftDecoder {
     public static func unwrap(_ body: Data, endpoint: StagecraftEndpoint) throws(SourceError) -> JSONValue {
         guard let document = JSONValue.parse(body) else { throw .notJSON(endpoint: endpoint.label) }
         guard case .object(let envelope) = document else {
-            throw .wrongShape(endpoint: endpoint.label, expected: "an object with success and data", found: document.typeName)
+            throw .wrongShape(
+                endpoint: endpoint.label, expected: "an object with success and data", found: document.typeName)
         }
         if case .bool(false)? = envelope["success"] {
             var message = "no error message"
@@ -36,8 +37,10 @@ public enum StagecraftDecoder {
         }
     }
 
-    private static func items<Item>(_ data: JSONValue, endpoint: StagecraftEndpoint,
-                                    decode: (FieldReader) throws(SourceError) -> Item) throws(SourceError) -> [Item] {
+    private static func items<Item>(
+        _ data: JSONValue, endpoint: StagecraftEndpoint,
+        decode: (FieldReader) throws(SourceError) -> Item
+    ) throws(SourceError) -> [Item] {
         guard case .array(let elements) = data else {
             throw .wrongShape(endpoint: endpoint.label, expected: "an array", found: data.typeName)
         }
@@ -67,16 +70,18 @@ public enum StagecraftDecoder {
         case .string(let text)? where Int(text) == nil: capacity = .unlimited
         default: capacity = try fields.optionalInt("capacity").map(Capacity.people)
         }
-        return StageRecord(id: try fields.string("id"), name: try fields.string("name"),
-                           description: try fields.optionalString("description"),
-                           capacity: capacity, position: try fields.optionalInt("position"))
+        return StageRecord(
+            id: try fields.string("id"), name: try fields.string("name"),
+            description: try fields.optionalString("description"),
+            capacity: capacity, position: try fields.optionalInt("position"))
     }
 
     private static func artist(_ fields: FieldReader) throws(SourceError) -> ArtistRecord {
-        ArtistRecord(id: try fields.string("id"), name: try fields.string("name"),
-                     bio: try fields.optionalString("bio"),
-                     imageURL: try fields.optionalString("hero_image_url"),
-                     links: try socialLinks(fields))
+        ArtistRecord(
+            id: try fields.string("id"), name: try fields.string("name"),
+            bio: try fields.optionalString("bio"),
+            imageURL: try fields.optionalString("hero_image_url"),
+            links: try socialLinks(fields))
     }
 
     /// Social links as an array of `{platform, url}` or an object `{platform: url}`.
@@ -87,8 +92,10 @@ public enum StagecraftDecoder {
         case .array(let entries)?:
             var links: [SocialLink] = []
             for (index, entry) in entries.enumerated() {
-                let link = try FieldReader(entry, endpoint: fields.endpoint, item: "\(fields.item), social_links[\(index)]")
-                links.append(SocialLink(platform: try link.string("platform").lowercased(), url: try link.string("url")))
+                let link = try FieldReader(
+                    entry, endpoint: fields.endpoint, item: "\(fields.item), social_links[\(index)]")
+                links.append(
+                    SocialLink(platform: try link.string("platform").lowercased(), url: try link.string("url")))
             }
             return links
         case .object(let object)?:
@@ -104,9 +111,10 @@ public enum StagecraftDecoder {
     private static func performance(_ fields: FieldReader) throws(SourceError) -> PerformanceRecord {
         var activity: Activity?
         if let nested = try fields.optionalObject("activity") {
-            activity = Activity(id: try nested.string("id"), name: try nested.string("name"),
-                                description: try nested.optionalString("description"),
-                                imageURL: try nested.optionalString("hero_image_url"))
+            activity = Activity(
+                id: try nested.string("id"), name: try nested.string("name"),
+                description: try nested.optionalString("description"),
+                imageURL: try nested.optionalString("hero_image_url"))
         }
         return PerformanceRecord(
             id: try fields.string("id"), stageID: try fields.string("stage_id"),

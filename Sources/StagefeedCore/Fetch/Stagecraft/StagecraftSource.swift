@@ -43,8 +43,9 @@ public struct StagecraftSource: ProgramSource {
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)
         let state = try store.state(source: name)
-        let policy = RefreshPolicy(offline: configuration.offline, refresh: configuration.refresh,
-                                   minimumRefreshAge: configuration.minimumRefreshAge, stored: "the program", asked: "checked")
+        let policy = RefreshPolicy(
+            offline: configuration.offline, refresh: configuration.refresh,
+            minimumRefreshAge: configuration.minimumRefreshAge, stored: "the program", asked: "checked")
         return try await policy.load(state: state, source: name, logger: logger) { freshness in
             try storedOutcome(store: store, normalizer: normalizer, freshness: freshness)
         } ask: {
@@ -55,11 +56,15 @@ public struct StagecraftSource: ProgramSource {
             for response in fetched.changed { current[response.endpoint] = response }
             guard changed || state == nil else {
                 // Same data as before: record the check, leave decoding to whoever needs the program.
-                try store.commit(source: name, responses: fetched.changed, program: nil, changed: false, rate: fetched.rate, at: Date())
+                try store.commit(
+                    source: name, responses: fetched.changed, program: nil, changed: false, rate: fetched.rate,
+                    at: Date())
                 return try outcome(current, store: store, normalizer: normalizer, freshness: .fresh)
             }
             let program = try program(bodies: current, normalizer: normalizer.withSlugs(of: store))
-            try store.commit(source: name, responses: fetched.changed, program: program, changed: true, rate: fetched.rate, at: Date())
+            try store.commit(
+                source: name, responses: fetched.changed, program: program, changed: true, rate: fetched.rate,
+                at: Date())
             return SourceOutcome(freshness: .fresh, digest: Self.digest(of: current)) { program }
         }
     }
@@ -69,18 +74,24 @@ public struct StagecraftSource: ProgramSource {
         var current = try store.responses(source: name)
         let fetched = try await fetchAll(store: store, stored: current)
         for response in fetched.changed { current[response.endpoint] = response }
-        return SourceInspection(program: try program(bodies: current, normalizer: normalizer.withSlugs(of: store)), rateLimit: fetched.rate,
-                                storePath: store.path, storeState: try store.state(source: name))
+        return SourceInspection(
+            program: try program(bodies: current, normalizer: normalizer.withSlugs(of: store)), rateLimit: fetched.rate,
+            storePath: store.path, storeState: try store.state(source: name))
     }
 
     /// Reads every endpoint (conditionally where the store has validators) within the
     /// retry policy's time budget.
-    private func fetchAll(store: ProgramStore, stored: [String: StoredResponse]) async throws(SourceError)
-        -> (changed: [StoredResponse], rate: RateLimitHeaders?) {
+    private func fetchAll(
+        store: ProgramStore, stored: [String: StoredResponse]
+    ) async throws(SourceError)
+        -> (changed: [StoredResponse], rate: RateLimitHeaders?)
+    {
         let fetcher = HTTPFetcher(limits: configuration.limits)
-        let limiter = RateLimiter(store: store, source: name, limit: configuration.rateLimit, window: configuration.rateWindow)
-        let client = StagecraftClient(baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher,
-                                      limiter: limiter, retry: configuration.retry, logger: logger)
+        let limiter = RateLimiter(
+            store: store, source: name, limit: configuration.rateLimit, window: configuration.rateWindow)
+        let client = StagecraftClient(
+            baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher,
+            limiter: limiter, retry: configuration.retry, logger: logger)
         let deadline = Date().addingTimeInterval(configuration.retry.totalBudget.seconds)
         var changed: [StoredResponse] = []
         do {
@@ -103,7 +114,9 @@ public struct StagecraftSource: ProgramSource {
 
     /// The program of the stored responses, read and decoded when first asked for: a build
     /// that finds the digest unchanged reads only the digests.
-    private func storedOutcome(store: ProgramStore, normalizer: ProgramNormalizer, freshness: Freshness) throws -> SourceOutcome {
+    private func storedOutcome(
+        store: ProgramStore, normalizer: ProgramNormalizer, freshness: Freshness
+    ) throws -> SourceOutcome {
         let digests = try store.responseDigests(source: name)
         guard digests.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
         return SourceOutcome(freshness: freshness, digest: Self.digest(combining: digests)) {
@@ -112,8 +125,10 @@ public struct StagecraftSource: ProgramSource {
     }
 
     /// The program of `responses` (all four endpoints), decoded when first asked for.
-    private func outcome(_ responses: [String: StoredResponse], store: ProgramStore, normalizer: ProgramNormalizer,
-                         freshness: Freshness) throws -> SourceOutcome {
+    private func outcome(
+        _ responses: [String: StoredResponse], store: ProgramStore, normalizer: ProgramNormalizer,
+        freshness: Freshness
+    ) throws -> SourceOutcome {
         guard responses.count == StagecraftEndpoint.allCases.count else { throw StoreError.empty(source: name) }
         return SourceOutcome(freshness: freshness, digest: Self.digest(of: responses)) {
             try program(bodies: responses, normalizer: normalizer.withSlugs(of: store))

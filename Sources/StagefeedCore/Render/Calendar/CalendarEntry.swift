@@ -21,12 +21,18 @@ struct CalendarEntry {
         entries.reserveCapacity(program.performances.count + context.cancelled.count)
         func add(_ performance: Performance, _ revision: RevisionStamp?, cancelled: Bool) {
             var builder = ICalendarBuilder()
-            write(performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
-                  artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context, strings: strings, into: &builder)
-            entries.append(CalendarEntry(id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
-                                         day: performance.day, artistIDs: performance.artistIDs, text: compact(builder.output)))
+            write(
+                performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
+                artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context,
+                strings: strings, into: &builder)
+            entries.append(
+                CalendarEntry(
+                    id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
+                    day: performance.day, artistIDs: performance.artistIDs, text: compact(builder.output)))
         }
-        for performance in program.performances { add(performance, context.revisions[performance.id], cancelled: false) }
+        for performance in program.performances {
+            add(performance, context.revisions[performance.id], cancelled: false)
+        }
         for revision in context.cancelled { add(revision.lastSeen, revision.stamp, cancelled: true) }
         entries.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return entries
@@ -43,16 +49,24 @@ struct CalendarEntry {
         }
     }
 
-    private static func write(_ performance: Performance, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
-                              artist: Artist?, program: Program, context: BuildContext, strings: Strings,
-                              into builder: inout ICalendarBuilder) {
+    private static func write(
+        _ performance: Performance, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
+        artist: Artist?, program: Program, context: BuildContext, strings: Strings,
+        into builder: inout ICalendarBuilder
+    ) {
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
         builder.begin("VEVENT")
-        builder.text("UID", StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased())
+        builder.text(
+            "UID",
+            StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
+                .lowercased())
         builder.raw("DTSTAMP", utc(modified))
         dateTime("DTSTART", performance.start, in: program.event.timeZone, into: &builder)
         dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
-        builder.text("SUMMARY", isCancelled ? strings.format("calendar_cancelled", ["title": performance.displayName]) : performance.displayName)
+        builder.text(
+            "SUMMARY",
+            isCancelled
+                ? strings.format("calendar_cancelled", ["title": performance.displayName]) : performance.displayName)
         if let stage { builder.text("LOCATION", stage.name) }
         var description = performance.description ?? performance.activity?.description ?? artist?.bio ?? ""
         if let night = nightLines(performance, program: program, strings: strings) {
@@ -63,7 +77,9 @@ struct CalendarEntry {
             builder.text("DESCRIPTION", shortened)
         }
         if let siteURL = context.siteURL, let artist {
-            builder.raw("URL", siteURL.appendingPathComponent("artists/\(artist.slug)/").absoluteString, parameters: [("VALUE", "URI")])
+            builder.raw(
+                "URL", siteURL.appendingPathComponent("artists/\(artist.slug)/").absoluteString,
+                parameters: [("VALUE", "URI")])
         }
         var categories = [strings[performance.activity == nil ? "category_performance" : "category_activity"]]
         if let stage { categories.append(stage.name) }
@@ -82,8 +98,9 @@ struct CalendarEntry {
         if isSecondOccurrence(instant, in: timeZone) {
             builder.raw(name, utc(instant))
         } else {
-            builder.raw(name, VTimeZoneBuilder.localTime(instant, offset: timeZone.secondsFromGMT(for: instant)),
-                        parameters: [("TZID", timeZone.identifier)])
+            builder.raw(
+                name, VTimeZoneBuilder.localTime(instant, offset: timeZone.secondsFromGMT(for: instant)),
+                parameters: [("TZID", timeZone.identifier)])
         }
     }
 

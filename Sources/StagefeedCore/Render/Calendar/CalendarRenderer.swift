@@ -33,26 +33,33 @@ public struct CalendarRenderer: Renderer {
             for id in entry.artistIDs { byArtist[id, default: []].append(entry.text) }
         }
         // The whole program: too large to hold twice, written in pieces.
-        let whole = Calendar(path: "calendar/program.ics", name: program.event.name, page: "", entries: entries.map(\.text))
+        let whole = Calendar(
+            path: "calendar/program.ics", name: program.event.name, page: "", entries: entries.map(\.text))
         try sink.emit(path: whole.path) { append in
             try write(whole, timeZone: timeZone, program: program, context: context, to: append)
         }
         var calendars: [Calendar] = []
         for stage in program.stages {
-            calendars.append(Calendar(path: "calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
-                                      page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
+            calendars.append(
+                Calendar(
+                    path: "calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
+                    page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
         }
         for day in program.days {
-            calendars.append(Calendar(path: "calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
-                                      page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
+            calendars.append(
+                Calendar(
+                    path: "calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
+                    page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
         }
         for artist in program.artists {
-            calendars.append(Calendar(path: "calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
-                                      page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
+            calendars.append(
+                Calendar(
+                    path: "calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
+                    page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
         // Each calendar is text from entries made above: spread over the cores. One larger
         // than a piece (a day's or stage's at a large festival) is written in pieces too.
-        try ParallelWork.forEach(calendars, prepare: {}) { _, calendar in
+        try ParallelWork.forEach(calendars, prepare: ()) { _, calendar in
             if calendar.entries.reduce(0, { $0 + $1.utf8.count }) > JSONStream.chunkSize {
                 try sink.emit(path: calendar.path) { append in
                     try write(calendar, timeZone: timeZone, program: program, context: context, to: append)
@@ -83,8 +90,10 @@ public struct CalendarRenderer: Renderer {
     }
 
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
-    private func write(_ calendar: Calendar, timeZone: String, program: Program, context: BuildContext,
-                       to append: (Data) throws -> Void) throws {
+    private func write(
+        _ calendar: Calendar, timeZone: String, program: Program, context: BuildContext,
+        to append: (Data) throws -> Void
+    ) throws {
         let name = calendar.name
         var builder = ICalendarBuilder()
         builder.begin("VCALENDAR")
@@ -99,7 +108,8 @@ public struct CalendarRenderer: Renderer {
             builder.text("X-WR-CALDESC", description)
         }
         if let siteURL = context.siteURL {
-            builder.raw("URL", siteURL.appendingPathComponent(calendar.page).absoluteString, parameters: [("VALUE", "URI")])
+            builder.raw(
+                "URL", siteURL.appendingPathComponent(calendar.page).absoluteString, parameters: [("VALUE", "URI")])
         }
         builder.raw("REFRESH-INTERVAL", Self.refreshInterval, parameters: [("VALUE", "DURATION")])
         builder.raw("X-PUBLISHED-TTL", Self.refreshInterval)
@@ -121,7 +131,9 @@ public struct CalendarRenderer: Renderer {
         guard clean.utf8.count > descriptionLimit, clean.count > descriptionLimit else { return clean }
         let head = String(clean.prefix(descriptionLimit))
         for separator in ["\n\n", ". ", " "] {
-            if let range = head.range(of: separator, options: .backwards), head.distance(from: head.startIndex, to: range.lowerBound) > descriptionLimit / 2 {
+            if let range = head.range(of: separator, options: .backwards),
+                head.distance(from: head.startIndex, to: range.lowerBound) > descriptionLimit / 2
+            {
                 return String(head[..<range.lowerBound]) + (separator == ". " ? ".…" : " …")
             }
         }

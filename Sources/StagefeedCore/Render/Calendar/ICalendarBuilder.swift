@@ -37,7 +37,8 @@ struct ICalendarBuilder {
     /// it changes is ASCII, and no byte of a longer UTF-8 sequence is.
     static func escape(_ value: String) -> String {
         func special(_ byte: UInt8) -> Bool {
-            byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";")
+            byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F || byte == UInt8(ascii: "\\")
+                || byte == UInt8(ascii: ";")
                 || byte == UInt8(ascii: ",")
         }
         guard value.utf8.contains(where: special) else { return value }
@@ -46,7 +47,9 @@ struct ICalendarBuilder {
         var previousWasCR = false
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                result.append(UInt8(ascii: "\\"))
+                result.append(byte)
             case UInt8(ascii: "\r"): result.append(contentsOf: "\\n".utf8)
             case UInt8(ascii: "\n"): if !previousWasCR { result.append(contentsOf: "\\n".utf8) }
             // Other control characters are not allowed in TEXT.
@@ -103,7 +106,10 @@ struct ICalendarBuilder {
                     // A single character longer than a line (a long emoji sequence): fold by scalar.
                     for scalar in content[index..<next].unicodeScalars {
                         let scalarSize = UTF8.width(scalar)
-                        if current + scalarSize > limit { output += "\r\n "; current = 1 }
+                        if current + scalarSize > limit {
+                            output += "\r\n "
+                            current = 1
+                        }
                         output.unicodeScalars.append(scalar)
                         current += scalarSize
                     }

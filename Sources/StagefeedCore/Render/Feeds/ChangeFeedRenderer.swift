@@ -24,34 +24,46 @@ public struct ChangeFeedRenderer: Renderer {
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         var changes = Array(context.changes.prefix(Self.shownChanges))
-        var json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
+        var json = try FeedEncoding.encode(
+            JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
         while json.count > Self.maximumBytes && !changes.isEmpty {
             changes.removeLast(max(1, changes.count / 10))
-            json = try FeedEncoding.encode(JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
+            json = try FeedEncoding.encode(
+                JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
         }
         try sink.emit(OutputFile(path: "feeds/changes.json", contents: json))
-        try sink.emit(OutputFile(path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format)))
+        try sink.emit(
+            OutputFile(
+                path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format)))
     }
 
-    private func atom(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat) -> String {
+    private func atom(
+        _ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat
+    ) -> String {
         let utc = Date.ISO8601FormatStyle()
-        let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString.lowercased()
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(locale.tag)\">\n"
+        let feedID = StableUUID.make("changes\u{1F}\(context.sourceName)\u{1F}\(program.event.id)").uuidString
+            .lowercased()
+        var text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(locale.tag)\">\n"
         text += "  <id>urn:uuid:\(feedID)</id>\n"
         text += "  <title>\(Markup.escape(strings.format("changes_title", ["event": program.event.name])))</title>\n"
         // Never the build's clock: the feed stays byte-identical while nothing changes.
-        let updated = changes.first?.at ?? context.lastChange(of: program) ?? program.festivalCalendar.start(of: program.event.startDate)
+        let updated =
+            changes.first?.at ?? context.lastChange(of: program)
+            ?? program.festivalCalendar.start(of: program.event.startDate)
         text += "  <updated>\(utc.format(updated))</updated>\n"
         text += "  <author><name>\(Markup.escape(program.event.name))</name></author>\n"
         text += "  <generator version=\"\(StagefeedVersion.current)\">stagefeed</generator>\n"
         if let site = context.siteURL {
-            text += "  <link rel=\"self\" href=\"\(Markup.escape(site.appendingPathComponent("feeds/changes.xml").absoluteString))\"/>\n"
+            text +=
+                "  <link rel=\"self\" href=\"\(Markup.escape(site.appendingPathComponent("feeds/changes.xml").absoluteString))\"/>\n"
             text += "  <link rel=\"alternate\" href=\"\(Markup.escape(site.absoluteString))\"/>\n"
         }
         for change in changes {
             let sentence = Markup.escape(change.sentence(format: format, strings: strings))
             text += "  <entry>\n    <id>urn:uuid:\(change.id)</id>\n    <title>\(sentence)</title>\n"
-            text += "    <updated>\(utc.format(change.at))</updated>\n    <content type=\"text\">\(sentence)</content>\n  </entry>\n"
+            text +=
+                "    <updated>\(utc.format(change.at))</updated>\n    <content type=\"text\">\(sentence)</content>\n  </entry>\n"
         }
         return text + "</feed>\n"
     }
@@ -74,7 +86,10 @@ public struct ChangeFeedRenderer: Renderer {
         let language: String
         let items: [Item]
 
-        init(_ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat, strings: Strings) {
+        init(
+            _ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat,
+            strings: Strings
+        ) {
             title = strings.format("changes_title", ["event": program.event.name])
             description = strings["changes_description"]
             language = strings.language
@@ -85,7 +100,9 @@ public struct ChangeFeedRenderer: Renderer {
             items = changes.map { change in
                 let sentence = change.sentence(format: format, strings: strings)
                 var url: String?
-                if let site = context.siteURL, let slug = performances[change.performanceID]?.artistID.flatMap({ artists[$0] }) {
+                if let site = context.siteURL,
+                    let slug = performances[change.performanceID]?.artistID.flatMap({ artists[$0] })
+                {
                     url = site.appendingPathComponent("artists/\(slug)/").absoluteString
                 }
                 return Item(
@@ -95,7 +112,8 @@ public struct ChangeFeedRenderer: Renderer {
                         kind: change.kind.rawValue, performance_id: change.performanceID, title: change.title,
                         start: format.iso8601(change.start), end: format.iso8601(change.end), stage_id: change.stageID,
                         stage: change.stageName, day: change.day.description, previous_title: change.previousTitle,
-                        previous_start: change.previousStart.map(format.iso8601), previous_stage_id: change.previousStageID,
+                        previous_start: change.previousStart.map(format.iso8601),
+                        previous_stage_id: change.previousStageID,
                         previous_stage: change.previousStageName))
             }
         }

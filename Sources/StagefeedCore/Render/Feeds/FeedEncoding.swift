@@ -18,7 +18,9 @@ enum FeedEncoding {
     /// A document too large to hold, with a top-level `version` worked out as `versioned`
     /// does: the document is written once with the version blank to a hash, then again
     /// with the version to `path`. Returns the version.
-    static func streamVersioned(path: String, into sink: any OutputSink, _ document: (_ version: String) -> JSONStream) throws -> String {
+    static func streamVersioned(
+        path: String, into sink: any OutputSink, _ document: (_ version: String) -> JSONStream
+    ) throws -> String {
         let version = try self.version(of: document)
         try sink.emit(path: path) { append in try document(version).write(to: append) }
         return version
@@ -39,7 +41,9 @@ enum FeedEncoding {
         // Pretty printing puts top-level keys alone on a line indented by two spaces; a
         // newline inside a string is always escaped, so this marks the top-level key only.
         let marker = Data("\n  \"version\" : \"\(blank)\"".utf8)
-        guard let range = data.range(of: marker) else { throw EncodingError.invalidValue(content, .init(codingPath: [], debugDescription: "no version key")) }
+        guard let range = data.range(of: marker) else {
+            throw EncodingError.invalidValue(content, .init(codingPath: [], debugDescription: "no version key"))
+        }
         let version = SHA256.hash(data: data).prefix(8).hexadecimal
         let start = range.upperBound - blank.utf8.count - 1
         data.replaceSubrange(start..<(start + blank.utf8.count), with: Data(version.utf8))

@@ -104,7 +104,9 @@ enum FeedEntry {
             duration_minutes = Int((performance.duration / 60).rounded())
             lineup = performance.lineup
             details = performance.details.map {
-                Details(genres: $0.genres, minimum_age: $0.minimumAge, dress_code: $0.dressCode, ticket_url: $0.ticketURL, flyer_url: $0.flyerURL)
+                Details(
+                    genres: $0.genres, minimum_age: $0.minimumAge, dress_code: $0.dressCode, ticket_url: $0.ticketURL,
+                    flyer_url: $0.flyerURL)
             }
         }
     }

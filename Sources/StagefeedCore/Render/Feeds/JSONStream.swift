@@ -122,7 +122,10 @@ indirect enum JSONStream {
         /// (a line break is always structure: inside strings it is escaped); an empty line,
         /// as in an empty array, stays empty.
         private mutating func put(_ encoded: Data, depth: Int) {
-            guard depth > 0 else { buffer.append(encoded); return }
+            guard depth > 0 else {
+                buffer.append(encoded)
+                return
+            }
             let newline = UInt8(ascii: "\n")
             encoded.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -137,7 +140,9 @@ indirect enum JSONStream {
         }
 
         private mutating func indent(_ depth: Int) {
-            while indentation.count <= depth { indentation.append(Data(repeating: UInt8(ascii: " "), count: 2 * indentation.count)) }
+            while indentation.count <= depth {
+                indentation.append(Data(repeating: UInt8(ascii: " "), count: 2 * indentation.count))
+            }
             buffer.append(indentation[depth])
         }
     }
@@ -153,7 +158,13 @@ indirect enum JSONStream {
         var inString = false, escaped = false, number: Int?
         for byte in encoded {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {

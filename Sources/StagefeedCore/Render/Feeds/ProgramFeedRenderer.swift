@@ -35,7 +35,9 @@ public struct ProgramFeedRenderer: Renderer {
                 "artists": .array(count: program.artists.count) { .value(FeedEntry.Artist(program.artists[$0])) },
                 "performances": .array(count: program.performances.count) { index in
                     let performance = program.performances[index]
-                    return .value(FeedEntry.Performance(performance, artist: performance.artistID.flatMap { artists[$0] }, format: format))
+                    return .value(
+                        FeedEntry.Performance(
+                            performance, artist: performance.artistID.flatMap { artists[$0] }, format: format))
                 },
                 "warnings": .value(program.warnings.map(\.description)),
                 "version": .value(version),

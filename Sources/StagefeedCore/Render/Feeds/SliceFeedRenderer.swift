@@ -12,23 +12,34 @@ public struct SliceFeedRenderer: Renderer {
         let index = ProgramIndex(program)
         let slices: [Slice] = program.stages.map(Slice.stage) + program.days.map(Slice.day)
         // Spread over the cores, each worker with its own time formats.
-        try ParallelWork.forEach(slices, prepare: { EventTimeFormat(timeZone: program.event.timeZone) }) { format, slice in
+        try ParallelWork.forEach(slices, prepare: EventTimeFormat(timeZone: program.event.timeZone)) {
+            format, slice in
             func entries(_ performances: [Performance]) -> [FeedEntry.Performance] {
-                performances.map { FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format) }
+                performances.map {
+                    FeedEntry.Performance($0, artist: $0.artistID.flatMap { artists[$0] }, format: format)
+                }
             }
             switch slice {
             case .stage(let stage):
                 // Its days list the stage's own sets: a set elsewhere leaves this feed (and its version) alone.
                 let days = program.days.map { day in
-                    FeedEntry.Day(day, format: format, performances: index.performances(onStage: stage.id, on: day.date).map(\.id))
+                    FeedEntry.Day(
+                        day, format: format, performances: index.performances(onStage: stage.id, on: day.date).map(\.id)
+                    )
                 }
-                let feed = StageFeed(event: event, day_starts: program.dayStart.description, days: days,
-                                     stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
-                try sink.emit(OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data))
+                let feed = StageFeed(
+                    event: event, day_starts: program.dayStart.description, days: days,
+                    stage: FeedEntry.Stage(stage), performances: entries(index.performances(onStage: stage.id)))
+                try sink.emit(
+                    OutputFile(path: "feeds/stages/\(stage.slug).json", contents: try FeedEncoding.versioned(feed).data)
+                )
             case .day(let day):
-                let feed = DayFeed(event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
-                                   stages: program.stages.map(FeedEntry.Stage.init), performances: entries(index.performances(on: day.date)))
-                try sink.emit(OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.versioned(feed).data))
+                let feed = DayFeed(
+                    event: event, day_starts: program.dayStart.description, day: FeedEntry.Day(day, format: format),
+                    stages: program.stages.map(FeedEntry.Stage.init),
+                    performances: entries(index.performances(on: day.date)))
+                try sink.emit(
+                    OutputFile(path: "feeds/days/\(day.date).json", contents: try FeedEncoding.versioned(feed).data))
             }
         }
     }

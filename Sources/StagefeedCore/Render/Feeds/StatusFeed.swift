@@ -14,7 +14,8 @@ public enum StatusFeed {
             source: context.sourceName, state: "", stale: false, stale_reason: nil, last_check: "",
             last_change: EventTimeFormat(timeZone: program.event.timeZone).iso8601(context.lastChanged),
             data_version: dataVersion, generated_at: "",
-            performances: program.performances.count, generator: "stagefeed \(StagefeedVersion.current)", time_zone: program.event.timeZone.identifier)
+            performances: program.performances.count, generator: "stagefeed \(StagefeedVersion.current)",
+            time_zone: program.event.timeZone.identifier)
         return try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file()
     }
 
@@ -44,7 +45,11 @@ public enum StatusFeed {
             var status = self
             status.state = freshness.description
             status.stale = freshness.isStale
-            if case .stale(let reason, _) = freshness { status.stale_reason = reason } else { status.stale_reason = nil }
+            if case .stale(let reason, _) = freshness {
+                status.stale_reason = reason
+            } else {
+                status.stale_reason = nil
+            }
             status.last_check = format.iso8601(lastChecked)
             status.generated_at = format.iso8601(now)
             return status
@@ -69,7 +74,8 @@ public enum StatusFeed {
         init(_ status: Status) { self.status = status }
 
         enum Keys: String, CodingKey {
-            case schema_version, source, state, stale, stale_reason, last_check, last_change, data_version, generated_at, performances, generator
+            case schema_version, source, state, stale, stale_reason, last_check, last_change, data_version,
+                generated_at, performances, generator
         }
 
         func encode(to encoder: Encoder) throws {

@@ -19,15 +19,17 @@ public struct SiteLocale: Sendable, Equatable, CustomStringConvertible {
     public init?(tag text: String, isDefault: Bool) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
-              Locale.LanguageCode(first.lowercased()).isISOLanguage
+            Locale.LanguageCode(first.lowercased()).isISOLanguage
         else { return nil }
         var canonical = [first.lowercased()]
         var region: String?
         for (index, part) in parts.dropFirst().enumerated() {
             if index == 0, part.count == 4, part.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 canonical.append(part.prefix(1).uppercased() + part.dropFirst().lowercased())
-            } else if region == nil, (part.count == 2 && part.allSatisfy({ $0.isASCII && $0.isLetter }))
-                        || (part.count == 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)) {
+            } else if region == nil,
+                (part.count == 2 && part.allSatisfy({ $0.isASCII && $0.isLetter }))
+                    || (part.count == 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber))
+            {
                 region = part.uppercased()
                 canonical.append(region!)
             } else {

@@ -19,7 +19,9 @@ public struct Strings: Sendable {
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: open)..<close])] else {
+            guard let close = rest[open...].firstIndex(of: "}"),
+                let value = arguments[String(rest[rest.index(after: open)..<close])]
+            else {
                 result.append("{")
                 rest = rest[rest.index(after: open)...]
                 continue

@@ -50,7 +50,10 @@ struct FrabSchedule {
         end = program.event.endDate
         siteURL = context.siteURL
         rooms = program.stages.map {
-            Room(name: $0.name, slug: $0.slug, guid: StableUUID.make("stage\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased(), stage: $0)
+            Room(
+                name: $0.name, slug: $0.slug,
+                guid: StableUUID.make("stage\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased(),
+                stage: $0)
         }
         days = program.days.enumerated().map { index, day in
             Day(index: index + 1, date: day.date, start: format.iso8601(day.start), end: format.iso8601(day.end))
@@ -88,7 +91,15 @@ struct FrabSchedule {
             abstract: performance.description ?? performance.activity?.description ?? "",
             description: artist?.bio,
             url: Self.pageURL(for: performance, artist: artist, siteURL: siteURL),
-            persons: artist.map { [(name: $0.name, guid: StableUUID.make("artist\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased())] } ?? [])
+            persons: artist.map {
+                [
+                    (
+                        name: $0.name,
+                        guid: StableUUID.make("artist\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString
+                            .lowercased()
+                    )
+                ]
+            } ?? [])
     }
 
     /// The address of the page for a performance: its artist's page, else its day's.
@@ -100,7 +111,8 @@ struct FrabSchedule {
     /// Lowercase letters and digits of the event's slug (or name), at least 4 characters,
     /// as both frab schemas require (e.g. `riverbend2027`).
     static func acronym(for event: StagefeedCore.Event) -> String {
-        let base = (event.slug.flatMap(Slug.make(from:)) ?? Slug.make(from: event.name) ?? "").replacingOccurrences(of: "-", with: "")
+        let base = (event.slug.flatMap(Slug.make(from:)) ?? Slug.make(from: event.name) ?? "").replacingOccurrences(
+            of: "-", with: "")
         let short = String(base.prefix(24))
         return short.count >= 4 ? short : short + String(repeating: "x", count: 4 - short.count)
     }

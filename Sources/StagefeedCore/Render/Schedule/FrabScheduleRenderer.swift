@@ -19,7 +19,9 @@ public struct FrabScheduleRenderer: Renderer {
         }
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n"
         text += "  <generator name=\"stagefeed\" version=\"\(StagefeedVersion.current)\"/>\n"
-        if let site = schedule.siteURL { text += element("url", site.appendingPathComponent("schedule.xml").absoluteString, indent: 1) }
+        if let site = schedule.siteURL {
+            text += element("url", site.appendingPathComponent("schedule.xml").absoluteString, indent: 1)
+        }
         text += element("version", schedule.version, indent: 1)
         text += "  <conference>\n"
         text += element("title", schedule.title, indent: 2)
@@ -102,23 +104,29 @@ public struct FrabScheduleRenderer: Renderer {
                 // Stages sharing a name share a room.
                 let rooms = Dictionary(frab.rooms(on: day).map { ($0.room.name, $0.performances) }, uniquingKeysWith: +)
                 return .object([
-                    "index": .value(day.index), "date": .value(day.date), "day_start": .value(day.start), "day_end": .value(day.end),
-                    "rooms": .object(rooms.mapValues { performances in
-                        .array(count: performances.count) { .value(event(frab.event(performances[$0]))) }
-                    }),
+                    "index": .value(day.index), "date": .value(day.date), "day_start": .value(day.start),
+                    "day_end": .value(day.end),
+                    "rooms": .object(
+                        rooms.mapValues { performances in
+                            .array(count: performances.count) { .value(event(frab.event(performances[$0]))) }
+                        }),
                 ])
             }
             let rooms = frab.rooms.map { room -> Room in
                 var capacity: Int?
                 if case .people(let count)? = room.stage.capacity { capacity = count }
-                return Room(name: room.name, slug: room.slug, guid: room.guid, capacity: Nullable(capacity),
-                            description: Nullable(room.stage.description))
+                return Room(
+                    name: room.name, slug: room.slug, guid: room.guid, capacity: Nullable(capacity),
+                    description: Nullable(room.stage.description))
             }
             var conference: [String: JSONStream] = [
                 "acronym": .value(frab.acronym), "title": .value(frab.title), "start": .value(frab.start.description),
-                "end": .value(frab.end.description), "timeslot_duration": .value("00:05"), "time_zone_name": .value(frab.timeZone),
+                "end": .value(frab.end.description), "timeslot_duration": .value("00:05"),
+                "time_zone_name": .value(frab.timeZone),
                 "daysCount": .value(frab.days.count), "rooms": .value(rooms),
-                "tracks": .value([Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity")]),
+                "tracks": .value([
+                    Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity"),
+                ]),
                 "days": .array(count: frab.days.count, element: day),
             ]
             var schedule: [String: JSONStream] = ["version": .value(frab.version)]
@@ -131,10 +139,13 @@ public struct FrabScheduleRenderer: Renderer {
         }
 
         private static func event(_ event: FrabSchedule.Event) -> Event {
-            Event(id: event.number, guid: event.guid, date: event.date, start: event.start, end: event.end, duration: event.duration,
-                  room: event.room, slug: event.slug, url: event.url ?? "", title: event.title, track: event.track, type: event.type,
-                  abstract: event.abstract, description: Nullable(event.description),
-                  persons: event.persons.map { Person(name: $0.name, guid: $0.guid) })
+            Event(
+                id: event.number, guid: event.guid, date: event.date, start: event.start, end: event.end,
+                duration: event.duration,
+                room: event.room, slug: event.slug, url: event.url ?? "", title: event.title, track: event.track,
+                type: event.type,
+                abstract: event.abstract, description: Nullable(event.description),
+                persons: event.persons.map { Person(name: $0.name, guid: $0.guid) })
         }
     }
 }

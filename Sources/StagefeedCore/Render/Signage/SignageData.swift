@@ -5,9 +5,20 @@ import Foundation
 /// reads both alike. `updated` (when the program last changed) lets the script tell a
 /// clock set before the build.
 struct SignageData: Encodable {
-    struct Event: Encodable { var name: String; var timezone: String }
-    struct Day: Encodable { var date: String; var start: String; var end: String }
-    struct Stage: Encodable { var id: String; var name: String; var slug: String }
+    struct Event: Encodable {
+        var name: String
+        var timezone: String
+    }
+    struct Day: Encodable {
+        var date: String
+        var start: String
+        var end: String
+    }
+    struct Stage: Encodable {
+        var id: String
+        var name: String
+        var slug: String
+    }
     struct Set: Encodable {
         var id: String
         var stage_id: String
@@ -27,10 +38,13 @@ struct SignageData: Encodable {
         let format = EventTimeFormat(timeZone: program.event.timeZone)
         event = Event(name: program.event.name, timezone: program.event.timeZone.identifier)
         self.updated = updated.map(format.iso8601)
-        days = program.days.map { Day(date: $0.date.description, start: format.iso8601($0.start), end: format.iso8601($0.end)) }
+        days = program.days.map {
+            Day(date: $0.date.description, start: format.iso8601($0.start), end: format.iso8601($0.end))
+        }
         self.stages = stages
         self.performances = performances.map {
-            Set(id: $0.id, stage_id: $0.stageID, title: $0.displayName, start: format.iso8601($0.start),
+            Set(
+                id: $0.id, stage_id: $0.stageID, title: $0.displayName, start: format.iso8601($0.start),
                 end: format.iso8601($0.end), day: $0.day.description)
         }
     }

@@ -11,8 +11,10 @@ enum SignagePackage {
     static func zip(page: String) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         let bytes = Data(page.utf8)
-        try archive.addEntry(with: "index.html", type: .file, uncompressedSize: Int64(bytes.count),
-                             modificationDate: modificationDate, permissions: 0o644, compressionMethod: .none) { position, size in
+        try archive.addEntry(
+            with: "index.html", type: .file, uncompressedSize: Int64(bytes.count),
+            modificationDate: modificationDate, permissions: 0o644, compressionMethod: .none
+        ) { position, size in
             bytes.subdata(in: Int(position)..<Int(position) + size)
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }

@@ -23,8 +23,10 @@ public struct SignageRenderer: Renderer {
     }
 
     /// The strings the signage script says, embedded in each page.
-    static let scriptKeys = ["now", "next", "later", "today", "first_on_stage", "nothing_today", "changeover", "all_done",
-                             "full_program", "offline_since", "check_clock", "not_started", "done_today"]
+    static let scriptKeys = [
+        "now", "next", "later", "today", "first_on_stage", "nothing_today", "changeover", "all_done",
+        "full_program", "offline_since", "check_clock", "not_started", "done_today",
+    ]
 
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         // The signage code: its templates, the strings it says and the clock it shows.
@@ -39,10 +41,13 @@ public struct SignageRenderer: Renderer {
         try sink.emit(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
     }
 
-    private func render(_ program: Program, context: BuildContext, locale: SiteLocale, version: String, into sink: any OutputSink) throws {
+    private func render(
+        _ program: Program, context: BuildContext, locale: SiteLocale, version: String, into sink: any OutputSink
+    ) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let strings = theme.strings.strings(for: locale).strings
-        let scriptStrings = try ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) }))
+        let scriptStrings = try ScriptJSON.encode(
+            Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) }))
         let lastChanged = context.lastChange(of: program)
         func values(title: String, extra: [String: Any]) -> [String: Any] {
             var values: [String: Any] = [
@@ -63,9 +68,12 @@ public struct SignageRenderer: Renderer {
             program.days.compactMap { day in
                 let sets = index.performances(onStage: stage.id, on: day.date)
                 guard !sets.isEmpty else { return nil }
-                return ["title": format.dayTitle(day.date), "sets": sets.map { set in
-                    ["start": format.displayTime(set.start), "name": set.displayName] as [String: Any]
-                }]
+                return [
+                    "title": format.dayTitle(day.date),
+                    "sets": sets.map { set in
+                        ["start": format.displayTime(set.start), "name": set.displayName] as [String: Any]
+                    },
+                ]
             }
         }
         /// Feed and version addresses: relative on the site; in a package, absolute on the
@@ -83,26 +91,44 @@ public struct SignageRenderer: Renderer {
         let folder = locale.folder + "signage/"
         for stage in program.stages {
             let performances = index.performances(onStage: stage.id)
-            let data = SignageData(program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
-            let page = values(title: "\(stage.name) · \(program.event.name)", extra: [
-                "stage": ["name": stage.name, "slug": stage.slug] as [String: Any],
-                "dataJSON": try ScriptJSON.encode(data),
-                "fallback": fallback(stage),
-            ])
+            let data = SignageData(
+                program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
+            let page = values(
+                title: "\(stage.name) · \(program.event.name)",
+                extra: [
+                    "stage": ["name": stage.name, "slug": stage.slug] as [String: Any],
+                    "dataJSON": try ScriptJSON.encode(data),
+                    "fallback": fallback(stage),
+                ])
             let feed = "feeds/stages/\(stage.slug).json"
             let path = folder + "stages/\(stage.slug).html"
-            try sink.emit(OutputFile(path: path, text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
+            try sink.emit(
+                OutputFile(
+                    path: path,
+                    text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
             let packaged = try theme.render("signage-stage", page.merging(links(feed: feed, page: nil)) { $1 })
-            try sink.emit(OutputFile(path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)))
+            try sink.emit(
+                OutputFile(
+                    path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)
+                ))
         }
-        let data = SignageData(program: program, stages: program.stages.map(stageValue), performances: program.performances, updated: lastChanged)
-        let board = values(title: "\(strings["now_and_next"]) · \(program.event.name)", extra: [
-            "stages": program.stages.map { ["name": $0.name, "slug": $0.slug] as [String: Any] },
-            "dataJSON": try ScriptJSON.encode(data),
-        ])
+        let data = SignageData(
+            program: program, stages: program.stages.map(stageValue), performances: program.performances,
+            updated: lastChanged)
+        let board = values(
+            title: "\(strings["now_and_next"]) · \(program.event.name)",
+            extra: [
+                "stages": program.stages.map { ["name": $0.name, "slug": $0.slug] as [String: Any] },
+                "dataJSON": try ScriptJSON.encode(data),
+            ])
         let path = folder + "board.html"
-        try sink.emit(OutputFile(path: path, text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
-        let packagedBoard = try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: nil)) { $1 })
-        try sink.emit(OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
+        try sink.emit(
+            OutputFile(
+                path: path,
+                text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
+        let packagedBoard = try theme.render(
+            "signage-board", board.merging(links(feed: "feeds/days/", page: nil)) { $1 })
+        try sink.emit(
+            OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
     }
 }

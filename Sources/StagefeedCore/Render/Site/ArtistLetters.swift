@@ -35,7 +35,9 @@ struct ArtistLetters {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         guard let first = trimmed.first else { return "#" }
         guard first.isLetter else { return "#" }
-        return String(first).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .uppercased()
+        return String(first).folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")
+        )
+        .uppercased()
     }
 }

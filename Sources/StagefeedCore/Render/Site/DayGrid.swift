@@ -45,7 +45,8 @@ struct DayGrid {
         for performance in performances {
             let row = Int((performance.start.timeIntervalSince(start) / Self.slot).rounded(.down)) + 1
             let endRow = Int((performance.end.timeIntervalSince(start) / Self.slot).rounded(.up)) + 1
-            blocks[performance.stageID, default: []].append(Block(performance: performance, row: row, span: max(1, min(endRow, rows + 1) - row)))
+            blocks[performance.stageID, default: []].append(
+                Block(performance: performance, row: row, span: max(1, min(endRow, rows + 1) - row)))
         }
         self.blocks = blocks
     }

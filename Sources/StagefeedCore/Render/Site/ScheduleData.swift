@@ -26,13 +26,18 @@ enum ScheduleData {
             "timeZone": .value(program.event.timeZone.identifier),
             "sets": .array(count: program.performances.count) { position in
                 let performance = program.performances[position]
-                let page = performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) } ?? SitePath.day(performance.day)
-                return .value(Entry(id: values.uid(of: performance), uid: values.uid(of: performance), name: performance.displayName,
-                                    stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
-                                    day: performance.day.description, dayTitle: format.dayTitle(performance.day),
-                                    start: format.iso8601(performance.start), end: format.iso8601(performance.end),
-                                    time: format.displayTime(performance.start) + "–" + format.displayTime(performance.end),
-                                    href: home + page))
+                let page =
+                    performance.artistID.flatMap(values.artist(id:)).map { SitePath.artist($0.slug) }
+                    ?? SitePath.day(performance.day)
+                return .value(
+                    Entry(
+                        id: values.uid(of: performance), uid: values.uid(of: performance),
+                        name: performance.displayName,
+                        stage: values.stage(id: performance.stageID)?.name ?? performance.stageID,
+                        day: performance.day.description, dayTitle: format.dayTitle(performance.day),
+                        start: format.iso8601(performance.start), end: format.iso8601(performance.end),
+                        time: format.displayTime(performance.start) + "–" + format.displayTime(performance.end),
+                        href: home + page))
             },
         ])
     }

@@ -18,7 +18,11 @@ enum ScriptJSON {
     /// parsers: U+2028, U+2029) written as escapes. They only occur inside strings, where
     /// the escape means the same character.
     static func safe(_ json: Data) -> Data {
-        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) else {
+        guard
+            json.contains(where: {
+                $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2
+            })
+        else {
             return json
         }
         var result = Data()
@@ -32,7 +36,9 @@ enum ScriptJSON {
                 case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
                 case UInt8(ascii: ">"): result.append(contentsOf: "\\u003e".utf8)
                 case UInt8(ascii: "&"): result.append(contentsOf: "\\u0026".utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 2
                 default: result.append(byte)

@@ -36,18 +36,22 @@ final class SiteNavigation {
         Self.list(stageEntries, positions: stagePositions, home: home, current: current, cache: &stages)
     }
 
-    private static func list(_ entries: [Entry], positions: [String: Int], home: String, current: String,
-                             cache: inout [String: [[String: Any]]]) -> [[String: Any]] {
-        let shared = cache[home] ?? {
-            let made = entries.map { entry in
-                var values = entry.values
-                values["href"] = home + entry.path
-                values["current"] = false
-                return values
-            }
-            cache[home] = made
-            return made
-        }()
+    private static func list(
+        _ entries: [Entry], positions: [String: Int], home: String, current: String,
+        cache: inout [String: [[String: Any]]]
+    ) -> [[String: Any]] {
+        let shared =
+            cache[home]
+            ?? {
+                let made = entries.map { entry in
+                    var values = entry.values
+                    values["href"] = home + entry.path
+                    values["current"] = false
+                    return values
+                }
+                cache[home] = made
+                return made
+            }()
         guard let position = positions[current] else { return shared }
         var marked = shared
         marked[position]["current"] = true

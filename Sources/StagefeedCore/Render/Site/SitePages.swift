@@ -10,19 +10,31 @@ struct SitePages {
     func index() -> [String: Any] {
         let path = SitePath.index
         let letters = ArtistLetters(program.artists).groups.enumerated().map { index, group in
-            ["letter": group.letter, "anchor": "artists-\(index + 1)",
-             "artists": group.artists.map { artist in
-                 ["name": artist.name, "href": values.home(of: path) + SitePath.artist(artist.slug),
-                  "setCount": values.index.performances(byArtist: artist.id).count] as [String: Any]
-             }] as [String: Any]
+            [
+                "letter": group.letter, "anchor": "artists-\(index + 1)",
+                "artists": group.artists.map { artist in
+                    [
+                        "name": artist.name, "href": values.home(of: path) + SitePath.artist(artist.slug),
+                        "setCount": values.index.performances(byArtist: artist.id).count,
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
         }
-        return values.page(path: path, title: program.event.name, calendar: "calendar/program.ics", extra: [
-            "letters": letters,
-            "lede": values.strings.format("sets_on_stages", ["sets": values.number(program.performances.count),
-                                                             "stages": values.number(program.stages.count)]),
-            "counts": ["days": program.days.count, "stages": program.stages.count,
-                       "artists": program.artists.count, "sets": program.performances.count],
-        ])
+        return values.page(
+            path: path, title: program.event.name, calendar: "calendar/program.ics",
+            extra: [
+                "letters": letters,
+                "lede": values.strings.format(
+                    "sets_on_stages",
+                    [
+                        "sets": values.number(program.performances.count),
+                        "stages": values.number(program.stages.count),
+                    ]),
+                "counts": [
+                    "days": program.days.count, "stages": program.stages.count,
+                    "artists": program.artists.count, "sets": program.performances.count,
+                ],
+            ])
     }
 
     func day(_ day: FestivalDay) -> [String: Any] {
@@ -38,27 +50,37 @@ struct SitePages {
         }
         var extra: [String: Any] = [
             "grid": false,
-            "day": ["title": format.dayTitle(day.date), "date": day.date.description,
-                    "previous": neighbour(position - 1) ?? false, "next": neighbour(position + 1) ?? false] as [String: Any],
+            "day": [
+                "title": format.dayTitle(day.date), "date": day.date.description,
+                "previous": neighbour(position - 1) ?? false, "next": neighbour(position + 1) ?? false,
+            ] as [String: Any],
             "sets": performances.map { values.set($0, home: home) },
             "hasSets": !performances.isEmpty,
         ]
         if let grid = DayGrid(performances: performances, format: format) {
             let columns = program.stages
-            extra["grid"] = [
-                "rows": grid.rows,
-                "stageCount": columns.count,
-                "hours": grid.hours.map { ["label": format.hourLabel($0.instant), "row": $0.row] as [String: Any] },
-                "columns": columns.map { stage in
-                    ["name": stage.name, "href": home + SitePath.stage(stage.slug),
-                     "sets": (grid.blocks[stage.id] ?? []).map { block in
-                         values.set(block.performance, home: home).merging(["row": block.row, "span": block.span]) { $1 }
-                     }] as [String: Any]
-                },
-            ] as [String: Any]
+            extra["grid"] =
+                [
+                    "rows": grid.rows,
+                    "stageCount": columns.count,
+                    "hours": grid.hours.map {
+                        ["label": format.hourLabel($0.instant), "row": $0.row] as [String: Any]
+                    },
+                    "columns": columns.map { stage in
+                        [
+                            "name": stage.name, "href": home + SitePath.stage(stage.slug),
+                            "sets": (grid.blocks[stage.id] ?? []).map { block in
+                                values.set(block.performance, home: home).merging([
+                                    "row": block.row, "span": block.span,
+                                ]) { $1 }
+                            },
+                        ] as [String: Any]
+                    },
+                ] as [String: Any]
         }
-        return values.page(path: path, title: "\(format.dayTitle(day.date)) · \(program.event.name)",
-                           calendar: "calendar/days/\(day.date).ics", extra: extra)
+        return values.page(
+            path: path, title: "\(format.dayTitle(day.date)) · \(program.event.name)",
+            calendar: "calendar/days/\(day.date).ics", extra: extra)
     }
 
     func stage(_ stage: Stage) -> [String: Any] {
@@ -68,15 +90,22 @@ struct SitePages {
         let days = program.days.compactMap { day -> [String: Any]? in
             let daySets = values.index.performances(onStage: stage.id, on: day.date)
             guard !daySets.isEmpty else { return nil }
-            return ["title": format.dayTitle(day.date), "date": day.date.description, "href": home + SitePath.day(day.date),
-                    "sets": daySets.map { values.set($0, home: home) }]
+            return [
+                "title": format.dayTitle(day.date), "date": day.date.description, "href": home + SitePath.day(day.date),
+                "sets": daySets.map { values.set($0, home: home) },
+            ]
         }
-        var details: [String: Any] = ["name": stage.name, "description": values.paragraphs(stage.description),
-                                      "capacity": false]
-        if case .people(let count)? = stage.capacity { details["capacity"] = values.strings.format("capacity", ["count": values.number(count)]) }
-        return values.page(path: path, title: "\(stage.name) · \(program.event.name)",
-                           calendar: "calendar/stages/\(stage.slug).ics",
-                           extra: ["stage": details, "stageDays": days, "hasSets": !sets.isEmpty])
+        var details: [String: Any] = [
+            "name": stage.name, "description": values.paragraphs(stage.description),
+            "capacity": false,
+        ]
+        if case .people(let count)? = stage.capacity {
+            details["capacity"] = values.strings.format("capacity", ["count": values.number(count)])
+        }
+        return values.page(
+            path: path, title: "\(stage.name) · \(program.event.name)",
+            calendar: "calendar/stages/\(stage.slug).ics",
+            extra: ["stage": details, "stageDays": days, "hasSets": !sets.isEmpty])
     }
 
     func artist(_ artist: Artist) -> [String: Any] {
@@ -92,24 +121,32 @@ struct SitePages {
         details["calendarLabel"] = values.strings.format("add_artist_calendar", ["name": artist.name])
         details["hasLinks"] = !artist.links.isEmpty
         let sets = values.index.performances(byArtist: artist.id)
-        return values.page(path: path, title: "\(artist.name) · \(program.event.name)",
-                           calendar: "calendar/artists/\(artist.slug).ics",
-                           extra: ["artist": details, "sets": sets.map { values.set($0, home: home) }, "hasSets": !sets.isEmpty])
+        return values.page(
+            path: path, title: "\(artist.name) · \(program.event.name)",
+            calendar: "calendar/artists/\(artist.slug).ics",
+            extra: ["artist": details, "sets": sets.map { values.set($0, home: home) }, "hasSets": !sets.isEmpty])
     }
 
     /// The page's values, and the program it embeds (written where `scheduleJSON` goes, see `Splice`).
     func mySchedule() -> (values: [String: Any], data: JSONStream) {
         let path = SitePath.mySchedule
         let data = ScheduleData.document(values: values, home: values.home(of: path))
-        return (values.page(path: path, title: "\(values.strings["my_schedule"]) · \(program.event.name)", calendar: "calendar/program.ics",
-                            extra: ["scheduleJSON": Splice.placeholder]), data)
+        return (
+            values.page(
+                path: path, title: "\(values.strings["my_schedule"]) · \(program.event.name)",
+                calendar: "calendar/program.ics",
+                extra: ["scheduleJSON": Splice.placeholder]), data
+        )
     }
 
     /// `Bandcamp` for `bandcamp`; platforms stagefeed does not know keep their own name.
     static func label(of platform: String) -> String {
-        let known = ["website": "Website", "instagram": "Instagram", "bandcamp": "Bandcamp", "spotify": "Spotify",
-                     "youtube": "YouTube", "soundcloud": "SoundCloud", "facebook": "Facebook", "tiktok": "TikTok",
-                     "twitter": "X (Twitter)", "x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "apple_music": "Apple Music"]
+        let known = [
+            "website": "Website", "instagram": "Instagram", "bandcamp": "Bandcamp", "spotify": "Spotify",
+            "youtube": "YouTube", "soundcloud": "SoundCloud", "facebook": "Facebook", "tiktok": "TikTok",
+            "twitter": "X (Twitter)", "x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky",
+            "apple_music": "Apple Music",
+        ]
         return known[platform.lowercased()] ?? platform.prefix(1).uppercased() + platform.dropFirst()
     }
 }

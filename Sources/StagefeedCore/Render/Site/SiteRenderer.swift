@@ -23,18 +23,24 @@ public struct SiteRenderer: Renderer {
         let cached = PrecacheList(sink)
         for locale in locales {
             let strings = theme.strings.strings(for: locale).strings
-            let pages: [SitePage] = [.index] + program.days.map(SitePage.day) + program.stages.map(SitePage.stage)
+            let pages: [SitePage] =
+                [.index] + program.days.map(SitePage.day) + program.stages.map(SitePage.stage)
                 + program.artists.map(SitePage.artist) + [.mySchedule]
             // Each worker builds its own values (and with them its own date formatters).
-            try ParallelWork.forEach(pages, prepare: {
-                SitePages(values: SiteValues(program: program, context: context, locale: locale, locales: locales,
-                                             strings: strings, clock: clock, assets: assetNames))
-            }) { builder, page in
+            try ParallelWork.forEach(
+                pages,
+                prepare: SitePages(
+                    values: SiteValues(
+                        program: program, context: context, locale: locale, locales: locales,
+                        strings: strings, clock: clock, assets: assetNames))
+            ) { builder, page in
                 let (path, template, values, embedded) = try page.render(with: builder)
                 let text = try theme.render(template, values)
                 if let embedded {
                     try cached.emit(path: locale.folder + path) { append in
-                        try Splice.write(text, data: embedded, file: theme.templateFiles[template] ?? template, value: "scheduleJSON", to: append)
+                        try Splice.write(
+                            text, data: embedded, file: theme.templateFiles[template] ?? template,
+                            value: "scheduleJSON", to: append)
                     }
                 } else {
                     try cached.emit(OutputFile(path: locale.folder + path, text: text))
@@ -88,11 +94,17 @@ public struct SiteRenderer: Renderer {
 
 /// One page of the site in one language.
 private enum SitePage {
-    case index, day(FestivalDay), stage(Stage), artist(Artist), mySchedule
+    case index
+    case day(FestivalDay)
+    case stage(Stage)
+    case artist(Artist)
+    case mySchedule
 
     /// Its path among the language's pages, its template, its values, and the data written
     /// where the values hold `Splice.placeholder` (the program "my schedule" embeds).
-    func render(with pages: SitePages) throws -> (path: String, template: String, values: [String: Any], embedded: JSONStream?) {
+    func render(
+        with pages: SitePages
+    ) throws -> (path: String, template: String, values: [String: Any], embedded: JSONStream?) {
         switch self {
         case .index: return (SitePath.index, "index", pages.index(), nil)
         case .day(let day): return (SitePath.day(day.date), "day", pages.day(day), nil)

@@ -28,8 +28,10 @@ struct SiteValues {
     /// More than a week from the first day to the last: short day labels carry the date.
     private var spansWeeks = false
 
-    init(program: Program, context: BuildContext, locale: SiteLocale, locales: [SiteLocale], strings: Strings,
-         clock: ClockStyle?, assets: [String: String]) {
+    init(
+        program: Program, context: BuildContext, locale: SiteLocale, locales: [SiteLocale], strings: Strings,
+        clock: ClockStyle?, assets: [String: String]
+    ) {
         self.program = program
         self.context = context
         self.format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
@@ -49,17 +51,24 @@ struct SiteValues {
             "dates": dateRange(),
             "timeZone": event.timeZone.identifier,
             "description": paragraphs(event.description),
-            "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" } ?? false,
+            "updated": lastChanged.map { "\(format.dayTitle(format.localDate($0))), \(format.displayTime($0))" }
+                ?? false,
             "updatedISO": lastChanged.map(format.iso8601) ?? false,
             "clock": format.usesTwelveHourClock ? "12h" : "24h",
         ]
         scriptStringsJSON = (try? ScriptJSON.encode(scriptStrings)) ?? "{}"
-        if let first = program.days.first?.date, let last = program.days.last?.date { spansWeeks = first.adding(days: 6) < last }
+        if let first = program.days.first?.date, let last = program.days.last?.date {
+            spansWeeks = first.adding(days: 6) < last
+        }
         navigation = SiteNavigation(
             days: program.days.map { day in
-                (["title": format.dayTitle(day.date), "short": shortDay(day.date), "date": day.date.description,
-                  "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
-                  "setLabel": strings.count("set_count", day.performanceIDs.count)] as [String: Any], SitePath.day(day.date))
+                (
+                    [
+                        "title": format.dayTitle(day.date), "short": shortDay(day.date), "date": day.date.description,
+                        "setCount": day.performanceIDs.count, "hasSets": !day.performanceIDs.isEmpty,
+                        "setLabel": strings.count("set_count", day.performanceIDs.count),
+                    ] as [String: Any], SitePath.day(day.date)
+                )
             },
             stages: program.stages.map { stage in (["name": stage.name] as [String: Any], SitePath.stage(stage.slug)) })
     }
@@ -81,11 +90,15 @@ struct SiteValues {
             "title": title,
             "isIndex": path == SitePath.index,
             "hasLanguages": locales.count > 1,
-            "languages": locales.count > 1 ? locales.map { other in
-                ["tag": other.tag, "name": other.autonym, "href": root + other.folder + path, "current": other == locale] as [String: Any]
-            } : false,
+            "languages": locales.count > 1
+                ? locales.map { other in
+                    [
+                        "tag": other.tag, "name": other.autonym, "href": root + other.folder + path,
+                        "current": other == locale,
+                    ] as [String: Any]
+                } : false,
             "footer": [
-                "times": strings.format("times_note", ["zone": event.timeZone.identifier]),
+                "times": strings.format("times_note", ["zone": event.timeZone.identifier])
             ],
             "scriptStrings": scriptStringsJSON,
             "site": site,
@@ -121,9 +134,14 @@ struct SiteValues {
     func calendar(_ path: String, root: String) -> [String: Any] {
         var subscribe = root + path
         var isWebcal = false
-        if let site = context.siteURL, var parts = URLComponents(url: site.appendingPathComponent(path), resolvingAgainstBaseURL: false) {
+        if let site = context.siteURL,
+            var parts = URLComponents(url: site.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        {
             parts.scheme = "webcal"
-            if let string = parts.string { subscribe = string; isWebcal = true }
+            if let string = parts.string {
+                subscribe = string
+                isWebcal = true
+            }
         }
         return ["subscribe": subscribe, "download": root + path, "webcal": isWebcal]
     }
@@ -135,7 +153,10 @@ struct SiteValues {
 
     /// The strings the site's script needs, embedded in every page.
     private var scriptStrings: [String: String] {
-        Dictionary(uniqueKeysWithValues: ["offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star"]
+        Dictionary(
+            uniqueKeysWithValues: [
+                "offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star",
+            ]
             .map { ($0, strings[$0]) })
     }
 
@@ -163,7 +184,8 @@ struct SiteValues {
         // Absent values are `false`, not missing, so a section never picks up a page-level
         // value of the same name.
         // A night with a line-up links each artist below its name instead.
-        values["artistHref"] = performance.lineup == nil ? artist.map { home + SitePath.artist($0.slug) } ?? false : false
+        values["artistHref"] =
+            performance.lineup == nil ? artist.map { home + SitePath.artist($0.slug) } ?? false : false
         values["artistName"] = artist.map { $0.name as Any } ?? false
         values["activity"] = performance.activity.map { $0.name as Any } ?? false
         // A night's line-up (beyond the headliner the name links to), facts and tickets.
@@ -181,9 +203,9 @@ struct SiteValues {
 
     /// The set's calendar UID, the same as in the `.ics` files, so imports merge.
     func uid(of performance: Performance) -> String {
-        StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString.lowercased()
+        StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
+            .lowercased()
     }
-
 
     /// The festival's dates as the language writes a range: `July 23 – 25, 2027`, `23–25 de julio de 2027`.
     func dateRange() -> String {
@@ -207,7 +229,9 @@ struct SiteValues {
     /// Paragraphs of a longer text (split on blank lines; single line breaks kept as spaces).
     func paragraphs(_ value: String?) -> [String] {
         guard let value else { return [] }
-        let normalized = value.contains("\r") ? value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : value
+        let normalized =
+            value.contains("\r")
+            ? value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : value
         // Swift's own splitting and trimming: many times cheaper than Foundation's on long bios.
         return normalized.split(separator: "\n\n", omittingEmptySubsequences: false)
             .map { paragraph in

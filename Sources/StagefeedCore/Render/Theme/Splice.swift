@@ -19,12 +19,16 @@ enum Splice {
     /// template put the placeholder, escaped for HTML where the template escaped it.
     /// Matched byte for byte, so nothing next to it changes the match; a placeholder the
     /// template changed (through a lambda) is an error naming `file` and `value`.
-    static func write(_ text: String, data: JSONStream, file: String, value: String, to append: (Data) throws -> Void) throws {
+    static func write(
+        _ text: String, data: JSONStream, file: String, value: String, to append: (Data) throws -> Void
+    ) throws {
         let bytes = Data(text.utf8)
         var position = bytes.startIndex
         while true {
             let found = [(raw, false), (escaped, true)]
-                .compactMap { marker, isEscaped in bytes.range(of: marker, in: position..<bytes.endIndex).map { ($0, isEscaped) } }
+                .compactMap { marker, isEscaped in
+                    bytes.range(of: marker, in: position..<bytes.endIndex).map { ($0, isEscaped) }
+                }
                 .min { $0.0.lowerBound < $1.0.lowerBound }
             let end = found?.0.lowerBound ?? bytes.endIndex
             let before = bytes[position..<end]
@@ -32,7 +36,9 @@ enum Splice {
             if !before.isEmpty { try append(Data(before)) }
             guard let (range, isEscaped) = found else { return }
             if isEscaped {
-                try data.write(style: .script) { json in try append(Data(Markup.escape(String(decoding: json, as: UTF8.self)).utf8)) }
+                try data.write(style: .script) { json in
+                    try append(Data(Markup.escape(String(decoding: json, as: UTF8.self)).utf8))
+                }
             } else {
                 try data.write(style: .script, to: append)
             }

@@ -7,8 +7,10 @@ import Mustache
 /// Built from the default theme with a chosen theme's files laid over it.
 public struct Theme: Sendable {
     /// Templates every theme must provide (the default theme provides them all).
-    public static let pageTemplates = ["layout", "index", "day", "stage", "artist", "my", "service-worker",
-                                       "signage-stage", "signage-board"]
+    public static let pageTemplates = [
+        "layout", "index", "day", "stage", "artist", "my", "service-worker",
+        "signage-stage", "signage-board",
+    ]
 
     /// The parsed templates, ready to render; partials resolve within this library.
     let library: MustacheLibrary
@@ -21,8 +23,10 @@ public struct Theme: Sendable {
     /// Asset files by path relative to the theme's `assets/` folder (`site.css`, `img/logo.svg`).
     public let assets: [String: Data]
 
-    init(library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String],
-         strings: ThemeStrings, assets: [String: Data]) {
+    init(
+        library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String],
+        strings: ThemeStrings, assets: [String: Data]
+    ) {
         self.library = library
         self.strings = strings
         self.templateFiles = templateFiles
@@ -62,7 +66,9 @@ public struct Theme: Sendable {
     /// The text of template `name` rendered with `values`.
     func render(_ name: String, _ values: [String: Any]) throws(ThemeError) -> String {
         guard let text = library.render(values, withTemplate: name) else {
-            throw .missingTemplate(name: name, theme: templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "")
+            throw .missingTemplate(
+                name: name,
+                theme: templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "")
         }
         return text
     }

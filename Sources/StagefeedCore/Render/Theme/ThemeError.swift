@@ -16,17 +16,20 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let theme, let looked):
-            return "theme \"\(theme)\" not found (looked in \(looked.joined(separator: ", "))); give a theme folder's path or the name of a folder in Themes/"
+            return
+                "theme \"\(theme)\" not found (looked in \(looked.joined(separator: ", "))); give a theme folder's path or the name of a folder in Themes/"
         case .syntax(let file, let line, let column, let reason):
             return "\(file):\(line):\(column): template error: \(reason)"
         case .unknownPartial(let file, let line, let name):
-            return "\(file):\(line): template error: no template named \"\(name)\" (partials live in templates/partials/ and are named partials/NAME)"
+            return
+                "\(file):\(line): template error: no template named \"\(name)\" (partials live in templates/partials/ and are named partials/NAME)"
         case .missingTemplate(let name, let theme):
             return "theme \(theme) has no template \"\(name)\""
         case .unreadable(let file, let reason):
             return "cannot read theme file \(file): \(reason)"
         case .valueChanged(let file, let name):
-            return "\(file): template error: \"\(name)\" is filled in after rendering and must reach the page unchanged; write {{{\(name)}}} (or {{\(name)}}), not through a lambda"
+            return
+                "\(file): template error: \"\(name)\" is filled in after rendering and must reach the page unchanged; write {{{\(name)}}} (or {{\(name)}}), not through a lambda"
         }
     }
 }

@@ -16,11 +16,14 @@ public enum ThemeLoader {
         guard let choice, !choice.isEmpty, choice != "default" else { return nil }
         let isPath = choice.contains("/") || choice.hasPrefix(".") || choice.hasPrefix("~")
         let expanded = (choice as NSString).expandingTildeInPath
-        let folder = (expanded.hasPrefix("/")
+        let folder =
+            (expanded.hasPrefix("/")
             ? URL(fileURLWithPath: expanded, isDirectory: true)
-            : base.appendingPathComponent(isPath ? expanded : "Themes/\(choice)", isDirectory: true)).standardizedFileURL
+            : base.appendingPathComponent(isPath ? expanded : "Themes/\(choice)", isDirectory: true))
+            .standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw .notFound(theme: choice, looked: [folder.path])
         }
         return folder
@@ -51,8 +54,9 @@ public enum ThemeLoader {
                 library.register(try MustacheTemplate(string: MarkupContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // Line 1 is the pragma.
-                throw .syntax(file: source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                              reason: reason(error.error))
+                throw .syntax(
+                    file: source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+                    reason: reason(error.error))
             } catch {
                 throw .syntax(file: source.file, line: 1, column: 1, reason: "\(error)")
             }
@@ -65,19 +69,24 @@ public enum ThemeLoader {
         for name in Theme.pageTemplates where sources[name] == nil {
             throw .missingTemplate(name: name, theme: folders.last?.path ?? "")
         }
-        return Theme(library: library, templateFiles: sources.mapValues(\.file), templateSources: sources.mapValues(\.text),
-                     strings: try ThemeStrings.load(folders: folders, languages: languages), assets: assets)
+        return Theme(
+            library: library, templateFiles: sources.mapValues(\.file), templateSources: sources.mapValues(\.text),
+            strings: try ThemeStrings.load(folders: folders, languages: languages), assets: assets)
     }
 
     /// Regular, non-hidden files under `folder` by path relative to it, without `suffix`.
     private static func files(in folder: URL, suffix: String) throws(ThemeError) -> [(String, URL)] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let walker = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
+        else { return [] }
         var found: [(String, URL)] = []
         let prefix = folder.standardizedFileURL.path + "/"
         for case let file as URL in walker {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  file.lastPathComponent.hasSuffix(suffix) else { continue }
+                file.lastPathComponent.hasSuffix(suffix)
+            else { continue }
             var name = String(file.standardizedFileURL.path.dropFirst(prefix.count))
             name.removeLast(suffix.count)
             found.append((name, file))
@@ -100,7 +109,8 @@ public enum ThemeLoader {
         func isNameByte(_ byte: UInt8) -> Bool {
             // Letters and digits (any non-ASCII byte belongs to a letter of a UTF-8 name), `._/-`.
             byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
+                || byte == UInt8(ascii: "-")
         }
         var found: [(String, Int)] = []
         var line = 1
