@@ -23,7 +23,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(options: options)
         let (settings, source) = try options.resolve(layer: layer, console: console)
-        if settings.sourceIsDefault {
+        if settings.source.isDefault {
             console.logger.notice(
                 "no source configured: building the bundled demo festival (set source: in stagefeed.yml or --source)")
         }

@@ -21,8 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
             // status.json changes on every run; what matters is the rest.
             let files = try await pipeline.preview(inspection.program).filter { $0.path != "feeds/status.json" }
             let description =
-                settings.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
-                ?? "\(source.name)\(settings.sourceIsDefault ? " (no source configured: the bundled demo festival)" : "")"
+                settings.source.kind.baseURL.map { "\(source.name) \($0.absoluteString) (key accepted)" }
+                ?? "\(source.name)\(settings.source.isDefault ? " (no source configured: the bundled demo festival)" : "")"
             var preview = try pipeline.writer.preview(files)
             preview.removed.removeAll { $0 == "feeds/status.json" }
             let report = CheckReport(

@@ -135,7 +135,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     static func seconds(_ text: String) -> Int? {
-        SettingsResolver.seconds(in: text).flatMap { $0 > 0 ? $0 : nil }
+        SettingsLookup.seconds(in: text).flatMap { $0 > 0 ? $0 : nil }
     }
 
     static func address(_ text: String) -> (host: String, port: Int)? {

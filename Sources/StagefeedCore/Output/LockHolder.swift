@@ -6,10 +6,8 @@ enum LockHolder {
     /// The process holding a lock on the file open as `descriptor`.
     static func of(descriptor: Int32) -> String? {
         var info = stat()
-        guard fstat(descriptor, &info) == 0, let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8)
-        else {
-            return nil
-        }
+        guard fstat(descriptor, &info) == 0, let data = readWhole("/proc/locks") else { return nil }
+        let table = String(decoding: data, as: UTF8.self)
         let device = "\(hex(major(UInt(info.st_dev)))):\(hex(minor(UInt(info.st_dev)))):\(UInt(info.st_ino))"
         for line in table.split(separator: "\n") {
             // `1: FLOCK  ADVISORY  WRITE 4121 fd:01:1234567 0 EOF`; waiting requests start with `->`.
@@ -25,13 +23,21 @@ enum LockHolder {
     /// `pid 4121, stagefeed watch`: the pid with the program's name and its first argument
     /// (the command) when that is not an option.
     static func describe(pid: Int32) -> String {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return "pid \(pid)" }
+        guard let data = readWhole("/proc/\(pid)/cmdline") else { return "pid \(pid)" }
         let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         guard let program = arguments.first.map({ URL(fileURLWithPath: $0).lastPathComponent }) else {
             return "pid \(pid)"
         }
         let command = arguments.dropFirst().first.flatMap { $0.hasPrefix("-") ? nil : " " + $0 } ?? ""
         return "pid \(pid), \(program)\(command)"
+    }
+
+    /// A file of `/proc` read to its end: such files report no size, and Foundation's
+    /// whole-file readers stop after the first page of them.
+    private static func readWhole(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.readToEnd()
     }
 
     /// At least two lowercase hex digits, as the kernel prints device numbers.

@@ -1,18 +1,18 @@
 import Foundation
+import Synchronization
 
 /// A sink that keeps every file, for `stagefeed check`, previews and tests.
-public final class OutputCollector: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [OutputFile] = []
+public final class OutputCollector: OutputSink, Sendable {
+    private let collected = Mutex<[OutputFile]>([])
 
     public init() {}
 
     public func emit(_ file: OutputFile) throws {
-        lock.withLock { collected.append(file) }
+        collected.withLock { $0.append(file) }
     }
 
     /// The files, by path (renderers may emit from several threads in any order).
     public var files: [OutputFile] {
-        lock.withLock { collected.sorted { $0.path < $1.path } }
+        collected.withLock { $0.sorted { $0.path < $1.path } }
     }
 }

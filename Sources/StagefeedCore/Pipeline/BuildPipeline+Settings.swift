@@ -3,15 +3,16 @@ extension BuildPipeline {
     /// public address, cancelled-set retention, theme and clock. A broken theme fails here,
     /// before anything is fetched.
     public init(settings: Settings, source: any ProgramSource) throws {
-        let theme = try ThemeLoader.load(overriding: settings.theme, languages: Set(settings.locales.map(\.language)))
+        let rendering = settings.rendering
+        let theme = try ThemeLoader.load(overriding: rendering.theme, languages: Set(rendering.locales.map(\.language)))
         try self.init(
-            source: source, normalizer: ProgramNormalizer(dayStart: settings.dayStart),
-            renderers: Self.standardRenderers(theme: theme, clock: settings.clock, locales: settings.locales),
+            source: source, normalizer: ProgramNormalizer(dayStart: rendering.dayStart),
+            renderers: Self.standardRenderers(theme: theme, clock: rendering.clock, locales: rendering.locales),
             writer: OutputWriter(folder: settings.outputFolder, cache: settings.cacheFolder),
             store: try ProgramStore(folder: settings.cacheFolder))
-        siteURL = settings.siteURL
+        siteURL = rendering.siteURL
         let keys = theme.strings.strings(for: .english).strings.values.count
-        themeWarnings = settings.locales.compactMap { locale in
+        themeWarnings = rendering.locales.compactMap { locale in
             let missing = theme.strings.strings(for: locale).missing
             if missing.isEmpty { return nil }
             if missing.count == keys {
@@ -20,8 +21,8 @@ extension BuildPipeline {
             return
                 "theme strings for \(locale.tag) lack \(missing.count) of the English keys; English is used for them: \(missing.joined(separator: ", "))"
         }
-        cancelledRetention = settings.keepCancelled.seconds
-        configurationDigest = Self.configurationDigest(theme: theme, clock: settings.clock, locales: settings.locales)
+        cancelledRetention = rendering.keepCancelled.seconds
+        configurationDigest = Self.configurationDigest(theme: theme, clock: rendering.clock, locales: rendering.locales)
     }
 
     /// Identifies what the standard renderers make of a program: the theme's files, the

@@ -5,29 +5,30 @@ import Logging
 public enum SourceFactory {
     public static func source(
         for settings: Settings, environment: [String: String], logger: Logger
-    ) throws(ConfigurationError) -> any ProgramSource {
-        switch settings.source {
+    )
+        throws(ConfigurationError) -> any ProgramSource
+    {
+        let source = settings.source
+        switch source.kind {
         case .demo:
             return DemoSource()
-        case .stagecraft:
+        case .stagecraft(let baseURL):
             var configuration = StagecraftSource.Configuration(
-                baseURL: settings.baseURL!,
-                apiKey: try APIKey.load(environment: environment, file: settings.apiKeyFile),
+                baseURL: baseURL, apiKey: try APIKey.load(environment: environment, file: source.apiKeyFile),
                 cacheFolder: settings.cacheFolder)
-            configuration.minimumRefreshAge = settings.minimumRefreshAge
-            configuration.refresh = settings.refresh
-            configuration.offline = settings.offline
+            configuration.minimumRefreshAge = source.minimumRefreshAge
+            configuration.refresh = source.refresh
+            configuration.offline = source.offline
             return StagecraftSource(configuration: configuration, logger: logger)
-        case .fourvenues:
+        case .fourvenues(let options):
             var configuration = FourvenuesSource.Configuration(
-                baseURL: settings.baseURL!,
-                apiKey: try APIKey.load(environment: environment, file: settings.apiKeyFile),
-                cacheFolder: settings.cacheFolder, timeZone: settings.timeZone!)
-            configuration.venueName = settings.venueName
-            configuration.keepPast = settings.keepPast
-            configuration.minimumRefreshAge = settings.minimumRefreshAge
-            configuration.refresh = settings.refresh
-            configuration.offline = settings.offline
+                baseURL: options.baseURL, apiKey: try APIKey.load(environment: environment, file: source.apiKeyFile),
+                cacheFolder: settings.cacheFolder, timeZone: options.timeZone)
+            configuration.venueName = options.venueName
+            configuration.keepPast = options.keepPast
+            configuration.minimumRefreshAge = source.minimumRefreshAge
+            configuration.refresh = source.refresh
+            configuration.offline = source.offline
             return FourvenuesSource(configuration: configuration, logger: logger)
         }
     }

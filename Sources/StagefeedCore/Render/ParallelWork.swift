@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Spreads a renderer's independent pieces of work over the machine's cores.
 enum ParallelWork {
@@ -35,13 +36,12 @@ enum ParallelWork {
 }
 
 /// The first error any worker met.
-private final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
+private final class FirstFailure: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
 
-    var error: Error? { lock.withLock { first } }
+    var error: (any Error)? { first.withLock { $0 } }
 
-    func record(_ error: Error) {
-        lock.withLock { if first == nil { first = error } }
+    func record(_ error: any Error) {
+        first.withLock { if $0 == nil { $0 = error } }
     }
 }

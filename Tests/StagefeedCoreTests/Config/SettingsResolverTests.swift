@@ -8,12 +8,12 @@ import Testing
         let folder = try TemporaryFolder()
         let settings = try SettingsResolver(workingDirectory: folder.url).resolve(
             flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
-        #expect(settings.source == .demo)
-        #expect(settings.sourceIsDefault)
+        #expect(settings.source.kind == .demo)
+        #expect(settings.source.isDefault)
         #expect(settings.outputFolder == folder.path("output").standardizedFileURL)
         #expect(settings.cacheFolder == folder.path(".stagefeed").standardizedFileURL)
-        #expect(settings.dayStart == .standard)
-        #expect(!settings.offline && !settings.refresh)
+        #expect(settings.rendering.dayStart == .standard)
+        #expect(!settings.source.offline && !settings.source.refresh)
     }
 
     @Test func flagsBeatEnvironmentBeatFileBeatDefaults() throws {
@@ -24,12 +24,12 @@ import Testing
             flags: SettingsLayer(origin: .flags, values: [.out: "from-flag"]),
             environment: ["STAGEFEED_OUT": "from-env", "STAGEFEED_DAY_STARTS": "04:00"], configFlag: nil)
         #expect(settings.outputFolder.lastPathComponent == "from-flag")
-        #expect(settings.dayStart == DayStart(hour: 4, minute: 0))
+        #expect(settings.rendering.dayStart == DayStart(hour: 4, minute: 0))
         #expect(settings.cacheFolder == folder.path("cache-from-file").standardizedFileURL)
-        #expect(!settings.sourceIsDefault)
+        #expect(!settings.source.isDefault)
         let fileOnly = try resolver.resolve(flags: SettingsLayer(origin: .flags), environment: [:], configFlag: nil)
         #expect(
-            fileOnly.dayStart == DayStart(hour: 5, minute: 0),
+            fileOnly.rendering.dayStart == DayStart(hour: 5, minute: 0),
             "an unquoted 05:00 is read as written, not as a YAML number")
     }
 
@@ -145,10 +145,14 @@ import Testing
                     .keepPast: "14d", .venueName: " Sala Aurora ",
                 ])
         ])
-        #expect(alpha.baseURL?.absoluteString == "https://api-alpha.fourvenues.com/integrations")
+        #expect(alpha.source.kind.baseURL?.absoluteString == "https://api-alpha.fourvenues.com/integrations")
+        guard case .fourvenues(let options) = alpha.source.kind else {
+            Issue.record("not the Fourvenues source: \(alpha.source.kind)")
+            return
+        }
         #expect(
-            alpha.timeZone?.identifier == "Europe/Madrid" && alpha.keepPast == .seconds(14 * 86_400)
-                && alpha.venueName == "Sala Aurora")
+            options.timeZone.identifier == "Europe/Madrid" && options.keepPast == .seconds(14 * 86_400)
+                && options.venueName == "Sala Aurora")
         let file = SettingsLayer(
             origin: .file(path: "stagefeed.yml"),
             values: [.source: "fourvenues", .baseURL: "http://127.0.0.1:9/integrations", .timezone: "Europe/Madrid"])
@@ -156,20 +160,22 @@ import Testing
             SettingsLayer(origin: .flags, values: [.environment: "production"]), file,
         ])
         #expect(
-            production.baseURL?.absoluteString == "https://api.fourvenues.com/integrations",
+            production.source.kind.baseURL?.absoluteString == "https://api.fourvenues.com/integrations",
             "a flag beats the file's base_url")
         let local = try resolver.resolve([
             SettingsLayer(origin: .flags, values: [.baseURL: "http://127.0.0.1:8/integrations"]),
             SettingsLayer(origin: .environment, values: [.environment: "production"]), file,
         ])
         #expect(
-            local.baseURL?.absoluteString == "http://127.0.0.1:8/integrations", "--base-url overrides the environment")
+            local.source.kind.baseURL?.absoluteString == "http://127.0.0.1:8/integrations",
+            "--base-url overrides the environment")
         let stagecraft = try resolver.resolve([
             SettingsLayer(origin: .flags, values: [.source: "stagecraft", .baseURL: "https://fest.example/api/v1"]),
             SettingsLayer(origin: .environment, values: [.environment: "production"]),
         ])
         #expect(
-            stagecraft.baseURL?.absoluteString == "https://fest.example/api/v1", "the environment is Fourvenues' alone")
+            stagecraft.source.kind.baseURL?.absoluteString == "https://fest.example/api/v1",
+            "the environment is Fourvenues' alone")
         #expect(throws: ConfigurationError.self) {
             try resolver.resolve([
                 SettingsLayer(origin: .flags, values: [.source: "fourvenues", .environment: "alpha"])

@@ -104,6 +104,14 @@ import Testing
         let parent = try TemporaryFolder()
         let output = parent.path("output")
         let lock = try OutputLock.acquire(folder: output, command: "watch")
+        // Many other locks about (the kernel's table then spans several pages of /proc/locks).
+        let crowd = try TemporaryFolder()
+        let others = try (0..<200).map { index in
+            let descriptor = open(try crowd.write("lock\(index)", "").path, O_RDWR)
+            flock(descriptor, LOCK_EX)
+            return descriptor
+        }
+        defer { for descriptor in others { close(descriptor) } }
         try FileManager.default.createSymbolicLink(at: parent.path("alias"), withDestinationURL: output)
         for path in [output, parent.path("alias")] {
             do {

@@ -9,7 +9,7 @@ import Testing
 /// goes on, such as the watch's file server answering the screens.
 @Suite struct RenderThreadsTests {
     /// A gate renderers wait at until the test opens it.
-    final class Gate: @unchecked Sendable {
+    final class Gate: Sendable {
         private let semaphore = DispatchSemaphore(value: 0)
         let arrived = DecodeCounter()
         let passed = DecodeCounter()

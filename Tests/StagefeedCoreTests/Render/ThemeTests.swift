@@ -147,7 +147,8 @@ import Testing
             "\(error)".contains("--theme") && "\(error)".contains(folder.path("Themes/nope").path)
         }
         #expect(
-            try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "default", .timeFormat: "12h"])]).clock
+            try resolver.resolve([SettingsLayer(origin: .flags, values: [.theme: "default", .timeFormat: "12h"])])
+                .rendering.clock
                 == .twelveHour)
         #expect(throws: ConfigurationError.self) {
             try resolver.resolve([SettingsLayer(origin: .flags, values: [.timeFormat: "25h"])])

@@ -64,7 +64,7 @@ struct CommandRunner {
     }
 
     /// A `stagefeed` process started in the background, its output captured to files.
-    final class Running: @unchecked Sendable {
+    final class Running: Sendable {
         let process: Process
         private let capture: URL
         private let ended: AsyncStream<(status: Int32, at: Date)>

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 @testable import StagefeedCore
 
@@ -28,10 +29,9 @@ struct FixedSource: ProgramSource {
 }
 
 /// How many times a program was decoded.
-final class DecodeCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class DecodeCounter: Sendable {
+    private let value = Mutex(0)
 
-    func increment() { lock.withLock { value += 1 } }
-    var count: Int { lock.withLock { value } }
+    func increment() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// (`Tests/tools/moto_s3.py`, PyPI `moto[server]`), with signature checking on unless
 /// told otherwise. It stops when its standard input closes: on `stop()`, or when the test
 /// process ends.
-final class MotoS3: @unchecked Sendable {
+final class MotoS3: Sendable {
     /// An object as another S3 client (boto3) reads it back.
     struct RemoteObject: Decodable, Equatable {
         var size: Int

@@ -212,10 +212,10 @@ public struct FourvenuesSource: ProgramSource {
         let fetcher = HTTPFetcher(limits: configuration.limits)
         let limiter = RateLimiter(
             store: store, source: name, limit: configuration.requestsPerSecond, window: .seconds(1))
+        let request = RetryingRequest(
+            fetcher: fetcher, limiter: limiter, rules: FourvenuesClient.rules(configuration.retry), logger: logger)
         return (
-            FourvenuesClient(
-                baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher, limiter: limiter,
-                retry: configuration.retry, logger: logger), fetcher
+            FourvenuesClient(baseURL: configuration.baseURL, apiKey: configuration.apiKey, request: request), fetcher
         )
     }
 }

@@ -89,9 +89,9 @@ public struct StagecraftSource: ProgramSource {
         let fetcher = HTTPFetcher(limits: configuration.limits)
         let limiter = RateLimiter(
             store: store, source: name, limit: configuration.rateLimit, window: configuration.rateWindow)
-        let client = StagecraftClient(
-            baseURL: configuration.baseURL, apiKey: configuration.apiKey, fetcher: fetcher,
-            limiter: limiter, retry: configuration.retry, logger: logger)
+        let request = RetryingRequest(
+            fetcher: fetcher, limiter: limiter, rules: StagecraftClient.rules(configuration.retry), logger: logger)
+        let client = StagecraftClient(baseURL: configuration.baseURL, apiKey: configuration.apiKey, request: request)
         let deadline = Date().addingTimeInterval(configuration.retry.totalBudget.seconds)
         var changed: [StoredResponse] = []
         do {

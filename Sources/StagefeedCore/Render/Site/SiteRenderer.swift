@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The website: the index, a page per festival day, stage and artist, the "my schedule"
 /// page, the theme's assets and the service worker, all through the theme's templates.
@@ -118,10 +119,9 @@ private enum SitePage {
 }
 
 /// Passes files on and remembers each one's path and hash, for the service worker.
-private final class PrecacheList: OutputSink, @unchecked Sendable {
+private final class PrecacheList: OutputSink, Sendable {
     private let sink: any OutputSink
-    private let lock = NSLock()
-    private var seen: [(path: String, digest: SHA256Digest)] = []
+    private let seen = Mutex<[(path: String, digest: SHA256Digest)]>([])
 
     init(_ sink: any OutputSink) {
         self.sink = sink
@@ -130,18 +130,18 @@ private final class PrecacheList: OutputSink, @unchecked Sendable {
     func emit(_ file: OutputFile) throws {
         let digest = SHA256.hash(data: file.contents)
         try sink.emit(file)
-        lock.withLock { seen.append((file.path, digest)) }
+        seen.withLock { $0.append((file.path, digest)) }
     }
 
     func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
         var hash = SHA256()
         try sink.emit(path: path, writing: write) { hash.update(data: $0) }
         let digest = hash.finalize()
-        lock.withLock { seen.append((path, digest)) }
+        seen.withLock { $0.append((path, digest)) }
     }
 
     /// Every file passed on, by path.
     var entries: [(path: String, digest: SHA256Digest)] {
-        lock.withLock { seen.sorted { $0.path < $1.path } }
+        seen.withLock { $0.sorted { $0.path < $1.path } }
     }
 }
