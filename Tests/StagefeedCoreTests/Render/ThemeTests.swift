@@ -119,13 +119,16 @@ import Testing
         }
     }
 
-    @Test func partialReferencesAreFoundWithTheirLines() {
+    @Test func partialReferencesAreFoundWithTheirLines() throws {
         let text =
-            "{{<layout}}\n{{! a comment {{> partials/hidden}}\nover two lines }}\n<p>{{ >  partials/set-row }} {{name}}</p>\n"
-            + "{{!closed by the tag's own {{>partials/inside}}\n{{>partials/ünï.code_1}}\n{{! never closed {{>partials/tail"
+            "{{! a comment {{> partials/hidden}}\nover two lines }}\n<p>{{ >  partials/set-row }} {{name}}</p>\n"
+            + "{{!closed by the tag's own {{>partials/inside}}\n{{#a}}{{>partials/ünï.code_1}}{{/a}}\n{{>*dynamic}}\n"
+            + "{{<layout}}{{$main}}\n{{> partials/in-block}}{{/main}}{{/layout}}\n"
+        var library = TemplateLibrary()
+        try library.add("page", text: text)
         #expect(
-            ThemeLoader.references(in: text).map { "\($0.name)@\($0.line)" }
-                == ["layout@1", "partials/set-row@4", "partials/ünï.code_1@6", "partials/tail@7"])
+            library.references(of: "page").map { "\($0.name)@\($0.line)" }
+                == ["partials/set-row@3", "partials/ünï.code_1@5", "layout@7", "partials/in-block@8"])
     }
 
     @Test func aBuildReadsTheStringsOfItsLanguagesOnly() throws {

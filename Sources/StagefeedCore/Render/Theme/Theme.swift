@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Mustache
 
 /// A site theme, loaded and checked: its Mustache templates (by name, e.g. `day` or
 /// `partials/set`), where each came from, and its asset files (by path under `assets/`).
@@ -13,7 +12,7 @@ public struct Theme: Sendable {
     ]
 
     /// The parsed templates, ready to render; partials resolve within this library.
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// The file each template was read from, for error messages and the README.
     public let templateFiles: [String: String]
     /// The text of each template, by name.
@@ -24,7 +23,7 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
 
     init(
-        library: MustacheLibrary, templateFiles: [String: String], templateSources: [String: String],
+        library: TemplateLibrary, templateFiles: [String: String], templateSources: [String: String],
         strings: ThemeStrings, assets: [String: Data]
     ) {
         self.library = library
@@ -65,11 +64,27 @@ public struct Theme: Sendable {
 
     /// The text of template `name` rendered with `values`.
     func render(_ name: String, _ values: [String: Any]) throws(ThemeError) -> String {
-        guard let text = library.render(values, withTemplate: name) else {
+        guard library.contains(name) else {
             throw .missingTemplate(
                 name: name,
                 theme: templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "")
         }
-        return text
+        do {
+            return try library.render(name, Self.templateValue(values))
+        } catch {
+            throw .syntax(file: templateFiles[name] ?? name, line: 1, column: 1, reason: "\(error)")
+        }
+    }
+
+    /// Values as templates see them.
+    static func templateValue(_ value: Any) -> TemplateValue {
+        switch value {
+        case let text as String: return .text(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .number(number)
+        case let items as [Any]: return .list(items.map(templateValue))
+        case let object as [String: Any]: return .object(TemplateDictionary(object.mapValues(templateValue)))
+        default: return .null
+        }
     }
 }

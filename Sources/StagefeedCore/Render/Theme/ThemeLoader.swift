@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Finds and loads a theme: the bundled default theme, with the chosen theme's templates
 /// and assets laid over it, every template parsed and every partial checked to exist.
@@ -47,22 +46,16 @@ public enum ThemeLoader {
                 assets[name] = try read(file)
             }
         }
-        var library = MustacheLibrary()
-        MarkupContentType.registration
+        var library = TemplateLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: MarkupContentType.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // Line 1 is the pragma.
-                throw .syntax(
-                    file: source.file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                    reason: reason(error.error))
+                try library.add(name, text: source.text)
             } catch {
-                throw .syntax(file: source.file, line: 1, column: 1, reason: "\(error)")
+                throw .syntax(file: source.file, line: error.line, column: error.column, reason: error.reason)
             }
         }
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in references(in: source.text) where sources[reference.name] == nil {
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in library.references(of: name) where sources[reference.name] == nil {
                 throw .unknownPartial(file: source.file, line: reference.line, name: reference.name)
             }
         }
@@ -97,70 +90,6 @@ public enum ThemeLoader {
     private static func read(_ file: URL) throws(ThemeError) -> Data {
         do { return try Data(contentsOf: file) } catch {
             throw .unreadable(file: file.path, reason: error.localizedDescription)
-        }
-    }
-
-    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their
-    /// lines; comments (`{{! … }}`) are skipped.
-    static func references(in text: String) -> [(name: String, line: Int)] {
-        // Over the UTF-8 bytes: the tags are ASCII, and a theme is read on every build.
-        let bytes = Array(text.utf8)
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-        func isNameByte(_ byte: UInt8) -> Bool {
-            // Letters and digits (any non-ASCII byte belongs to a letter of a UTF-8 name), `._/-`.
-            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
-                || byte == UInt8(ascii: "-")
-        }
-        var found: [(String, Int)] = []
-        var line = 1
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
-                if bytes[index] == newline { line += 1 }
-                index += 1
-                continue
-            }
-            if index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "!") {
-                // A comment: skipped whole (with its newlines counted) when it is closed.
-                var end = index + 3
-                var lines = 0
-                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {
-                    if bytes[end] == newline { lines += 1 }
-                    end += 1
-                }
-                if end + 1 < bytes.count {
-                    line += lines
-                    index = end + 2
-                    continue
-                }
-            }
-            var cursor = index + 2
-            while cursor < bytes.count, bytes[cursor] == space { cursor += 1 }
-            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") || bytes[cursor] == UInt8(ascii: "<") {
-                cursor += 1
-                while cursor < bytes.count, bytes[cursor] == space { cursor += 1 }
-                var end = cursor
-                while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-                if end > cursor { found.append((String(decoding: bytes[cursor..<end], as: UTF8.self), line)) }
-            }
-            index += 1
-        }
-        return found
-    }
-
-    private static func reason(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not finished (missing }})"
-        case .expectedSectionEnd: return "a section is never closed ({{/name}} missing)"
-        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} definitions may sit inside {{<parent}}"
-        case .textInsideInheritSection: return "text inside {{<parent}} must sit in a {{$block}}"
-        case .invalidConfigVariableSyntax: return "badly formed {{% pragma}}"
-        case .unrecognisedConfigVariable: return "unknown {{% pragma}}"
         }
     }
 }

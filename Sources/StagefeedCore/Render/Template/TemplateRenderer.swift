@@ -1,0 +1,181 @@
+/// Renders parsed templates: walks the nodes with a stack of contexts, finds each name from
+/// the innermost context outwards, expands partials, parents and blocks, and reuses a
+/// partial's fragment for an object shared by many pages when its making depended on
+/// nothing else (see `TemplateFragments`).
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    private var stack: [TemplateFrame]
+    /// Block overrides of the parents being expanded, outermost first (the outermost wins).
+    private var overrides: [[String: TemplateBlock]] = []
+    private let fragments: TemplateFragments?
+    /// Fragments being made: the stack depth of their object, and whether a lookup went
+    /// below it into a frame not shared by every page.
+    private var recordings: [(depth: Int, tainted: Bool)] = []
+    private var depth = 0
+    private var escapes = true
+
+    init(library: TemplateLibrary, frames: [TemplateFrame], fragments: TemplateFragments?) {
+        self.library = library
+        stack = frames
+        self.fragments = fragments
+    }
+
+    mutating func render(_ template: TemplateLibrary.Template, into output: inout TemplateOutput) throws {
+        let outer = escapes
+        escapes = template.escapes
+        defer { escapes = outer }
+        try render(template.nodes, into: &output)
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], into output: inout TemplateOutput) throws {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                try output.appendTemplateText(bytes)
+            case .value(let name, let escaped, _):
+                try show(lookup(name), escaped: escaped && escapes, into: &output)
+            case .section(let name, let children, let inverted, _):
+                let value = lookup(name)
+                if inverted {
+                    if !value.isTruthy { try render(children, into: &output) }
+                } else if case .list(let items) = value {
+                    for item in items { try within(item) { try $0.render(children, into: &output) } }
+                } else if value.isTruthy {
+                    try within(value) { try $0.render(children, into: &output) }
+                }
+            case .partial(let name, let indentation, _):
+                guard let resolved = resolve(name), let template = library.templates[resolved] else { continue }
+                try include(template, named: resolved, indentation: indentation, into: &output)
+            case .parent(let name, let indentation, let blocks, _):
+                guard let resolved = resolve(name), let template = library.templates[resolved] else { continue }
+                taintRecordings()
+                overrides.append(blocks)
+                defer { overrides.removeLast() }
+                try indented(indentation, named: resolved, into: &output) { try $0.render(template, into: &$1) }
+            case .block(let block):
+                taintRecordings()
+                let content = overrides.lazy.compactMap { $0[block.name] }.first?.nodes ?? block.nodes
+                let outer = output.indentation
+                output.indentation += block.indentation
+                if block.startsLine { output.atLineStart = true }
+                try render(content, into: &output)
+                output.indentation = outer
+                if block.endsLine && output.lastByte != UInt8(ascii: "\n") { try output.appendTemplateText([0x0A]) }
+            }
+        }
+    }
+
+    /// Renders `body` with `value` as the innermost context.
+    private mutating func within(_ value: TemplateValue, _ body: (inout TemplateRenderer) throws -> Void) throws {
+        stack.append(TemplateFrame(value))
+        defer { stack.removeLast() }
+        try body(&self)
+    }
+
+    /// A partial: its lines indented when it stood alone; reused when it was made before for
+    /// the same shared object and its making looked nowhere else.
+    private mutating func include(
+        _ template: TemplateLibrary.Template, named name: String, indentation: [UInt8],
+        into output: inout TemplateOutput
+    ) throws {
+        guard let fragments, indentation.isEmpty, output.indentation.isEmpty,
+            case .object(let object)? = stack.last?.value,
+            let identity = object.fragmentIdentity
+        else {
+            try indented(indentation, named: name, into: &output) { try $0.render(template, into: &$1) }
+            return
+        }
+        if let kept = fragments.fragment(of: name, for: object, identity: identity) {
+            try output.appendRendered(kept)
+            return
+        }
+        recordings.append((stack.count - 1, false))
+        var fragment = TemplateOutput(capacity: 1024)
+        try indented([], named: name, into: &fragment) { try $0.render(template, into: &$1) }
+        let recording = recordings.removeLast()
+        if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: object, identity: identity) }
+        try output.appendRendered(fragment.bytes)
+    }
+
+    /// Renders `body` one level deeper, with `indentation` added to each line it starts.
+    private mutating func indented(
+        _ indentation: [UInt8], named name: String, into output: inout TemplateOutput,
+        _ body: (inout TemplateRenderer, inout TemplateOutput) throws -> Void
+    ) throws {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= TemplateLibrary.maximumDepth else { throw TemplateLibrary.RenderError.tooDeep(name) }
+        let outer = output.indentation
+        if !indentation.isEmpty {
+            output.indentation += indentation
+            output.atLineStart = true
+        }
+        defer { output.indentation = outer }
+        try body(&self, &output)
+    }
+
+    /// The template a partial or parent tag names: as written, or the text of a value.
+    private mutating func resolve(_ name: TemplatePartialName) -> String? {
+        switch name {
+        case .fixed(let name): return name
+        case .dynamic(let path):
+            if case .text(let text) = lookup(path) { return text }
+            return nil
+        }
+    }
+
+    /// The value `name` stands for: its first part found from the innermost context
+    /// outwards, the rest inside what was found (a broken chain is null).
+    private mutating func lookup(_ name: TemplateName) -> TemplateValue {
+        guard case .path(let parts) = name else { return stack.last?.value ?? .null }
+        var index = stack.count - 1
+        while index >= 0 {
+            if let found = Self.member(parts[0], of: stack[index].value) {
+                noteLookup(downTo: index)
+                var value = found
+                for part in parts.dropFirst() {
+                    guard let next = Self.member(part, of: value) else { return .null }
+                    value = next
+                }
+                return value
+            }
+            index -= 1
+        }
+        noteLookup(downTo: 0)
+        return .null
+    }
+
+    private static func member(_ key: String, of value: TemplateValue) -> TemplateValue? {
+        if case .object(let object) = value { return object.value(forKey: key) }
+        return nil
+    }
+
+    /// A lookup looked at every frame from the innermost down to `lowest`: a fragment being
+    /// made whose object lies above a frame not shared by every page depends on that page.
+    private mutating func noteLookup(downTo lowest: Int) {
+        guard !recordings.isEmpty else { return }
+        for position in recordings.indices where !recordings[position].tainted && recordings[position].depth > lowest {
+            if (lowest..<recordings[position].depth).contains(where: { !stack[$0].isShared }) {
+                recordings[position].tainted = true
+            }
+        }
+    }
+
+    /// Blocks and parents depend on the page being expanded: no fragment made meanwhile is kept.
+    private mutating func taintRecordings() {
+        for position in recordings.indices { recordings[position].tainted = true }
+    }
+
+    private mutating func show(_ value: TemplateValue, escaped: Bool, into output: inout TemplateOutput) throws {
+        switch value {
+        case .null, .list, .object: return
+        case .text(let text): try output.appendValue(text, escaped: escaped)
+        case .number(let number): try output.appendValue(String(number), escaped: false)
+        case .decimal(let number): try output.appendValue(String(number), escaped: false)
+        case .bool(let flag): try output.appendValue(flag ? "true" : "false", escaped: false)
+        case .stream(let stream):
+            taintRecordings()
+            try output.appendStream(stream, escaped: escaped)
+        }
+    }
+}

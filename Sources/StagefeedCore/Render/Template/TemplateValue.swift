@@ -1,0 +1,69 @@
+/// A value a template can show (`{{name}}`), test and enter (`{{#name}}`), or iterate:
+/// typed, so the renderer finds names without casting values to find out what they are.
+public enum TemplateValue: Sendable {
+    /// Absent: shows nothing, and a section over it is skipped.
+    case null
+    case bool(Bool)
+    case number(Int)
+    case decimal(Double)
+    /// Text from the data: escaped for HTML by `{{name}}`, written as it is by `{{{name}}}`.
+    case text(String)
+    case list([TemplateValue])
+    case object(any TemplateObject)
+    /// Text too large to hold, written in pieces where the template puts it (the program
+    /// "my schedule" embeds).
+    case stream(TemplateStream)
+
+    /// Whether a section over the value is shown: everything but null, false and an empty list.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let value): return value
+        case .list(let items): return !items.isEmpty
+        default: return true
+        }
+    }
+
+    /// Text for `value ?? .null`.
+    static func text(_ value: String?) -> TemplateValue {
+        value.map(TemplateValue.text) ?? .null
+    }
+}
+
+/// A value with named values inside, such as a page or a set. A page type answers the names
+/// its template may use (a `switch` over them), so finding a name costs no cast.
+public protocol TemplateObject: Sendable {
+    /// The value named `key`; nil when the object has no such name (the search then goes on
+    /// in the enclosing context, as Mustache asks).
+    func value(forKey key: String) -> TemplateValue?
+
+    /// When the object is one instance shared by many pages (a set, a day in the navigation),
+    /// an identity under which the renderer may keep what a partial made of it and reuse it:
+    /// see `TemplateFragments`. Nil (the default): rendered every time.
+    var fragmentIdentity: ObjectIdentifier? { get }
+}
+
+extension TemplateObject {
+    public var fragmentIdentity: ObjectIdentifier? { nil }
+}
+
+/// Named values in a dictionary: for data that comes as JSON (the Mustache spec's tests)
+/// and small ad-hoc contexts.
+public struct TemplateDictionary: TemplateObject {
+    public var values: [String: TemplateValue]
+
+    public init(_ values: [String: TemplateValue]) {
+        self.values = values
+    }
+
+    public func value(forKey key: String) -> TemplateValue? { values[key] }
+}
+
+/// Text written in pieces: `write` hands each piece, in order, to the output.
+public struct TemplateStream: Sendable {
+    public let write: @Sendable (_ append: (_ piece: [UInt8]) throws -> Void) throws -> Void
+
+    public init(write: @escaping @Sendable (_ append: (_ piece: [UInt8]) throws -> Void) throws -> Void) {
+        self.write = write
+    }
+}
