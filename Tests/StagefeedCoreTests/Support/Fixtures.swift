@@ -88,3 +88,54 @@ extension Fixtures {
         return ProgramDraft(event: event, stages: stages, artists: artists, performances: performances)
     }
 }
+
+extension Fixtures {
+    /// The hostile program and more: names too long for any column in several scripts (a
+    /// German compound with no break in it, Japanese, Cyrillic, Greek, Arabic and Hebrew),
+    /// a line-up with tickets, sets on at 21:40 on the second day (the signage checks'
+    /// clock), and a stage with no sets at all.
+    static func hostileCrowded() -> ProgramDraft {
+        var draft = hostile()
+        draft.stages += [
+            StageRecord(
+                id: "s_long", name: "Hauptbühnenbeleuchtungsanlagenwartungsunternehmensgemeinschaftszelt",
+                description: "Ein Zelt mit einem sehr langen Namen.", position: 3),
+            StageRecord(id: "s_ja", name: "真夏の夜の夢ステージ・みずうみのほとり", position: 4),
+            StageRecord(id: "s_ar", name: "المسرح الكبير على ضفاف البحيرة الزرقاء", position: 5),
+            StageRecord(id: "s_empty", name: "Пустая сцена · Άδεια σκηνή", position: 6),
+        ]
+        draft.artists += [
+            ArtistRecord(
+                id: "a_de", name: "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft",
+                bio: "Ein Name ohne Leerzeichen, länger als jede Spalte."),
+            ArtistRecord(id: "a_ja", name: "東京スカパラダイスオーケストラとゆかいななかまたちの真夏の夜の夢"),
+            ArtistRecord(
+                id: "a_ru", name: "Государственный академический симфонический оркестр имени Светланова",
+                links: [SocialLink(platform: "website", url: "https://orchestra.example/")]),
+            ArtistRecord(id: "a_el", name: "Συμφωνική Ορχήστρα της Ελληνικής Ραδιοφωνίας Τηλεόρασης"),
+            ArtistRecord(id: "a_ar", name: "الفرقة الوطنية للموسيقى العربية بقيادة المايسترو سليم سحاب"),
+            ArtistRecord(id: "a_he", name: "התזמורת הפילהרמונית הישראלית והמקהלה הקאמרית"),
+        ]
+        var lineup = performance(
+            "p_lineup", stage: "s_long", artist: "a_de", "2027-07-24T21:00:00+02:00", "2027-07-24T22:30:00+02:00")
+        lineup.lineup = ["a_de", "a_ru", "a_el"]
+        lineup.details = NightDetails(
+            genres: ["Blasmusik", "Elektronik"], minimumAge: 18, ticketURL: "https://tickets.example/de")
+        draft.performances += [
+            lineup,
+            performance(
+                "p_ja", stage: "s_ja", artist: "a_ja", "2027-07-24T21:15:00+02:00", "2027-07-24T22:00:00+02:00"),
+            performance(
+                "p_ja2", stage: "s_ja", artist: "a_el", "2027-07-24T22:15:00+02:00", "2027-07-24T23:00:00+02:00"),
+            performance(
+                "p_ar", stage: "s_ar", artist: "a_ar", "2027-07-24T20:45:00+02:00", "2027-07-24T21:50:00+02:00"),
+            performance(
+                "p_he", stage: "s_rtl", artist: "a_he", "2027-07-24T21:30:00+02:00", "2027-07-24T22:45:00+02:00"),
+            performance(
+                "p_ru", stage: "s_x", artist: "a_ru", "2027-07-24T19:00:00+02:00", "2027-07-24T21:35:00+02:00"),
+            performance(
+                "p_short", stage: "s_x", artist: "a_de", "2027-07-24T22:00:00+02:00", "2027-07-24T22:10:00+02:00"),
+        ]
+        return draft
+    }
+}
