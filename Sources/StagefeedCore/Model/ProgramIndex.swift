@@ -26,6 +26,15 @@ public struct ProgramIndex: Sendable {
         self.byStageAndDay = byStageAndDay
     }
 
+    /// Positions in `program.performances` of the artist's sets (line-ups included).
+    public func positions(byArtist id: String) -> [Int32] { byArtist[id] ?? [] }
+    /// Positions of the stage's sets.
+    public func positions(onStage id: String) -> [Int32] { byStage[id] ?? [] }
+    /// Positions of the festival day's sets.
+    public func positions(on day: LocalDate) -> [Int32] { byDay[day] ?? [] }
+    /// Positions of one stage's sets of one day.
+    public func positions(onStage id: String, on day: LocalDate) -> [Int32] { byStageAndDay[id]?[day] ?? [] }
+
     /// As `Program.performances(byArtist:)`.
     public func performances(byArtist id: String) -> [Performance] { list(byArtist[id]) }
     /// As `Program.performances(onStage:)`.

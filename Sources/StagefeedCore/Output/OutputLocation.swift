@@ -26,6 +26,9 @@ public struct OutputLocation: Sendable, Equatable {
     /// The manifest's file in the store.
     var manifestFile: URL { recordsFolder.appendingPathComponent("manifest.json") }
 
+    /// The records of the last build's units (`UnitRecords`).
+    var unitsFile: URL { recordsFolder.appendingPathComponent("units.txt") }
+
     /// Where a build stages changed files until they are renamed into place: beside the
     /// manifest in the store when the store is on the output folder's file system (so the
     /// output folder is not touched at all until then), else `.stagefeed-staging` inside the

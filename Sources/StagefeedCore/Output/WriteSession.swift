@@ -103,6 +103,12 @@ public final class WriteSession: OutputSink, Sendable {
         }
     }
 
+    /// Counts files a build did not make again because they are as they were (a unit it
+    /// skipped): they stay, and stay in the manifest.
+    public func keep(_ paths: [String]) throws {
+        for path in paths { try claim(path) }
+    }
+
     /// Checks that `path` is safe and not handed over before, and that no write has failed.
     private func claim(_ path: String) throws {
         guard OutputPath.isSafe(path) else { throw OutputError.unsafePath(path) }

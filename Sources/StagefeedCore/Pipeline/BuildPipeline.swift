@@ -35,7 +35,7 @@ public struct BuildPipeline: Sendable {
         return [
             SiteRenderer(theme: theme, clock: clock, locales: locales),
             SignageRenderer(theme: theme, clock: clock, locales: locales),
-            ProgramFeedRenderer(), SliceFeedRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
+            FeedsRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
             FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock),
         ]
     }
@@ -63,24 +63,42 @@ public struct BuildPipeline: Sendable {
     /// The files a build of `program` would produce now, by path, without changing the store
     /// or the output (for `stagefeed check`).
     public func preview(_ program: Program) async throws -> [OutputFile] {
+        let context = try context(for: program, freshness: .fresh, at: now(), saving: false)
         let collector = OutputCollector()
-        _ = try await render(
-            program, context: context(for: program, freshness: .fresh, at: now(), saving: false), into: collector)
+        let (resources, units) = try await plan(program, context: context)
+        _ = try await render(units, into: collector)
+        try collector.emit(try status(of: resources, previous: nil).file())
         return collector.files
     }
 
-    /// Runs the renderers (see `RenderThreads`), each handing its files to `sink`; returns
-    /// how long each took. Cancelling the calling task stops them at their next file, with
-    /// `CancellationError`.
-    private func render(
-        _ program: Program, context: BuildContext, into sink: any OutputSink
-    ) async throws -> [PhaseTimer.Lap] {
+    /// Everything the renderers make of `program`, as units with their digests (on a thread
+    /// of its own: the models behind the digests are made here, over every core).
+    private func plan(_ program: Program, context: BuildContext) async throws -> (RenderResources, [RenderUnit]) {
+        let renderers = self.renderers
+        return try await RenderThreads.perform {
+            let resources = RenderResources(program: program, context: context, identity: Self.buildIdentity)
+            return (resources, try renderers.flatMap { try $0.units(for: resources) })
+        }
+    }
+
+    /// Runs `units` (see `RenderThreads`), each handing its files to `sink`. Cancelling the
+    /// calling task stops them at their next file, with `CancellationError`.
+    private func render(_ units: [RenderUnit], into sink: any OutputSink) async throws -> RenderThreads.Outcome {
         let stoppable = StoppableSink(sink)
         return try await withTaskCancellationHandler {
-            try await RenderThreads.run(renderers, program: program, context: context, into: stoppable)
+            try await RenderThreads.run(units, into: stoppable)
         } onCancel: {
             stoppable.stop()
         }
+    }
+
+    /// The build's status feed: its source's state, and the program feed's data version (as
+    /// made now, as the last build gave it, or worked out).
+    private func status(of resources: RenderResources, previous: BuildRecord?) throws -> StatusFeed.Status {
+        let version =
+            resources.results[UnitResults.dataVersion] ?? previous?.status.data_version
+            ?? FeedsRenderer.dataVersion(resources)
+        return StatusFeed.status(for: resources.program, context: resources.context, dataVersion: version)
     }
 
     /// Everything renderers need besides the program: revisions brought up to date, the
@@ -111,8 +129,8 @@ public struct BuildPipeline: Sendable {
         let outcome = try await source.load(normalizer: normalizer)
         // A watch stopped while the source was read ends here, before the store or output change.
         try Task.checkCancellation()
-        if let current = try fingerprint(of: outcome), !alwaysRender,
-            let record = try revisionStore.buildRecord(output: writer.location),
+        let previous = try revisionStore.buildRecord(output: writer.location)
+        if let current = try fingerprint(of: outcome), !alwaysRender, let record = previous,
             let manifest = writer.manifestDigest(),
             record.covers(fingerprint: current, manifestDigest: manifest, at: started)
         {
@@ -130,6 +148,8 @@ public struct BuildPipeline: Sendable {
         // From here the store's ledger and the output may change: until this build records
         // itself, no later build may reuse what the last one left.
         try revisionStore.saveBuildRecord(nil, output: writer.location)
+        let lastUnits = alwaysRender ? UnitRecords() : UnitRecords.read(for: writer.location)
+        UnitRecords.forget(for: writer.location)
         let program = try outcome.program()
         // The bodies' parsed trees are gone; their memory would otherwise stay with the process.
         ProcessMemory.releaseFreed()
@@ -140,29 +160,57 @@ public struct BuildPipeline: Sendable {
         let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
         // The output reflects the ledger as this build left it.
         let renderedFingerprint = try fingerprint(of: outcome)
-        ProcessMemory.releaseFreed()
         phases.lap("revisions")
+        let (resources, units) = try await plan(program, context: context)
+        // A unit whose digest is the last build's, and whose files are all there, is not made again.
+        var kept: [String: UnitRecords.Entry] = [:]
+        var dirty: [RenderUnit] = []
+        for unit in units {
+            if let last = lastUnits.entries[unit.key], last.digest == unit.digest,
+                last.paths.allSatisfy({ access(writer.folder.appendingPathComponent($0).path, F_OK) == 0 })
+            {
+                kept[unit.key] = last
+            } else {
+                dirty.append(unit)
+            }
+        }
+        phases.lap("plan")
         let session = try writer.begin()
         let write: WriteReport
+        let status: StatusFeed.Status
         do {
-            let laps = try await render(program, context: context, into: session)
+            try session.keep(kept.values.flatMap(\.paths))
+            let rendered = try await render(dirty, into: session)
             phases.lap("render")
-            phases.add(laps.map { PhaseTimer.Lap(name: "render: \($0.name)", seconds: $0.seconds) })
+            phases.add(
+                rendered.laps.sorted { $0.key < $1.key }.map {
+                    PhaseTimer.Lap(name: "render: \($0.key)", seconds: $0.value)
+                })
+            status = try self.status(of: resources, previous: previous)
+            try session.emit(try status.file())
             // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
             try Task.checkCancellation()
             write = try session.commit()
+            var records = UnitRecords(entries: kept)
+            for unit in dirty {
+                records.entries[unit.key] = UnitRecords.Entry(
+                    digest: unit.digest, paths: rendered.paths[unit.key] ?? [])
+            }
+            try records.write(for: writer.location)
         } catch {
             session.abandon()
             throw error
         }
         let files = write.written.count + write.unchanged
         try revisionStore.saveBuildRecord(
-            renderedFingerprint.flatMap { record(fingerprint: $0, program: program, context: context, files: files) },
+            renderedFingerprint.flatMap {
+                record(fingerprint: $0, program: program, context: context, files: files, status: status)
+            },
             output: writer.location)
         phases.lap("write")
         let elapsed = ContinuousClock.now - clock
         logger.debug(
-            "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))"
+            "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")); \(dirty.count) of \(units.count) units made"
         )
         var report = BuildReport(
             sourceName: source.name, freshness: outcome.freshness,
@@ -170,6 +218,8 @@ public struct BuildPipeline: Sendable {
             write: write, duration: elapsed.seconds)
         report.phases = phases.laps
         report.bytesWritten = session.bytesStaged
+        report.unitsMade = dirty.count
+        report.units = units.count
         return report
     }
 
@@ -187,19 +237,16 @@ public struct BuildPipeline: Sendable {
         return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal
     }
 
-    /// What a build that just wrote `files` leaves for the next: see `BuildRecord`.
-    private func record(fingerprint: String, program: Program, context: BuildContext, files: Int) -> BuildRecord? {
-        let statusPath = writer.folder.appendingPathComponent(StatusFeed.path).path
-        guard let manifest = writer.manifestDigest(), let status = FileManager.default.contents(atPath: statusPath),
-            let fields = try? StatusFeed.Status.fields(
-                of: OutputFile(path: StatusFeed.path, contents: status),
-                timeZone: program.event.timeZone)
-        else { return nil }
+    /// What a build that just wrote `files` with `status` leaves for the next: see `BuildRecord`.
+    private func record(
+        fingerprint: String, program: Program, context: BuildContext, files: Int, status: StatusFeed.Status
+    ) -> BuildRecord? {
+        guard let manifest = writer.manifestDigest() else { return nil }
         // The next moment time alone changes the output: a cancelled set leaving the calendars.
         let expiries = context.cancelled.compactMap { $0.removedAt?.addingTimeInterval(cancelledRetention) }
         return BuildRecord(
             fingerprint: fingerprint, manifestDigest: manifest, validUntil: expiries.filter { $0 > context.now }.min(),
-            files: files, status: fields, warnings: program.warnings)
+            files: files, status: status, warnings: program.warnings)
     }
 
     /// A build that reuses the last one's output: only `feeds/status.json` is brought up to

@@ -15,6 +15,10 @@ public struct BuildReport: Sendable, Equatable {
     public var bytesWritten = 0
     /// True when the build found the inputs of the last one and rendered nothing.
     public var reused = false
+    /// How many units of work the build planned, and how many it made (the others' files
+    /// were as the last build left them).
+    public var units = 0
+    public var unitsMade = 0
 
     /// `demo · fresh · 62 performances · 2 written, 0 unchanged, 0 removed · 0.04 s`.
     public var summary: String {

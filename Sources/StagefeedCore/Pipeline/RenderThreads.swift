@@ -1,44 +1,42 @@
 import Foundation
 import Synchronization
 
-/// Runs a build's renderers on threads of their own, at most one per core at a time (the
-/// site spreads its pages over the cores itself). Their work is long and synchronous: on
-/// the few threads Swift's tasks share it would hold up everything else in the process for
-/// the whole render, such as the watch's file server answering the screens (measured: a
-/// request waited 12.8 s while 5,000 performances rendered in a debug build).
+/// Runs a build's rendering on threads of their own, one per core, all taking units from
+/// one queue (the largest first, so the cores end together). Rendering is long and
+/// synchronous: on the few threads Swift's tasks share it would hold up everything else in
+/// the process for the whole render, such as the watch's file server answering the screens
+/// (measured: a request waited 12.8 s while 5,000 performances rendered in a debug build).
 enum RenderThreads {
-    /// Renders into `sink` and returns how long each renderer took, in the order they
-    /// ended. The first renderer to fail stops the others at their next file and its
-    /// error is thrown.
-    static func run(
-        _ renderers: [any Renderer], program: Program, context: BuildContext,
-        into sink: StoppableSink
-    ) async throws -> [PhaseTimer.Lap] {
-        guard !renderers.isEmpty else { return [] }
-        let workers = min(ParallelWork.width, renderers.count)
-        let progress = Progress(count: renderers.count, workers: workers)
+    /// What running the units gave: the files each unit made, by its key, and the time spent
+    /// on each kind of unit (its key's first folder: `artists`, `days`, `calendar`…).
+    struct Outcome: Sendable {
+        var paths: [String: [String]] = [:]
+        var laps: [String: Double] = [:]
+    }
+
+    /// Runs `units` into `sink`. The first unit to fail stops the others at their next
+    /// file, and its error is thrown.
+    static func run(_ units: [RenderUnit], into sink: StoppableSink) async throws -> Outcome {
+        guard !units.isEmpty else { return Outcome() }
+        let queue = units.sorted { $0.cost > $1.cost }
+        let workers = min(ParallelWork.width, queue.count)
+        let progress = Progress(count: queue.count, workers: workers)
         return try await withCheckedThrowingContinuation { continuation in
-            // Threads of their own, not dispatch's: the site's pages are spread over the
-            // cores through dispatch's threads, which these would otherwise occupy.
             for _ in 0..<workers {
                 let thread = Thread {
                     while let index = progress.next() {
-                        let renderer = renderers[index], started = ContinuousClock.now
+                        let unit = queue[index], started = ContinuousClock.now
+                        let recorder = PathRecorder(sink)
                         do {
-                            try renderer.render(program, context: context, into: sink)
+                            try unit.make(recorder)
                         } catch {
                             progress.fail(error)
                             sink.stop()
                             break
                         }
-                        // Free pages go back as each renderer ends (the others wait for the
-                        // allocator a few milliseconds): at 20,000 performances the peak is
-                        // 115–128 MB with it, 129–133 MB without.
-                        ProcessMemory.releaseFreed()
                         progress.finish(
-                            PhaseTimer.Lap(
-                                name: String(describing: type(of: renderer)),
-                                seconds: (ContinuousClock.now - started).seconds))
+                            unit.key, paths: recorder.paths, kind: Self.kind(of: unit.key),
+                            seconds: (ContinuousClock.now - started).seconds)
                     }
                     if let result = progress.workerEnded() { continuation.resume(with: result) }
                 }
@@ -48,18 +46,34 @@ enum RenderThreads {
         }
     }
 
-    /// Which renderer is next, the laps of those done, the first failure and the workers
+    /// Runs `work` on a thread of its own (it may spread over the cores itself).
+    static func perform<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Swift.Result { try work() }) }
+            thread.name = "stagefeed-plan"
+            thread.start()
+        }
+    }
+
+    /// `artists` for `artists/x/index.html`, `en/artists` for a further language's.
+    private static func kind(of key: String) -> String {
+        let parts = key.split(separator: "/")
+        guard parts.count > 1 else { return key }
+        return parts[0].count <= 3 && parts.count > 2 ? "\(parts[0])/\(parts[1])" : String(parts[0])
+    }
+
+    /// Which unit is next, what the finished ones made, the first failure and the workers
     /// still running.
     private final class Progress: Sendable {
-        private let state: Mutex<(next: Int, laps: [PhaseTimer.Lap], failure: (any Error)?, running: Int)>
+        private let state: Mutex<(next: Int, outcome: Outcome, failure: (any Error)?, running: Int)>
         private let count: Int
 
         init(count: Int, workers: Int) {
             self.count = count
-            state = Mutex((0, [], nil, workers))
+            state = Mutex((0, Outcome(), nil, workers))
         }
 
-        /// The index of the next renderer to run; nil when all are taken or one failed.
+        /// The index of the next unit to run; nil when all are taken or one failed.
         func next() -> Int? {
             state.withLock { state in
                 guard state.failure == nil, state.next < count else { return nil }
@@ -68,24 +82,48 @@ enum RenderThreads {
             }
         }
 
-        /// Records a renderer that ended well.
-        func finish(_ lap: PhaseTimer.Lap) {
-            state.withLock { $0.laps.append(lap) }
+        func finish(_ key: String, paths: [String], kind: String, seconds: Double) {
+            state.withLock { state in
+                state.outcome.paths[key] = paths
+                state.outcome.laps[kind, default: 0] += seconds
+            }
         }
 
-        /// Records a renderer's failure; only the first counts (the others it stopped
-        /// fail with `CancellationError` after it).
+        /// Records a unit's failure; only the first counts (the others it stopped fail with
+        /// `CancellationError` after it).
         func fail(_ error: any Error) {
             state.withLock { if $0.failure == nil { $0.failure = error } }
         }
 
         /// Counts a worker out; for the last one, the outcome of the whole render.
-        func workerEnded() -> Result<[PhaseTimer.Lap], any Error>? {
+        func workerEnded() -> Result<Outcome, any Error>? {
             state.withLock { state in
                 state.running -= 1
                 guard state.running == 0 else { return nil }
-                return state.failure.map { .failure($0) } ?? .success(state.laps)
+                return state.failure.map { .failure($0) } ?? .success(state.outcome)
             }
         }
+    }
+}
+
+/// Passes files on and notes their paths (the files one unit made).
+private final class PathRecorder: OutputSink {
+    private let sink: any OutputSink
+    private let recorded = Mutex<[String]>([])
+
+    init(_ sink: any OutputSink) {
+        self.sink = sink
+    }
+
+    var paths: [String] { recorded.withLock { $0 } }
+
+    func emit(_ file: OutputFile) throws {
+        try sink.emit(file)
+        recorded.withLock { $0.append(file.path) }
+    }
+
+    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        try sink.emit(path: path, writing: write)
+        recorded.withLock { $0.append(path) }
     }
 }

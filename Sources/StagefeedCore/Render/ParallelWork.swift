@@ -33,6 +33,22 @@ enum ParallelWork {
             }
         }
     }
+
+    /// `transform` of every element, in order, the elements split into one run per worker.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let workers = min(width, max(1, elements.count / 64))
+        guard workers > 1 else { return elements.map(transform) }
+        let parts = Mutex<[Int: [Result]]>([:])
+        let size = (elements.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * size)..<min(elements.count, (worker + 1) * size)
+            let made = elements[range].map(transform)
+            parts.withLock { $0[worker] = made }
+        }
+        return parts.withLock { parts in (0..<workers).flatMap { parts[$0] ?? [] } }
+    }
 }
 
 /// The first error any worker met.

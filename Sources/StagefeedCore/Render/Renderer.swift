@@ -1,17 +1,52 @@
 import Foundation
 
 /// A pure function from the program to files: HTML pages, feeds, calendars, signage.
-/// Renderers do no I/O: they hand each file to a sink as soon as it is made (the writer's
-/// session in a build), and may do so from several threads.
+/// Renderers do no I/O: they describe their files as units of work, each with the digest
+/// of what it shows (so a build makes only the files whose digest changed), and each unit
+/// hands its files to a sink when it runs, from any thread.
 public protocol Renderer: Sendable {
+    /// The units that make this renderer's files of the program in `resources`.
+    func units(for resources: RenderResources) throws -> [RenderUnit]
+}
+
+/// A renderer that makes all its files in one go, whenever anything in the program or the
+/// build's context changed.
+public protocol WholeRenderer: Renderer {
+    /// Names its one unit from build to build (by default, the renderer's type).
+    var unitName: String { get }
+
     func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws
 }
 
+extension WholeRenderer {
+    public var unitName: String { String(describing: Self.self) }
+
+    public func units(for resources: RenderResources) throws -> [RenderUnit] {
+        var digest = DigestBuilder(unitName)
+        digest.add(resources.programDigest)
+        for facts in resources.performances { digest.add(facts.digest) }
+        for artist in resources.program.artists {
+            digest.add(resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+        }
+        digest.add(resources.context.changes.map(\.id))
+        for revision in resources.context.cancelled {
+            digest.add(revision.lastSeen.id)
+            digest.add(revision.stamp.sequence)
+        }
+        let program = resources.program, context = resources.context
+        return [
+            RenderUnit(key: unitName, digest: digest.finish(), cost: program.performances.count * 1000) { sink in
+                try render(program, context: context, into: sink)
+            }
+        ]
+    }
+}
+
 extension Renderer {
-    /// Every file the renderer makes, by path.
+    /// Every file the renderer makes, by path (for tests and `stagefeed check`).
     public func render(_ program: Program, context: BuildContext) throws -> [OutputFile] {
         let collector = OutputCollector()
-        try render(program, context: context, into: collector)
+        for unit in try units(for: RenderResources(program: program, context: context)) { try unit.make(collector) }
         return collector.files
     }
 }

@@ -26,8 +26,9 @@ import Testing
     }
 
     /// Waits at the gate, then makes one file.
-    struct WaitingRenderer: Renderer {
+    struct WaitingRenderer: WholeRenderer {
         let name: String
+        var unitName: String { name }
         let gate: Gate
 
         func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
@@ -66,7 +67,7 @@ import Testing
         #expect(String(decoding: answer.body, as: UTF8.self) == folder.read("output/index.html"))
         // Every renderer got through because the answer came, none by its time-out.
         #expect(gate.passed.count == count)
-        #expect(report.write.written.count == count, "one file per renderer")
+        #expect(report.write.written.count == count + 1, "one file per renderer, and the build's status")
         #expect(folder.read("next/r0.txt") == "r0")
     }
 }

@@ -11,11 +11,12 @@ import Testing
     /// Emits small numbered files until its sink refuses one, or until `limit` (so a build
     /// that does not stop still ends, and fails the test by its count); with `failAfter`,
     /// throws `Broken` after that many files.
-    struct EndlessRenderer: Renderer {
+    struct EndlessRenderer: WholeRenderer {
         struct Broken: Error, Equatable {}
 
         let name: String
         let emitted: DecodeCounter
+        var unitName: String { name }
         var failAfter: Int?
         let limit = 20_000
 

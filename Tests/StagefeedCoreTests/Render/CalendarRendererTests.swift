@@ -90,7 +90,8 @@ import Testing
         }
         _ = try await build(Fixtures.draft(performances), in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
         let day = folder.path("output/calendar/days/2027-07-23.ics")
-        #expect(try Data(contentsOf: day).count > 2 * JSONStream.chunkSize, "large enough to be written in pieces")
+        #expect(
+            try Data(contentsOf: day).count > 2 * CalendarRenderer.pieceSize, "large enough to be written in pieces")
         let calendars = try CalendarReader.read(folder.path("output/calendar"))
         let events = try #require(calendars["days/2027-07-23.ics"]?.events)
         #expect(events.count == 600)

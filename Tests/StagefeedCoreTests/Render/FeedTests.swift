@@ -20,64 +20,6 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// Documents written in pieces read exactly as JSONEncoder writes them whole: layout,
-    /// empty arrays and objects, escaping, and the order of keys (numbers, case, accents).
-    @Test func aDocumentWrittenInPiecesMatchesJSONEncoder() throws {
-        struct Entry: Encodable {
-            let name: String
-            let tags: [String]
-            let extra: [String: Int]
-            let note: String?
-        }
-        let entries = (0..<40).map {
-            Entry(
-                name: "Set \($0) \"quoted\" / <b>\n", tags: $0 % 3 == 0 ? [] : ["a", "b/c"],
-                extra: $0 % 4 == 0 ? [:] : ["x": $0], note: $0 % 2 == 0 ? nil : "ü")
-        }
-        let keys = [
-            "Stage 10", "Stage 9", "stage 2", "Äpfel", "apfel", "Zelt", "_under", "$schema", "10", "9", "é",
-            "e\u{301}x",
-        ]
-        let rooms = Dictionary(
-            uniqueKeysWithValues: keys.enumerated().map { ($1, Array(entries[($0 * 3)...]).prefix(3).map { $0 }) })
-        struct Whole: Encodable {
-            let rooms: [String: [Entry]]
-            let entries: [Entry]
-            let empty: [Entry]
-            let version: String
-        }
-        let expected = try FeedEncoding.encode(Whole(rooms: rooms, entries: entries, empty: [], version: "v1"))
-        let document = JSONStream.object([
-            "rooms": .object(rooms.mapValues { list in .array(count: list.count) { .value(list[$0]) } }),
-            "entries": .array(count: entries.count) { .value(entries[$0]) },
-            "empty": .array(count: 0) { _ in .value(0) },
-            "version": .value("v1"),
-        ])
-        var written = Data()
-        try document.write { written.append($0) }
-        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
-        // The same document as data for a script element, compact and with `<`, `>`, `&`,
-        // U+2028 and U+2029 escaped, as `ScriptJSON` encodes the whole.
-        let hostile = ["</script>": ["a&b\u{2028}c\u{2029}>"]]
-        let scriptDocument = JSONStream.object([
-            "rooms": .object(rooms.mapValues { list in .array(count: list.count) { .value(list[$0]) } }),
-            "entries": .array(count: entries.count) { .value(entries[$0]) },
-            "empty": .array(count: 0) { _ in .value(0) },
-            "version": .value(hostile),
-        ])
-        struct ScriptWhole: Encodable {
-            let rooms: [String: [Entry]]
-            let entries: [Entry]
-            let empty: [Entry]
-            let version: [String: [String]]
-        }
-        var script = Data()
-        try scriptDocument.write(style: .script) { script.append($0) }
-        let whole = try ScriptJSON.encode(ScriptWhole(rooms: rooms, entries: entries, empty: [], version: hostile))
-        #expect(String(decoding: script, as: UTF8.self) == whole)
-        #expect(!whole.contains("<") && !whole.contains("\u{2028}") && whole.contains("\\u003c/script\\u003e"))
-    }
-
     @Test func everyFeedOfTheDemoValidates() async throws {
         try #require(
             FileManager.default.fileExists(atPath: Self.formats.appendingPathComponent("schedule.xml.xsd").path),

@@ -3,9 +3,11 @@ import Foundation
 /// The iCalendar files: `calendar/program.ics` and one per stage, festival day and artist.
 /// Each event keeps its UID across builds; SEQUENCE and LAST-MODIFIED come from the
 /// revision ledger; recently removed performances stay listed as cancelled.
-public struct CalendarRenderer: Renderer {
+public struct CalendarRenderer: WholeRenderer {
     /// How often subscribed clients are asked to refresh.
     public static let refreshInterval = "PT1H"
+    /// Calendars larger than this are written in pieces of about this size.
+    static let pieceSize = 1 << 18
     /// Longest DESCRIPTION before it is cut at a sentence or word boundary.
     static let descriptionLimit = 1_000
 
@@ -60,7 +62,7 @@ public struct CalendarRenderer: Renderer {
         // Each calendar is text from entries made above: spread over the cores. One larger
         // than a piece (a day's or stage's at a large festival) is written in pieces too.
         try ParallelWork.forEach(calendars, prepare: ()) { _, calendar in
-            if calendar.entries.reduce(0, { $0 + $1.utf8.count }) > JSONStream.chunkSize {
+            if calendar.entries.reduce(0, { $0 + $1.utf8.count }) > Self.pieceSize {
                 try sink.emit(path: calendar.path) { append in
                     try write(calendar, timeZone: timeZone, program: program, context: context, to: append)
                 }
@@ -118,7 +120,7 @@ public struct CalendarRenderer: Renderer {
         builder.append(rendered: timeZone)
         for entry in calendar.entries {
             builder.append(rendered: entry)
-            if builder.output.utf8.count >= JSONStream.chunkSize { try append(Data(builder.takeOutput().utf8)) }
+            if builder.output.utf8.count >= Self.pieceSize { try append(Data(builder.takeOutput().utf8)) }
         }
         builder.end("VCALENDAR")
         try append(Data(builder.takeOutput().utf8))

@@ -3,7 +3,7 @@ import Foundation
 /// `feeds/changes.json` (JSON Feed 1.1) and its Atom twin `feeds/changes.xml`: the program
 /// changes recent builds noticed, newest first, one item per change, each with a stable id,
 /// a sentence for people and the details in a `_stagefeed` object.
-public struct ChangeFeedRenderer: Renderer {
+public struct ChangeFeedRenderer: WholeRenderer {
     /// How many changes the store keeps.
     public static let storedChanges = 200
     /// How many the feeds show at most (and they stay under `maximumBytes`).

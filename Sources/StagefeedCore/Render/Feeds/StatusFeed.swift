@@ -4,25 +4,26 @@ import Foundation
 /// source was last checked, when the data last changed, its version, and whether it is
 /// fresh, cached or stale. `generated_at` is when the export was last written: a build that
 /// finds nothing changed (and the source in the same state) leaves the file as it is.
-/// Written by `ProgramFeedRenderer`, which has the data version at hand.
+/// The build writes it with the data version the program feed gave (see `BuildPipeline`),
+/// and keeps its fields with the build record.
 public enum StatusFeed {
-    public static let path = "feeds/status.json"
+    public static let path = OutputPaths.status
 
-    /// The feed for `program` with `dataVersion` (`program.json`'s version).
-    static func file(for program: Program, context: BuildContext, dataVersion: String) throws -> OutputFile {
+    /// The status of a build of `program` with `dataVersion` (`program.json`'s version).
+    static func status(for program: Program, context: BuildContext, dataVersion: String) -> Status {
         let status = Status(
             source: context.sourceName, state: "", stale: false, stale_reason: nil, last_check: "",
             last_change: EventTimeFormat(timeZone: program.event.timeZone).iso8601(context.lastChanged),
             data_version: dataVersion, generated_at: "",
             performances: program.performances.count, generator: "stagefeed \(StagefeedVersion.current)",
             time_zone: program.event.timeZone.identifier)
-        return try status.with(context.freshness, lastChecked: context.lastChecked, at: context.now).file()
+        return status.with(context.freshness, lastChecked: context.lastChecked, at: context.now)
     }
 
     /// The feed's fields; kept with the build record so a build that skips rendering can
     /// still bring the source's state up to date.
     public struct Status: Codable, Sendable, Equatable {
-        var schema_version = ProgramFeedRenderer.schemaVersion
+        var schema_version = FeedsRenderer.schemaVersion
         var source, state: String
         var stale: Bool
         var stale_reason: String?
@@ -31,13 +32,6 @@ public enum StatusFeed {
         var generator: String
         /// The event's timezone, in which the times are written (not part of the feed).
         var time_zone: String?
-
-        /// The fields of a status feed this renderer wrote, for an event in `timeZone`.
-        static func fields(of file: OutputFile, timeZone: TimeZone) throws -> Status {
-            var status = try JSONDecoder().decode(Status.self, from: file.contents)
-            status.time_zone = timeZone.identifier
-            return status
-        }
 
         /// This status with the source's state and the generation time changed.
         func with(_ freshness: Freshness, lastChecked: Date, at now: Date) -> Status {

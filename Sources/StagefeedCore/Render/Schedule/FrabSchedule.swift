@@ -32,20 +32,18 @@ struct FrabSchedule {
     var siteURL: URL?
     var rooms: [Room]
     var days: [Day]
-    private let format: EventTimeFormat
+    private let resources: RenderResources
     private let source, eventID: String
-    private let scheduleNumbers: [String: Int]
-    private let artists: [String: Artist]
     private let roomsByStage: [String: Room]
-    private let index: ProgramIndex
 
-    init(_ program: Program, context: BuildContext) throws {
-        let format = EventTimeFormat(timeZone: program.event.timeZone)
+    init(_ resources: RenderResources) {
+        self.resources = resources
+        let program = resources.program, context = resources.context, clock = resources.clock
         let source = context.sourceName, eventID = program.event.id
         title = program.event.name
         acronym = Self.acronym(for: program.event)
         timeZone = program.event.timeZone.identifier
-        version = try ProgramFeedRenderer.dataVersion(of: program)
+        version = FeedsRenderer.dataVersion(resources)
         start = program.event.startDate
         end = program.event.endDate
         siteURL = context.siteURL
@@ -56,41 +54,38 @@ struct FrabSchedule {
                 stage: $0)
         }
         days = program.days.enumerated().map { index, day in
-            Day(index: index + 1, date: day.date, start: format.iso8601(day.start), end: format.iso8601(day.end))
+            Day(index: index + 1, date: day.date, start: clock.iso8601(day.start), end: clock.iso8601(day.end))
         }
-        self.format = format
         self.source = source
         self.eventID = eventID
-        scheduleNumbers = context.scheduleNumbers
-        artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
-        roomsByStage = Dictionary(uniqueKeysWithValues: rooms.map { ($0.stage.id, $0) })
-        index = ProgramIndex(program)
+        roomsByStage = Dictionary(rooms.map { ($0.stage.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every room, in stage order, with the day's performances on its stage.
-    func rooms(on day: Day) -> [(room: Room, performances: [Performance])] {
-        rooms.map { ($0, index.performances(onStage: $0.stage.id, on: day.date)) }
+    /// Every room, in stage order, with the positions of the day's performances on its stage.
+    func rooms(on day: Day) -> [(room: Room, performances: [Int32])] {
+        rooms.map { ($0, resources.index.positions(onStage: $0.stage.id, on: day.date)) }
     }
 
-    /// A performance as a frab event.
-    func event(_ performance: Performance) -> Event {
-        let artist = performance.artistID.flatMap { artists[$0] }
-        let number = scheduleNumbers[performance.id] ?? 0
+    /// The performance at `position` as a frab event.
+    func event(_ position: Int32) -> Event {
+        let performance = resources.program.performances[Int(position)], facts = resources.performances[Int(position)]
+        let artist = performance.artistID.flatMap { resources.artistsByID[$0] }
+        let number = resources.context.scheduleNumbers[performance.id] ?? 0
         let minutes = Int((performance.duration / 60).rounded())
         return Event(
             number: number,
-            guid: StableUUID.performance(performance.id, event: eventID, source: source).uuidString.lowercased(),
+            guid: facts.uid,
             room: roomsByStage[performance.stageID]?.name ?? performance.stageID,
             title: performance.displayName,
             type: performance.activity == nil ? "performance" : "activity",
             track: performance.activity == nil ? "Performance" : "Activity",
             slug: "\(acronym)-\(number)-\(Slug.make(from: performance.displayName) ?? "event")",
-            date: format.iso8601(performance.start), start: format.clockTime(performance.start),
+            date: facts.startISO, start: facts.start.hour.zeroPadded(2) + ":" + facts.start.minute.zeroPadded(2),
             duration: "\(minutes / 60):\((minutes % 60).zeroPadded(2))",
-            end: format.iso8601(performance.end),
+            end: facts.endISO,
             abstract: performance.description ?? performance.activity?.description ?? "",
             description: artist?.bio,
-            url: Self.pageURL(for: performance, artist: artist, siteURL: siteURL),
+            url: Self.pageURL(for: performance, artist: artist, siteURL: resources.context.siteURL),
             persons: artist.map {
                 [
                     (

@@ -6,10 +6,23 @@ import Foundation
 public struct FrabScheduleRenderer: Renderer {
     public init() {}
 
-    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
-        let schedule = try FrabSchedule(program, context: context)
-        try sink.emit(path: "schedule.xml") { append in try xml(schedule, to: append) }
-        try sink.emit(path: "schedule.json") { append in try JSONSchedule.document(schedule).write(to: append) }
+    public func units(for resources: RenderResources) throws -> [RenderUnit] {
+        var digest = DigestBuilder("frab schedule")
+        digest.add(resources.programDigest)
+        for facts in resources.performances { digest.add(facts.digest) }
+        for artist in resources.program.artists {
+            digest.add(resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+        }
+        return [
+            RenderUnit(
+                key: OutputPaths.scheduleXML, digest: digest.finish(), cost: resources.program.performances.count * 2500
+            ) {
+                sink in
+                let schedule = FrabSchedule(resources)
+                try sink.emit(path: OutputPaths.scheduleXML) { append in try xml(schedule, to: append) }
+                try sink.emit(path: OutputPaths.scheduleJSON) { append in try json(schedule, to: append) }
+            }
+        ]
     }
 
     /// The XML document, handed on in pieces of about a quarter megabyte.
@@ -62,7 +75,7 @@ public struct FrabScheduleRenderer: Renderer {
                     if let description = event.description { text += element("description", description, indent: 4) }
                     if let url = event.url, schedule.siteURL != nil { text += element("url", url, indent: 4) }
                     text += "      </event>\n"
-                    if text.utf8.count >= JSONStream.chunkSize {
+                    if text.utf8.count >= (1 << 18) {
                         try append(Data(text.utf8))
                         text = ""
                     }
@@ -75,77 +88,162 @@ public struct FrabScheduleRenderer: Renderer {
         try append(Data(text.utf8))
     }
 
-    /// The c3voc `schedule.json` shape, written event by event.
-    private enum JSONSchedule {
-        struct Generator: Encodable { let name = "stagefeed", version = StagefeedVersion.current }
-        struct Person: Encodable { let name, guid: String }
-        struct Room: Encodable {
-            let name, slug, guid: String
-            let type = "stage"
-            let capacity: Nullable<Int>
-            let description: Nullable<String>
+    /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.
+    private func json(_ frab: FrabSchedule, to append: (Data) throws -> Void) throws {
+        var json = JSONWriter(style: .feed, capacity: 1 << 18)
+        json.beginObject()
+        json.key("$schema")
+        json.string("https://c3voc.de/schedule/schema.json")
+        json.key("generator")
+        json.beginObject()
+        json.key("name")
+        json.string("stagefeed")
+        json.key("version")
+        json.string(StagefeedVersion.current)
+        json.endObject()
+        json.key("schedule")
+        json.beginObject()
+        if let site = frab.siteURL?.absoluteString {
+            json.key("base_url")
+            json.string(site)
         }
-        struct Event: Encodable {
-            let id: Int
-            let guid, date, start, end, duration, room, slug, url, title, track, type, abstract: String
-            let subtitle = Nullable<String>(nil), language = Nullable<String>(nil)
-            let description: Nullable<String>
-            let persons: [Person]
-            let links: [String] = []
-        }
-        struct Track: Encodable { let name, slug: String }
-
-        static let schema = "https://c3voc.de/schedule/schema.json"
-
-        static func document(_ frab: FrabSchedule) -> JSONStream {
-            // Each day's rooms are looked up when the day is written.
-            func day(_ position: Int) -> JSONStream {
-                let day = frab.days[position]
-                // Stages sharing a name share a room.
-                let rooms = Dictionary(frab.rooms(on: day).map { ($0.room.name, $0.performances) }, uniquingKeysWith: +)
-                return .object([
-                    "index": .value(day.index), "date": .value(day.date), "day_start": .value(day.start),
-                    "day_end": .value(day.end),
-                    "rooms": .object(
-                        rooms.mapValues { performances in
-                            .array(count: performances.count) { .value(event(frab.event(performances[$0]))) }
-                        }),
-                ])
+        json.key("conference")
+        json.beginObject()
+        json.key("acronym")
+        json.string(frab.acronym)
+        json.key("days")
+        json.beginArray()
+        for day in frab.days {
+            json.beginObject()
+            json.key("date")
+            json.string(day.date.description)
+            json.key("day_end")
+            json.string(day.end)
+            json.key("day_start")
+            json.string(day.start)
+            json.key("index")
+            json.number(day.index)
+            json.key("rooms")
+            json.beginObject()
+            // Stages sharing a name share a room.
+            var rooms: [String: [Int32]] = [:]
+            for (room, performances) in frab.rooms(on: day) { rooms[room.name, default: []] += performances }
+            for name in rooms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                json.key(name)
+                json.beginArray()
+                for position in rooms[name] ?? [] {
+                    Self.event(frab.event(position), into: &json)
+                    if json.bytes.count >= 1 << 18 { try append(Data(json.take())) }
+                }
+                json.endArray()
             }
-            let rooms = frab.rooms.map { room -> Room in
-                var capacity: Int?
-                if case .people(let count)? = room.stage.capacity { capacity = count }
-                return Room(
-                    name: room.name, slug: room.slug, guid: room.guid, capacity: Nullable(capacity),
-                    description: Nullable(room.stage.description))
-            }
-            var conference: [String: JSONStream] = [
-                "acronym": .value(frab.acronym), "title": .value(frab.title), "start": .value(frab.start.description),
-                "end": .value(frab.end.description), "timeslot_duration": .value("00:05"),
-                "time_zone_name": .value(frab.timeZone),
-                "daysCount": .value(frab.days.count), "rooms": .value(rooms),
-                "tracks": .value([
-                    Track(name: "Performance", slug: "performance"), Track(name: "Activity", slug: "activity"),
-                ]),
-                "days": .array(count: frab.days.count, element: day),
-            ]
-            var schedule: [String: JSONStream] = ["version": .value(frab.version)]
-            if let site = frab.siteURL?.absoluteString {
-                conference["url"] = .value(site)
-                schedule["base_url"] = .value(site)
-            }
-            schedule["conference"] = .object(conference)
-            return .object(["$schema": .value(schema), "generator": .value(Generator()), "schedule": .object(schedule)])
+            json.endObject()
+            json.endObject()
         }
+        json.endArray()
+        json.key("daysCount")
+        json.number(frab.days.count)
+        json.key("end")
+        json.string(frab.end.description)
+        json.key("rooms")
+        json.beginArray()
+        for room in frab.rooms {
+            json.beginObject()
+            json.key("capacity")
+            if case .people(let count)? = room.stage.capacity { json.number(count) } else { json.null() }
+            json.key("description")
+            json.string(room.stage.description)
+            json.key("guid")
+            json.string(room.guid)
+            json.key("name")
+            json.string(room.name)
+            json.key("slug")
+            json.string(room.slug)
+            json.key("type")
+            json.string("stage")
+            json.endObject()
+        }
+        json.endArray()
+        json.key("start")
+        json.string(frab.start.description)
+        json.key("time_zone_name")
+        json.string(frab.timeZone)
+        json.key("timeslot_duration")
+        json.string("00:05")
+        json.key("title")
+        json.string(frab.title)
+        json.key("tracks")
+        json.beginArray()
+        for (name, slug) in [("Performance", "performance"), ("Activity", "activity")] {
+            json.beginObject()
+            json.key("name")
+            json.string(name)
+            json.key("slug")
+            json.string(slug)
+            json.endObject()
+        }
+        json.endArray()
+        if let site = frab.siteURL?.absoluteString {
+            json.key("url")
+            json.string(site)
+        }
+        json.endObject()
+        json.key("version")
+        json.string(frab.version)
+        json.endObject()
+        json.endObject()
+        json.finishFeed()
+        try append(Data(json.take()))
+    }
 
-        private static func event(_ event: FrabSchedule.Event) -> Event {
-            Event(
-                id: event.number, guid: event.guid, date: event.date, start: event.start, end: event.end,
-                duration: event.duration,
-                room: event.room, slug: event.slug, url: event.url ?? "", title: event.title, track: event.track,
-                type: event.type,
-                abstract: event.abstract, description: Nullable(event.description),
-                persons: event.persons.map { Person(name: $0.name, guid: $0.guid) })
+    private static func event(_ event: FrabSchedule.Event, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("abstract")
+        json.string(event.abstract)
+        json.key("date")
+        json.string(event.date)
+        json.key("description")
+        json.string(event.description)
+        json.key("duration")
+        json.string(event.duration)
+        json.key("end")
+        json.string(event.end)
+        json.key("guid")
+        json.string(event.guid)
+        json.key("id")
+        json.number(event.number)
+        json.key("language")
+        json.null()
+        json.key("links")
+        json.beginArray()
+        json.endArray()
+        json.key("persons")
+        json.beginArray()
+        for person in event.persons {
+            json.beginObject()
+            json.key("guid")
+            json.string(person.guid)
+            json.key("name")
+            json.string(person.name)
+            json.endObject()
         }
+        json.endArray()
+        json.key("room")
+        json.string(event.room)
+        json.key("slug")
+        json.string(event.slug)
+        json.key("start")
+        json.string(event.start)
+        json.key("subtitle")
+        json.null()
+        json.key("title")
+        json.string(event.title)
+        json.key("track")
+        json.string(event.track)
+        json.key("type")
+        json.string(event.type)
+        json.key("url")
+        json.string(event.url ?? "")
+        json.endObject()
     }
 }

@@ -28,107 +28,148 @@ public struct SignageRenderer: Renderer {
         "full_program", "offline_since", "check_clock", "not_started", "done_today",
     ]
 
-    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
+    public func units(for resources: RenderResources) throws -> [RenderUnit] {
         // The signage code: its templates, the strings it says and the clock it shows.
         var code = theme.version(ofTemplatesWithPrefix: "signage") + (clock?.rawValue ?? "")
         for locale in locales {
             code += try ScriptJSON.encode(theme.strings.strings(for: locale).strings.values)
         }
         let version = Slug.token(for: code)
+        var units: [RenderUnit] = []
         for locale in locales {
-            try render(program, context: context, locale: locale, version: version, into: sink)
+            units += try self.units(for: resources, locale: locale, version: version)
         }
-        try sink.emit(OutputFile(path: "signage/version.json", text: "{\"version\":\"\(version)\"}\n"))
+        var digest = DigestBuilder("signage version")
+        digest.add(version)
+        units.append(
+            RenderUnit(key: OutputPaths.signageVersion, digest: digest.finish(), cost: 30) { sink in
+                try sink.emit(OutputFile(path: OutputPaths.signageVersion, text: "{\"version\":\"\(version)\"}\n"))
+            })
+        return units
     }
 
-    private func render(
-        _ program: Program, context: BuildContext, locale: SiteLocale, version: String, into sink: any OutputSink
-    ) throws {
-        let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
+    private func units(for resources: RenderResources, locale: SiteLocale, version: String) throws -> [RenderUnit] {
+        let program = resources.program, context = resources.context, index = resources.index
         let strings = theme.strings.strings(for: locale).strings
+        let labels = TimeLabels(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let scriptStrings = try ScriptJSON.encode(
             Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) }))
-        let lastChanged = context.lastChange(of: program)
-        func values(title: String, extra: [String: Any]) -> [String: Any] {
-            var values: [String: Any] = [
-                "lang": locale.tag, "dir": locale.isRightToLeft ? "rtl" : "ltr", "t": strings.values,
-                "title": title, "version": version, "clock": clock?.rawValue ?? "",
-                "event": program.event.name, "timeZone": program.event.timeZone.identifier,
-                "generator": "stagefeed \(StagefeedVersion.current)", "stringsJSON": scriptStrings,
-            ]
-            values.merge(extra) { $1 }
-            return values
-        }
-        func stageValue(_ stage: Stage) -> SignageData.Stage {
-            SignageData.Stage(id: stage.id, name: stage.name, slug: stage.slug)
-        }
-        /// The stage's whole program as plain lists, shown until the script takes over.
-        let index = ProgramIndex(program)
-        func fallback(_ stage: Stage) -> [[String: Any]] {
-            program.days.compactMap { day in
-                let sets = index.performances(onStage: stage.id, on: day.date)
-                guard !sets.isEmpty else { return nil }
-                return [
-                    "title": format.dayTitle(day.date),
-                    "sets": sets.map { set in
-                        ["start": format.displayTime(set.start), "name": set.displayName] as [String: Any]
-                    },
-                ]
-            }
-        }
-        /// Feed and version addresses: relative on the site; in a package, absolute on the
-        /// public site when its address is known, else none (the package shows its own data).
-        func links(feed: String, page: String?) -> [String: Any] {
+        let frame = SignageFrame(
+            language: LanguageFrame(locale: locale, strings: strings), version: version, clock: clock,
+            event: program.event,
+            scriptStrings: scriptStrings)
+        var screens = DigestBuilder("signage screens")
+        screens.add(theme.digest)
+        screens.add(locale.tag)
+        screens.add(clock?.rawValue)
+        screens.add(version)
+        screens.add(resources.programDigest)
+        let screensDigest = screens.finish()
+        /// Where a screen polls: relative on the site; in a package, absolute on the public
+        /// site when its address is known, else nowhere (the package shows its own data).
+        @Sendable func polling(feed: String, page: String?) -> (feed: String, versionURL: String) {
             if let page {
-                let root = SitePath.root(of: page)
-                return ["feed": root + feed, "versionURL": root + "signage/version.json"]
+                let root = OutputPaths.root(of: page)
+                return (root + feed, root + OutputPaths.signageVersion)
             }
-            guard let site = context.siteURL else { return ["feed": "", "versionURL": ""] }
-            // The site's address always ends with a slash (see SettingsResolver).
-            return ["feed": site.absoluteString + feed, "versionURL": site.absoluteString + "signage/version.json"]
+            guard let site = context.siteURL else { return ("", "") }
+            // The site's address always ends with a slash (see RenderSettings).
+            return (site.absoluteString + feed, site.absoluteString + OutputPaths.signageVersion)
         }
-
-        let folder = locale.folder + "signage/"
+        /// The page at `path` and its package at `package`.
+        func unit(
+            key path: String, package: String, template: String, digest: UnitDigest, cost: Int, feed: String,
+            page: @escaping @Sendable () -> SignagePage
+        ) -> RenderUnit {
+            RenderUnit(key: path, digest: digest, cost: cost) { [theme] sink in
+                let made = page()
+                for (target, links) in [
+                    (path, polling(feed: feed, page: path)), (package, polling(feed: feed, page: nil)),
+                ] {
+                    var output = TemplateOutput(capacity: 32 << 10)
+                    try theme.render(
+                        template, page: made.polling(feed: links.feed, versionURL: links.versionURL), frame: frame,
+                        fragments: nil, path: target, into: &output)
+                    let text = String(decoding: output.bytes, as: UTF8.self)
+                    try sink.emit(
+                        target == path
+                            ? OutputFile(path: target, text: text)
+                            : OutputFile(path: target, contents: try SignagePackage.zip(page: text)))
+                }
+            }
+        }
+        let folder = locale.folder
+        var units: [RenderUnit] = []
         for stage in program.stages {
-            let performances = index.performances(onStage: stage.id)
-            let data = SignageData(
-                program: program, stages: [stageValue(stage)], performances: performances, updated: lastChanged)
-            let page = values(
-                title: "\(stage.name) · \(program.event.name)",
-                extra: [
-                    "stage": ["name": stage.name, "slug": stage.slug] as [String: Any],
-                    "dataJSON": try ScriptJSON.encode(data),
-                    "fallback": fallback(stage),
-                ])
-            let feed = "feeds/stages/\(stage.slug).json"
-            let path = folder + "stages/\(stage.slug).html"
-            try sink.emit(
-                OutputFile(
-                    path: path,
-                    text: try theme.render("signage-stage", page.merging(links(feed: feed, page: path)) { $1 })))
-            let packaged = try theme.render("signage-stage", page.merging(links(feed: feed, page: nil)) { $1 })
-            try sink.emit(
-                OutputFile(
-                    path: folder + "packages/stages/\(stage.slug).zip", contents: try SignagePackage.zip(page: packaged)
-                ))
+            let positions = index.positions(onStage: stage.id)
+            var digest = DigestBuilder("signage stage")
+            digest.add(screensDigest)
+            digest.add(stage.slug)
+            digest.add(context.siteURL?.absoluteString)
+            for position in positions { digest.add(resources.performances[Int(position)].digest) }
+            units.append(
+                unit(
+                    key: folder + OutputPaths.signageStage(stage.slug),
+                    package: folder + OutputPaths.signageStagePackage(stage.slug),
+                    template: "signage-stage", digest: digest.finish(), cost: 30_000 + positions.count * 400,
+                    feed: OutputPaths.stageFeed(stage.slug)
+                ) {
+                    let fallback = program.days.compactMap { day -> TemplateValue? in
+                        let sets = index.positions(onStage: stage.id, on: day.date)
+                        guard !sets.isEmpty else { return nil }
+                        return .object(
+                            TemplateFields([
+                                "title": .text(labels.dayTitle(day.date)),
+                                "sets": .list(
+                                    sets.map { position in
+                                        let facts = resources.performances[Int(position)]
+                                        return .object(
+                                            TemplateFields([
+                                                "start": .text(labels.time(minuteOfDay: facts.start.minuteOfDay)),
+                                                "name": .text(program.performances[Int(position)].displayName),
+                                            ]))
+                                    }),
+                            ]))
+                    }
+                    return SignagePage(fields: [
+                        "title": .text("\(stage.name) · \(program.event.name)"),
+                        "stage": .object(TemplateFields(["name": .text(stage.name), "slug": .text(stage.slug)])),
+                        "dataJSON": .text(
+                            SignageData.json(
+                                resources: resources, stages: [stage], positions: positions,
+                                updated: Self.lastChange(resources, positions))),
+                        "fallback": .list(fallback),
+                    ])
+                })
         }
-        let data = SignageData(
-            program: program, stages: program.stages.map(stageValue), performances: program.performances,
-            updated: lastChanged)
-        let board = values(
-            title: "\(strings["now_and_next"]) · \(program.event.name)",
-            extra: [
-                "stages": program.stages.map { ["name": $0.name, "slug": $0.slug] as [String: Any] },
-                "dataJSON": try ScriptJSON.encode(data),
-            ])
-        let path = folder + "board.html"
-        try sink.emit(
-            OutputFile(
-                path: path,
-                text: try theme.render("signage-board", board.merging(links(feed: "feeds/days/", page: path)) { $1 })))
-        let packagedBoard = try theme.render(
-            "signage-board", board.merging(links(feed: "feeds/days/", page: nil)) { $1 })
-        try sink.emit(
-            OutputFile(path: folder + "packages/board.zip", contents: try SignagePackage.zip(page: packagedBoard)))
+        var board = DigestBuilder("signage board")
+        board.add(screensDigest)
+        board.add(context.siteURL?.absoluteString)
+        for facts in resources.performances { board.add(facts.digest) }
+        units.append(
+            unit(
+                key: folder + OutputPaths.signageBoard, package: folder + OutputPaths.signageBoardPackage,
+                template: "signage-board", digest: board.finish(), cost: 30_000 + program.performances.count * 400,
+                feed: OutputPaths.dayFeeds
+            ) {
+                let all = (0..<Int32(program.performances.count)).map { $0 }
+                return SignagePage(fields: [
+                    "title": .text("\(strings["now_and_next"]) · \(program.event.name)"),
+                    "stages": .list(
+                        program.stages.map {
+                            .object(TemplateFields(["name": .text($0.name), "slug": .text($0.slug)]))
+                        }),
+                    "dataJSON": .text(
+                        SignageData.json(
+                            resources: resources, stages: program.stages, positions: all,
+                            updated: Self.lastChange(resources, all))),
+                ])
+            })
+        return units
+    }
+
+    /// When the sets at `positions` last changed, or the event did.
+    private static func lastChange(_ resources: RenderResources, _ positions: [Int32]) -> Date? {
+        [resources.lastChange(of: positions), resources.program.event.updatedAt].compactMap { $0 }.max()
     }
 }

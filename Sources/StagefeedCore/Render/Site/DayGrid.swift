@@ -5,14 +5,6 @@ import Foundation
 /// (sets that overlap on one stage are drawn over each other). Rows count
 /// real elapsed time, so a DST change inside the night adds or removes an hour of rows.
 struct DayGrid {
-    /// One set placed in its stage's column.
-    struct Block {
-        var performance: Performance
-        /// First row (1-based) and number of rows.
-        var row: Int
-        var span: Int
-    }
-
     /// One hour mark down the side.
     struct HourMark {
         var instant: Date
@@ -24,8 +16,6 @@ struct DayGrid {
     let start: Date
     let rows: Int
     let hours: [HourMark]
-    /// Blocks by stage id, in start order.
-    let blocks: [String: [Block]]
 
     /// Nil when the day has no sets.
     init?(performances: [Performance], format: EventTimeFormat) {
@@ -41,13 +31,12 @@ struct DayGrid {
             mark = mark.addingTimeInterval(3600)
         }
         self.hours = hours
-        var blocks: [String: [Block]] = [:]
-        for performance in performances {
-            let row = Int((performance.start.timeIntervalSince(start) / Self.slot).rounded(.down)) + 1
-            let endRow = Int((performance.end.timeIntervalSince(start) / Self.slot).rounded(.up)) + 1
-            blocks[performance.stageID, default: []].append(
-                Block(performance: performance, row: row, span: max(1, min(endRow, rows + 1) - row)))
-        }
-        self.blocks = blocks
+    }
+
+    /// Where a set of the day sits: its first row (1-based) and its number of rows.
+    func place(_ performance: Performance) -> (row: Int, span: Int) {
+        let row = Int((performance.start.timeIntervalSince(start) / Self.slot).rounded(.down)) + 1
+        let endRow = Int((performance.end.timeIntervalSince(start) / Self.slot).rounded(.up)) + 1
+        return (row, max(1, min(endRow, rows + 1) - row))
     }
 }

@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
-import Synchronization
 
 /// The website: the index, a page per festival day, stage and artist, the "my schedule"
-/// page, the theme's assets and the service worker, all through the theme's templates.
+/// page, the theme's assets and the service worker, all through the theme's templates,
+/// in each language (the first at the root, the others in `<tag>/`). Each page is a unit
+/// of its own, with the digest of the typed page model it renders.
 public struct SiteRenderer: Renderer {
     /// The templates, strings and assets pages are rendered through.
     public var theme: Theme
@@ -19,39 +20,82 @@ public struct SiteRenderer: Renderer {
         self.locales = locales
     }
 
-    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
+    public func units(for resources: RenderResources) throws -> [RenderUnit] {
         let (assetFiles, assetNames) = assets()
-        let cached = PrecacheList(sink)
+        let themeDigest = theme.digest
+        var units: [RenderUnit] = []
         for locale in locales {
-            let strings = theme.strings.strings(for: locale).strings
-            let pages: [SitePage] =
-                [.index] + program.days.map(SitePage.day) + program.stages.map(SitePage.stage)
-                + program.artists.map(SitePage.artist) + [.mySchedule]
-            // Each worker builds its own values (and with them its own date formatters).
-            try ParallelWork.forEach(
-                pages,
-                prepare: SitePages(
-                    values: SiteValues(
-                        program: program, context: context, locale: locale, locales: locales,
-                        strings: strings, clock: clock, assets: assetNames))
-            ) { builder, page in
-                let (path, template, values, embedded) = try page.render(with: builder)
-                let text = try theme.render(template, values)
-                if let embedded {
-                    try cached.emit(path: locale.folder + path) { append in
-                        try Splice.write(
-                            text, data: embedded, file: theme.templateFiles[template] ?? template,
-                            value: "scheduleJSON", to: append)
-                    }
-                } else {
-                    try cached.emit(OutputFile(path: locale.folder + path, text: text))
-                }
-            }
+            let site = SiteContext(
+                resources: resources, locale: locale, locales: locales,
+                strings: theme.strings.strings(for: locale).strings,
+                clock: clock, assets: assetNames, themeDigest: themeDigest)
+            units += pageUnits(site)
         }
         for file in assetFiles {
-            try cached.emit(file)
+            var digest = DigestBuilder("asset")
+            digest.add(Array(file.contents))
+            units.append(
+                RenderUnit(key: file.path, digest: digest.finish(), cost: file.contents.count) { sink in
+                    try sink.emit(file)
+                })
         }
-        try sink.emit(try serviceWorker(caching: cached.entries))
+        units.append(try serviceWorker(caching: units))
+        return units
+    }
+
+    /// The pages of one language.
+    private func pageUnits(_ site: SiteContext) -> [RenderUnit] {
+        let program = site.resources.program, folder = site.locale.folder
+        var units: [RenderUnit] = []
+        func page(
+            _ path: String, _ template: String, digest: UnitDigest, cost: Int,
+            make: @escaping @Sendable () -> any TemplateObject
+        ) {
+            let depth = path.split(separator: "/").count - 1
+            units.append(
+                RenderUnit(key: folder + path, digest: digest, cost: cost) { [theme] sink in
+                    try theme.render(
+                        template, page: make(), frame: site.frame(depth: depth), fragments: site.fragments[depth],
+                        path: folder + path, streamed: template == "my", into: sink)
+                })
+        }
+        page(OutputPaths.index, "index", digest: IndexPage.digest(site: site), cost: 4000 + program.artists.count * 80)
+        {
+            IndexPage(site: site)
+        }
+        for day in program.days {
+            page(
+                OutputPaths.day(day.date), "day", digest: DayPage.digest(day, site: site),
+                cost: 4000 + day.performanceIDs.count * 1500
+            ) {
+                DayPage(day, site: site)
+            }
+        }
+        for stage in program.stages {
+            let count = site.resources.index.positions(onStage: stage.id).count
+            page(
+                OutputPaths.stage(stage.slug), "stage", digest: StagePage.digest(stage, site: site),
+                cost: 4000 + count * 900
+            ) {
+                StagePage(stage, site: site)
+            }
+        }
+        for artist in program.artists {
+            let count = site.resources.index.positions(byArtist: artist.id).count
+            page(
+                OutputPaths.artist(artist.slug), "artist", digest: ArtistPage.digest(artist, site: site),
+                cost: 4000 + count * 900
+            ) {
+                ArtistPage(artist, site: site)
+            }
+        }
+        page(
+            OutputPaths.mySchedule, "my", digest: MySchedulePage.digest(site: site),
+            cost: program.performances.count * 300
+        ) {
+            MySchedulePage(site: site)
+        }
+        return units
     }
 
     /// Theme assets under `assets/`; stylesheets and scripts get a content hash in their
@@ -61,11 +105,11 @@ public struct SiteRenderer: Renderer {
         var files: [OutputFile] = []
         var names: [String: String] = [:]
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            var path = "assets/" + name
+            var path = OutputPaths.asset(name)
             let suffix = (name as NSString).pathExtension
             if suffix == "css" || suffix == "js" {
                 let hash = SHA256.hash(data: data).prefix(4).hexadecimal
-                path = "assets/" + (name as NSString).deletingPathExtension + ".\(hash).\(suffix)"
+                path = OutputPaths.asset((name as NSString).deletingPathExtension + ".\(hash).\(suffix)")
             }
             files.append(OutputFile(path: path, contents: data))
             names[String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })] = path
@@ -74,74 +118,38 @@ public struct SiteRenderer: Renderer {
     }
 
     /// `sw.js`: precaches every page and asset under a version that changes whenever any
-    /// of them does, so a phone that loaded the site once keeps it offline.
-    private func serviceWorker(caching entries: [(path: String, digest: SHA256Digest)]) throws -> OutputFile {
-        var digest = SHA256()
-        for entry in entries {
-            digest.update(data: Data(entry.path.utf8))
-            digest.update(data: Data(entry.digest))
+    /// of their digests does, so a phone that loaded the site once keeps it offline.
+    private func serviceWorker(caching units: [RenderUnit]) throws -> RenderUnit {
+        let entries = units.sorted { $0.key < $1.key }
+        var digest = DigestBuilder("service worker")
+        for unit in entries {
+            digest.add(unit.key)
+            digest.add(unit.digest)
         }
-        let version = digest.finalize().prefix(8).hexadecimal
-        let precache = entries.map(\.path) + ["feeds/program.json", "feeds/status.json"]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        let list = String(decoding: try encoder.encode(precache), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-        let folders = String(decoding: try encoder.encode(locales.map(\.folder).filter { !$0.isEmpty }), as: UTF8.self)
-        let text = try theme.render("service-worker", ["version": version, "precache": list, "folders": folders])
-        return OutputFile(path: SitePath.serviceWorker, text: text)
-    }
-}
-
-/// One page of the site in one language.
-private enum SitePage {
-    case index
-    case day(FestivalDay)
-    case stage(Stage)
-    case artist(Artist)
-    case mySchedule
-
-    /// Its path among the language's pages, its template, its values, and the data written
-    /// where the values hold `Splice.placeholder` (the program "my schedule" embeds).
-    func render(
-        with pages: SitePages
-    ) throws -> (path: String, template: String, values: [String: Any], embedded: JSONStream?) {
-        switch self {
-        case .index: return (SitePath.index, "index", pages.index(), nil)
-        case .day(let day): return (SitePath.day(day.date), "day", pages.day(day), nil)
-        case .stage(let stage): return (SitePath.stage(stage.slug), "stage", pages.stage(stage), nil)
-        case .artist(let artist): return (SitePath.artist(artist.slug), "artist", pages.artist(artist), nil)
-        case .mySchedule:
-            let (values, data) = pages.mySchedule()
-            return (SitePath.mySchedule, "my", values, data)
+        let version = String(digest.finish().description.prefix(16))
+        let precache = entries.map(\.key) + [OutputPaths.programFeed, OutputPaths.status]
+        let folders = locales.map(\.folder).filter { !$0.isEmpty }
+        var whole = DigestBuilder("sw.js")
+        whole.add(version)
+        whole.add(theme.digest)
+        whole.add(folders)
+        return RenderUnit(key: OutputPaths.serviceWorker, digest: whole.finish(), cost: precache.count * 40) {
+            [theme] sink in
+            func list(_ items: [String]) -> String {
+                var json = JSONWriter(style: .script)
+                json.beginArray()
+                for item in items { json.string(item) }
+                json.endArray()
+                return String(decoding: json.bytes, as: UTF8.self)
+            }
+            let values = TemplateDictionary([
+                "version": .text(version), "precache": .text(list(precache)), "folders": .text(list(folders)),
+            ])
+            var output = TemplateOutput()
+            try theme.render(
+                "service-worker", page: values, frame: nil, fragments: nil, path: OutputPaths.serviceWorker,
+                into: &output)
+            try sink.emit(OutputFile(path: OutputPaths.serviceWorker, contents: Data(output.bytes)))
         }
-    }
-}
-
-/// Passes files on and remembers each one's path and hash, for the service worker.
-private final class PrecacheList: OutputSink, Sendable {
-    private let sink: any OutputSink
-    private let seen = Mutex<[(path: String, digest: SHA256Digest)]>([])
-
-    init(_ sink: any OutputSink) {
-        self.sink = sink
-    }
-
-    func emit(_ file: OutputFile) throws {
-        let digest = SHA256.hash(data: file.contents)
-        try sink.emit(file)
-        seen.withLock { $0.append((file.path, digest)) }
-    }
-
-    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
-        var hash = SHA256()
-        try sink.emit(path: path, writing: write) { hash.update(data: $0) }
-        let digest = hash.finalize()
-        seen.withLock { $0.append((path, digest)) }
-    }
-
-    /// Every file passed on, by path.
-    var entries: [(path: String, digest: SHA256Digest)] {
-        seen.withLock { $0.sorted { $0.path < $1.path } }
     }
 }

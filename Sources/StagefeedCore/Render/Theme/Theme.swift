@@ -62,29 +62,56 @@ public struct Theme: Sendable {
         return digest.finalize().hexadecimal
     }
 
-    /// The text of template `name` rendered with `values`.
-    func render(_ name: String, _ values: [String: Any]) throws(ThemeError) -> String {
-        guard library.contains(name) else {
-            throw .missingTemplate(
-                name: name,
-                theme: templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "")
-        }
+    /// Template `name` rendered for `page` (with `frame` shared by the pages `fragments`
+    /// serves) into `output`.
+    func render(
+        _ name: String, page: any TemplateObject, frame: (any TemplateObject)?, fragments: TemplateFragments?,
+        path: String, into output: inout TemplateOutput
+    ) throws(ThemeError) {
+        var frames = [TemplateFrame(.object(page))]
+        if let frame { frames.append(TemplateFrame(.object(frame), shared: true)) }
         do {
-            return try library.render(name, Self.templateValue(values))
+            try library.render(name, frames: frames, fragments: fragments, into: &output)
+        } catch let error as TemplateLibrary.RenderError {
+            switch error {
+            case .missingTemplate(let name):
+                throw .missingTemplate(name: name, theme: folder)
+            case .tooDeep(let partial):
+                throw .syntax(
+                    file: templateFiles[partial] ?? partial, line: 1, column: 1,
+                    reason:
+                        "partials nest more than \(TemplateLibrary.maximumDepth) deep (does a partial include itself?)")
+            }
+        } catch let error as ThemeError {
+            throw error
         } catch {
-            throw .syntax(file: templateFiles[name] ?? name, line: 1, column: 1, reason: "\(error)")
+            throw .unreadable(file: path, reason: "\(error)")
         }
     }
 
-    /// Values as templates see them.
-    static func templateValue(_ value: Any) -> TemplateValue {
-        switch value {
-        case let text as String: return .text(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .number(number)
-        case let items as [Any]: return .list(items.map(templateValue))
-        case let object as [String: Any]: return .object(TemplateDictionary(object.mapValues(templateValue)))
-        default: return .null
+    /// Template `name` rendered for `page` as the file `path`, handed to `sink`: whole, or,
+    /// when `streamed`, in pieces as it is made (a page carrying the whole program).
+    func render(
+        _ name: String, page: any TemplateObject, frame: (any TemplateObject)?, fragments: TemplateFragments?,
+        path: String, streamed: Bool = false, into sink: any OutputSink
+    ) throws {
+        if streamed {
+            try sink.emit(path: path) { append in
+                try withoutActuallyEscaping(append) { append in
+                    var output = TemplateOutput(pieceSize: 1 << 18) { try append(Data($0)) }
+                    try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
+                    try output.finish()
+                }
+            }
+        } else {
+            var output = TemplateOutput(capacity: 16 << 10)
+            try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
+            try sink.emit(OutputFile(path: path, contents: Data(output.bytes)))
         }
+    }
+
+    /// The theme's folder, for messages.
+    private var folder: String {
+        templateFiles["layout"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ""
     }
 }

@@ -10,8 +10,6 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     case missingTemplate(name: String, theme: String)
     /// A theme file could not be read.
     case unreadable(file: String, reason: String)
-    /// A template changed a value stagefeed fills in after rendering (see `Splice`).
-    case valueChanged(file: String, name: String)
 
     public var description: String {
         switch self {
@@ -27,9 +25,6 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
             return "theme \(theme) has no template \"\(name)\""
         case .unreadable(let file, let reason):
             return "cannot read theme file \(file): \(reason)"
-        case .valueChanged(let file, let name):
-            return
-                "\(file): template error: \"\(name)\" is filled in after rendering and must reach the page unchanged; write {{{\(name)}}} (or {{\(name)}}), not through a lambda"
         }
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+
+/// What every screen of one language shares: the language's frame, the signage code's
+/// `version`, the `clock` (`24h`, `12h`, or empty for the language's habit), the `event`'s
+/// name, its `timeZone`, and the strings the screen's script says (`stringsJSON`).
+final class SignageFrame: TemplateObject {
+    let language: LanguageFrame
+    private let fields: [String: TemplateValue]
+
+    init(language: LanguageFrame, version: String, clock: ClockStyle?, event: Event, scriptStrings: String) {
+        self.language = language
+        fields = [
+            "version": .text(version), "clock": .text(clock?.rawValue ?? ""), "event": .text(event.name),
+            "timeZone": .text(event.timeZone.identifier), "stringsJSON": .text(scriptStrings),
+        ]
+    }
+
+    func value(forKey key: String) -> TemplateValue? { fields[key] ?? language.value(forKey: key) }
+}
+
+/// A screen (`signage-stage`, `signage-board`): its `title`, the program slice it shows as
+/// JSON for its script (`dataJSON`, triple braces), where it polls for fresh data (`feed`,
+/// `versionURL`; empty in a package without a public address), and, for a stage's screen,
+/// `stage: {name, slug}` with `fallback` (the stage's program by day, `[{title, sets:
+/// [{start, name}]}]`, shown until the script runs), or, for the board, `stages`.
+struct SignagePage: TemplateObject {
+    let fields: [String: TemplateValue]
+
+    func value(forKey key: String) -> TemplateValue? { fields[key] }
+
+    /// This page with other polling addresses (its package's).
+    func polling(feed: String, versionURL: String) -> SignagePage {
+        var fields = fields
+        fields["feed"] = .text(feed)
+        fields["versionURL"] = .text(versionURL)
+        return SignagePage(fields: fields)
+    }
+}
+
+/// The program slice a screen carries inline, in the shape of the feeds it later polls
+/// (`feeds/stages/<slug>.json`, `feeds/days/YYYY-MM-DD.json`), so its script reads both
+/// alike: compact JSON for a script element. `updated` (when its sets last changed) lets the
+/// script tell a clock set before the build.
+enum SignageData {
+    static func json(resources: RenderResources, stages: [Stage], positions: [Int32], updated: Date?) -> String {
+        let program = resources.program
+        var json = JSONWriter(style: .script, capacity: 1024 + positions.count * 200)
+        json.beginObject()
+        json.key("days")
+        json.beginArray()
+        for day in program.days {
+            json.beginObject()
+            json.key("date")
+            json.string(day.date.description)
+            json.key("end")
+            json.string(resources.clock.iso8601(day.end))
+            json.key("start")
+            json.string(resources.clock.iso8601(day.start))
+            json.endObject()
+        }
+        json.endArray()
+        json.key("event")
+        json.beginObject()
+        json.key("name")
+        json.string(program.event.name)
+        json.key("timezone")
+        json.string(program.event.timeZone.identifier)
+        json.endObject()
+        json.key("performances")
+        json.beginArray()
+        for position in positions {
+            let performance = program.performances[Int(position)], facts = resources.performances[Int(position)]
+            json.beginObject()
+            json.key("day")
+            json.string(performance.day.description)
+            json.key("end")
+            json.string(facts.endISO)
+            json.key("id")
+            json.string(performance.id)
+            json.key("stage_id")
+            json.string(performance.stageID)
+            json.key("start")
+            json.string(facts.startISO)
+            json.key("title")
+            json.string(performance.displayName)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("stages")
+        json.beginArray()
+        for stage in stages {
+            json.beginObject()
+            json.key("id")
+            json.string(stage.id)
+            json.key("name")
+            json.string(stage.name)
+            json.key("slug")
+            json.string(stage.slug)
+            json.endObject()
+        }
+        json.endArray()
+        if let updated {
+            json.key("updated")
+            json.string(resources.clock.iso8601(updated))
+        }
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}

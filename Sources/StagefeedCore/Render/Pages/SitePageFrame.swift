@@ -1,0 +1,97 @@
+import Foundation
+
+/// What every site page has of its own around its content: its `title`, whether it is the
+/// index (`isIndex`), the same page in the other languages (`languages`), the festival with
+/// the time this page's content last changed (`site`), the page's calendar links
+/// (`calendar`) and the navigation with this page marked (`days`, `stages`).
+struct SitePageFrame {
+    let title: String
+    let isIndex: Bool
+    let languages: TemplateValue
+    let site: TemplateValue
+    let calendar: TemplateValue
+    let days: TemplateValue
+    let stages: TemplateValue
+
+    /// The frame of the page at `path` (among its language's pages) in `site`'s language.
+    init(
+        path: String, title: String, calendar calendarPath: String, updated: Date?, site: SiteContext,
+        currentDay: LocalDate? = nil, currentStage: String? = nil
+    ) {
+        self.title = title
+        isIndex = path == OutputPaths.index
+        let root = OutputPaths.root(of: site.locale.folder + path)
+        languages =
+            site.locales.count > 1
+            ? .list(
+                site.locales.map { other in
+                    .object(
+                        TemplateFields([
+                            "tag": .text(other.tag), "name": .text(other.autonym),
+                            "href": .text(root + other.folder + path),
+                            "current": .bool(other == site.locale),
+                        ]))
+                }) : .bool(false)
+        self.site = .object(SiteBlock(info: site.info, updated: updated, labels: site.labels))
+        calendar = CalendarLinks(path: calendarPath, root: root, siteURL: site.siteURL).value
+        let navigation = site.navigation(depth: path.split(separator: "/").count - 1)
+        days = navigation.days(current: currentDay)
+        stages = navigation.stages(current: currentStage)
+    }
+
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "title": return .text(title)
+        case "isIndex": return .bool(isIndex)
+        case "languages": return languages
+        case "site": return site
+        case "calendar": return calendar
+        case "days": return days
+        case "stages": return stages
+        default: return nil
+        }
+    }
+}
+
+/// The festival as every page shows it (`site.name`, `site.dates`…), with when the page's
+/// own content last changed (`site.updated`, `site.updatedISO`: false when unknown).
+struct SiteBlock: TemplateObject {
+    let info: SiteInfo
+    let updated: Date?
+    let labels: TimeLabels
+
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "updated":
+            guard let updated else { return .bool(false) }
+            let format = labels.format
+            return .text("\(labels.dayTitle(format.localDate(updated))), \(format.displayTime(updated))")
+        case "updatedISO":
+            guard let updated else { return .bool(false) }
+            return .text(info.clock.iso8601(updated))
+        default:
+            return info.value(forKey: key)
+        }
+    }
+}
+
+/// The festival's name, dates, timezone, description and clock in one language.
+final class SiteInfo: TemplateObject {
+    let clock: EventClock
+    private let fields: [String: TemplateValue]
+
+    init(program: Program, sourceName: String, labels: TimeLabels, clock: EventClock) {
+        self.clock = clock
+        let event = program.event, format = labels.format
+        fields = [
+            "name": .text(event.name),
+            "key": .text(Slug.token(for: "\(sourceName)/\(event.id)")),
+            "dates": .text(format.dateRange(event.startDate, event.endDate)),
+            "timeZone": .text(event.timeZone.identifier),
+            "description": .list(Paragraphs.of(event.description).map(TemplateValue.text)),
+            "clock": .text(format.usesTwelveHourClock ? "12h" : "24h"),
+        ]
+    }
+
+    func value(forKey key: String) -> TemplateValue? { fields[key] }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// What every renderer of one build reads besides the program, made once: the event's
+/// clock, lookups by id, each performance's times and calendar UID, and digests of each
+/// performance, artist, stage and of the event, which the renderers combine into their
+/// files' digests. Made in parallel over the performances; read from any thread.
+public struct RenderResources: Sendable {
+    /// Each performance's times in the event's timezone, and its UID.
+    public struct PerformanceFacts: Sendable {
+        public var startISO: String
+        public var endISO: String
+        public var start: LocalTime
+        public var end: LocalTime
+        /// The calendar UID, also the set's id on pages (`StableUUID.performance`).
+        public var uid: String
+        /// Everything renderers show about the performance: its fields, its stage's and its
+        /// artists' names and slugs, its revision (SEQUENCE, LAST-MODIFIED) and schedule number.
+        public var digest: UnitDigest
+    }
+
+    public let program: Program
+    public let context: BuildContext
+    public let clock: EventClock
+    public let index: ProgramIndex
+    public let stagesByID: [String: Stage]
+    public let artistsByID: [String: Artist]
+    /// By the performance's position in `program.performances`.
+    public let performances: [PerformanceFacts]
+    /// By artist id: the artist's fields.
+    public let artistDigests: [String: UnitDigest]
+    /// The event's fields, the day start, the days, and the stages (names, slugs, order):
+    /// what every page and feed shows around its own content, with the build of stagefeed
+    /// (`identity`): a new binary renders everything once.
+    public let programDigest: UnitDigest
+    /// What units hand back besides their files.
+    public let results = UnitResults()
+    /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once.
+    let feedEntries = SharedValue<[[UInt8]]>()
+    /// `feeds/program.json`'s data version, which the frab schedule gives too.
+    let dataVersion = SharedValue<String>()
+
+    public init(program: Program, context: BuildContext, identity: String = "") {
+        self.program = program
+        self.context = context
+        let clock = EventClock(
+            timeZone: program.event.timeZone,
+            from: program.days.first?.start ?? program.performances.first?.start ?? Date(),
+            to: program.days.last?.end ?? program.performances.last?.end ?? Date())
+        self.clock = clock
+        index = ProgramIndex(program)
+        let stagesByID = Dictionary(program.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.stagesByID = stagesByID
+        self.artistsByID = artistsByID
+        performances = ParallelWork.map(program.performances) { performance in
+            Self.facts(
+                of: performance, clock: clock, program: program, context: context, stages: stagesByID,
+                artists: artistsByID)
+        }
+        artistDigests = Dictionary(
+            program.artists.map { ($0.id, Self.digest(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        programDigest = Self.digest(of: program, context: context, identity: identity)
+    }
+
+    static func facts(
+        of performance: Performance, clock: EventClock, program: Program, context: BuildContext,
+        stages: [String: Stage], artists: [String: Artist]
+    ) -> PerformanceFacts {
+        var digest = DigestBuilder("performance")
+        digest.add(performance.id)
+        digest.add(performance.stageID)
+        digest.add(performance.artistID)
+        digest.add(performance.displayName)
+        digest.add(performance.description)
+        digest.add(performance.start)
+        digest.add(performance.end)
+        digest.add(performance.day.description)
+        if let activity = performance.activity {
+            digest.add([activity.id, activity.name, activity.description ?? "", activity.imageURL ?? ""])
+        } else {
+            digest.add(0)
+        }
+        digest.add(performance.lineup ?? [])
+        if let details = performance.details {
+            digest.add(details.genres)
+            digest.add(details.minimumAge ?? -1)
+            digest.add([details.dressCode ?? "", details.ticketURL ?? "", details.flyerURL ?? ""])
+        } else {
+            digest.add(0)
+        }
+        let stage = stages[performance.stageID]
+        digest.add(stage?.name)
+        digest.add(stage?.slug)
+        for id in performance.artistIDs {
+            let artist = artists[id]
+            digest.add(artist?.name)
+            digest.add(artist?.slug)
+            // Calendars fall back on the bio for a set's description.
+            digest.add(artist?.bio)
+        }
+        let stamp = context.revisions[performance.id]
+        digest.add(stamp?.sequence ?? -1)
+        digest.add(stamp.map { Int($0.lastModified.timeIntervalSince1970) } ?? 0)
+        digest.add(context.scheduleNumbers[performance.id] ?? 0)
+        return PerformanceFacts(
+            startISO: clock.iso8601(performance.start), endISO: clock.iso8601(performance.end),
+            start: clock.local(performance.start), end: clock.local(performance.end),
+            uid: StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
+                .lowercased(),
+            digest: digest.finish())
+    }
+
+    static func digest(of artist: Artist) -> UnitDigest {
+        var digest = DigestBuilder("artist")
+        digest.add([artist.id, artist.name, artist.slug])
+        digest.add(artist.bio)
+        digest.add(artist.imageURL)
+        for link in artist.links { digest.add([link.platform, link.url]) }
+        return digest.finish()
+    }
+
+    static func digest(of stage: Stage) -> UnitDigest {
+        var digest = DigestBuilder("stage")
+        digest.add([stage.id, stage.name, stage.slug])
+        digest.add(stage.description)
+        switch stage.capacity {
+        case .people(let count)?: digest.add(count)
+        case .unlimited?: digest.add(-2)
+        case nil: digest.add(-1)
+        }
+        digest.add(stage.isListed)
+        return digest.finish()
+    }
+
+    static func digest(of program: Program, context: BuildContext, identity: String) -> UnitDigest {
+        var digest = DigestBuilder("program")
+        digest.add(identity)
+        let event = program.event
+        digest.add([event.id, event.name, event.slug ?? "", event.timeZone.identifier])
+        digest.add(event.description)
+        digest.add([event.startDate.description, event.endDate.description, program.dayStart.description])
+        digest.add(event.updatedAt.map { Int($0.timeIntervalSince1970) } ?? 0)
+        for day in program.days {
+            digest.add(day.date.description)
+            digest.add(day.start)
+            digest.add(day.end)
+            digest.add(day.performanceIDs.count)
+        }
+        for stage in program.stages { digest.add(Self.digest(of: stage)) }
+        digest.add(context.sourceName)
+        digest.add(context.siteURL?.absoluteString)
+        digest.add(StagefeedVersion.current)
+        return digest.finish()
+    }
+
+    /// The latest change among `performances` (their revisions), or nil.
+    public func lastChange(of positions: [Int32]) -> Date? {
+        positions.lazy.compactMap { context.revisions[program.performances[Int($0)].id]?.lastModified }.max()
+    }
+}

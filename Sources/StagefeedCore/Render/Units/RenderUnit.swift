@@ -1,0 +1,20 @@
+/// One piece of a build's work: the files one page, feed or calendar makes, with the digest
+/// of what they are made of. A build runs a unit only when its digest differs from the
+/// last build's (or a file it made is gone); the queue runs the largest first.
+public struct RenderUnit: Sendable {
+    /// Names the unit from build to build: its file's path, or its renderer's name for a
+    /// unit that makes several files.
+    public let key: String
+    public let digest: UnitDigest
+    /// About how many bytes it writes: larger units start first so both cores end together.
+    public let cost: Int
+    /// Makes the files and hands them to the sink.
+    public let make: @Sendable (any OutputSink) throws -> Void
+
+    public init(key: String, digest: UnitDigest, cost: Int, make: @escaping @Sendable (any OutputSink) throws -> Void) {
+        self.key = key
+        self.digest = digest
+        self.cost = cost
+        self.make = make
+    }
+}
