@@ -1,59 +1,71 @@
 import Foundation
 
 /// One VEVENT: a performance of the program, or one removed recently (cancelled), rendered
-/// once and shared by every calendar that lists it. It keeps only what places it in
-/// calendars, not the whole performance.
-struct CalendarEntry {
+/// once per build and shared by every calendar that lists it. Placing entries in calendars
+/// needs only their times, stage, day and artists, and their digest; the text is made when
+/// a calendar that lists them is made.
+struct CalendarEntry: Sendable {
     var id: String
     var start, end: Date
     /// The calendars that list it besides the whole program's: its stage's, day's and artists'.
     var stageID: String
     var day: LocalDate
     var artistIDs: [String]
-    /// The VEVENT's content lines.
-    var text: String
+    /// The performance as it is, or as last seen before it was removed.
+    var performance: Performance
+    var revision: RevisionStamp?
+    var isCancelled: Bool
+    /// Everything its VEVENT shows.
+    var digest: UnitDigest
 
     /// The program's performances, then the recently cancelled ones, in time order.
-    static func all(_ program: Program, context: BuildContext, strings: Strings) -> [CalendarEntry] {
-        let stages = Dictionary(uniqueKeysWithValues: program.stages.map { ($0.id, $0) })
-        let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0) })
+    static func all(_ resources: RenderResources) -> [CalendarEntry] {
+        let program = resources.program, context = resources.context
         var entries: [CalendarEntry] = []
         entries.reserveCapacity(program.performances.count + context.cancelled.count)
-        func add(_ performance: Performance, _ revision: RevisionStamp?, cancelled: Bool) {
-            var builder = ICalendarBuilder()
-            write(
-                performance, revision: revision, isCancelled: cancelled, stage: stages[performance.stageID],
-                artist: performance.artistID.flatMap { artists[$0] }, program: program, context: context,
-                strings: strings, into: &builder)
+        for (position, performance) in program.performances.enumerated() {
             entries.append(
                 CalendarEntry(
                     id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
-                    day: performance.day, artistIDs: performance.artistIDs, text: compact(builder.output)))
+                    day: performance.day, artistIDs: performance.artistIDs, performance: performance,
+                    revision: context.revisions[performance.id], isCancelled: false,
+                    digest: resources.performances[position].digest))
         }
-        for performance in program.performances {
-            add(performance, context.revisions[performance.id], cancelled: false)
+        for revision in context.cancelled {
+            let performance = revision.lastSeen
+            let facts = RenderResources.facts(
+                of: performance, clock: resources.clock, program: program, context: context,
+                stages: resources.stagesByID, artists: resources.artistsByID)
+            var digest = DigestBuilder("cancelled")
+            digest.add(facts.digest)
+            digest.add(revision.stamp.sequence)
+            digest.add(revision.stamp.lastModified)
+            entries.append(
+                CalendarEntry(
+                    id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
+                    day: performance.day, artistIDs: performance.artistIDs, performance: performance,
+                    revision: revision.stamp, isCancelled: true, digest: digest.finish()))
         }
-        for revision in context.cancelled { add(revision.lastSeen, revision.stamp, cancelled: true) }
         entries.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return entries
     }
 
-    /// A copy of `text` in storage of its own size: a builder's text grows by doubling, and
-    /// the entries are kept for the whole calendar renderer (at 20,000 sets, 17 MB of text
-    /// had taken 26).
-    private static func compact(_ text: String) -> String {
-        let count = text.utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            _ = buffer.initialize(fromContentsOf: text.utf8)
-            return count
-        }
+    /// The VEVENT's content lines.
+    func text(_ resources: RenderResources, strings: Strings) -> String {
+        var builder = ICalendarBuilder()
+        Self.write(
+            performance, revision: revision, isCancelled: isCancelled, stage: resources.stagesByID[performance.stageID],
+            artist: performance.artistID.flatMap { resources.artistsByID[$0] }, resources: resources, strings: strings,
+            into: &builder)
+        return builder.output
     }
 
     private static func write(
         _ performance: Performance, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
-        artist: Artist?, program: Program, context: BuildContext, strings: Strings,
+        artist: Artist?, resources: RenderResources, strings: Strings,
         into builder: inout ICalendarBuilder
     ) {
+        let program = resources.program, context = resources.context
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
         builder.begin("VEVENT")
         builder.text(
@@ -69,7 +81,7 @@ struct CalendarEntry {
                 ? strings.format("calendar_cancelled", ["title": performance.displayName]) : performance.displayName)
         if let stage { builder.text("LOCATION", stage.name) }
         var description = performance.description ?? performance.activity?.description ?? artist?.bio ?? ""
-        if let night = nightLines(performance, program: program, strings: strings) {
+        if let night = nightLines(performance, artists: resources.artistsByID, strings: strings) {
             description = night + (description.isEmpty ? "" : "\n\n" + CalendarRenderer.trimmed(description))
         }
         let shortened = CalendarRenderer.trimmed(description)
@@ -122,10 +134,10 @@ struct CalendarEntry {
     }
 
     /// A night's line-up, details and ticket link, one per line; nil for a plain set.
-    private static func nightLines(_ performance: Performance, program: Program, strings: Strings) -> String? {
+    private static func nightLines(_ performance: Performance, artists: [String: Artist], strings: Strings) -> String? {
         var lines: [String] = []
         if let lineup = performance.lineup {
-            let names = lineup.compactMap { program.artist(id: $0)?.name }
+            let names = lineup.compactMap { artists[$0]?.name }
             lines.append(strings.format("lineup_with", ["names": names.joined(separator: ", ")]))
         }
         if let details = performance.details {

@@ -3,7 +3,7 @@ import Foundation
 /// The iCalendar files: `calendar/program.ics` and one per stage, festival day and artist.
 /// Each event keeps its UID across builds; SEQUENCE and LAST-MODIFIED come from the
 /// revision ledger; recently removed performances stay listed as cancelled.
-public struct CalendarRenderer: WholeRenderer {
+public struct CalendarRenderer: Renderer {
     /// How often subscribed clients are asked to refresh.
     public static let refreshInterval = "PT1H"
     /// Calendars larger than this are written in pieces of about this size.
@@ -23,62 +23,76 @@ public struct CalendarRenderer: WholeRenderer {
         self.clock = clock
     }
 
-    public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
-        let entries = CalendarEntry.all(program, context: context, strings: strings)
+    /// One calendar file: where, its name, the page it belongs to, and its entries (by
+    /// position in the build's entries).
+    private struct Calendar: Sendable {
+        let path, name, page: String
+        let entries: [Int]
+    }
+
+    public func units(for resources: RenderResources) throws -> [RenderUnit] {
+        let program = resources.program
+        let entries = CalendarEntry.all(resources)
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         let timeZone = timeZoneComponent(program, entries: entries)
-        // Calendars share the entries' text (not copies of the entries).
-        var byStage: [String: [String]] = [:], byDay: [LocalDate: [String]] = [:], byArtist: [String: [String]] = [:]
-        for entry in entries {
-            byStage[entry.stageID, default: []].append(entry.text)
-            byDay[entry.day, default: []].append(entry.text)
-            for id in entry.artistIDs { byArtist[id, default: []].append(entry.text) }
+        var byStage: [String: [Int]] = [:], byDay: [LocalDate: [Int]] = [:], byArtist: [String: [Int]] = [:]
+        for (position, entry) in entries.enumerated() {
+            byStage[entry.stageID, default: []].append(position)
+            byDay[entry.day, default: []].append(position)
+            for id in entry.artistIDs { byArtist[id, default: []].append(position) }
         }
-        // The whole program: too large to hold twice, written in pieces.
-        let whole = Calendar(
-            path: "calendar/program.ics", name: program.event.name, page: "", entries: entries.map(\.text))
-        try sink.emit(path: whole.path) { append in
-            try write(whole, timeZone: timeZone, program: program, context: context, to: append)
-        }
-        var calendars: [Calendar] = []
+        var calendars = [
+            Calendar(
+                path: OutputPaths.programCalendar, name: program.event.name, page: "", entries: Array(entries.indices))
+        ]
         for stage in program.stages {
             calendars.append(
                 Calendar(
-                    path: "calendar/stages/\(stage.slug).ics", name: "\(program.event.name) – \(stage.name)",
+                    path: OutputPaths.stageCalendar(stage.slug), name: "\(program.event.name) – \(stage.name)",
                     page: "stages/\(stage.slug)/", entries: byStage[stage.id] ?? []))
         }
         for day in program.days {
             calendars.append(
                 Calendar(
-                    path: "calendar/days/\(day.date).ics", name: "\(program.event.name) – \(format.dayTitle(day.date))",
+                    path: OutputPaths.dayCalendar(day.date),
+                    name: "\(program.event.name) – \(format.dayTitle(day.date))",
                     page: "days/\(day.date)/", entries: byDay[day.date] ?? []))
         }
         for artist in program.artists {
             calendars.append(
                 Calendar(
-                    path: "calendar/artists/\(artist.slug).ics", name: "\(program.event.name) – \(artist.name)",
+                    path: OutputPaths.artistCalendar(artist.slug), name: "\(program.event.name) – \(artist.name)",
                     page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
-        // Each calendar is text from entries made above: spread over the cores. One larger
-        // than a piece (a day's or stage's at a large festival) is written in pieces too.
-        try ParallelWork.forEach(calendars, prepare: ()) { _, calendar in
-            if calendar.entries.reduce(0, { $0 + $1.utf8.count }) > Self.pieceSize {
-                try sink.emit(path: calendar.path) { append in
-                    try write(calendar, timeZone: timeZone, program: program, context: context, to: append)
+        // Each entry's text is made once, by the first calendar that needs it, for all.
+        let texts = SharedValue<[String]>()
+        let strings = self.strings
+        var header = DigestBuilder("calendar")
+        header.add(resources.programDigest)
+        header.add(strings.values.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        header.add(locale.tag)
+        header.add(clock?.rawValue)
+        header.add(timeZone)
+        let headerDigest = header.finish()
+        return calendars.map { calendar in
+            var digest = DigestBuilder("calendar file")
+            digest.add(headerDigest)
+            digest.add([calendar.path, calendar.name, calendar.page])
+            for position in calendar.entries { digest.add(entries[position].digest) }
+            return RenderUnit(key: calendar.path, digest: digest.finish(), cost: 1000 + calendar.entries.count * 800) {
+                sink in
+                let made = texts.value { ParallelWork.map(entries) { $0.text(resources, strings: strings) } }
+                if calendar.entries.count > 300 {
+                    try sink.emit(path: calendar.path) { append in
+                        try write(calendar, texts: made, timeZone: timeZone, resources: resources, to: append)
+                    }
+                } else {
+                    var contents = Data()
+                    try write(calendar, texts: made, timeZone: timeZone, resources: resources) { contents.append($0) }
+                    try sink.emit(OutputFile(path: calendar.path, contents: contents))
                 }
-            } else {
-                var contents = Data()
-                try write(calendar, timeZone: timeZone, program: program, context: context) { contents.append($0) }
-                try sink.emit(OutputFile(path: calendar.path, contents: contents))
             }
         }
-    }
-
-    /// One calendar file to write: where, its name, the page it belongs to, its events
-    /// (as iCalendar text).
-    private struct Calendar: Sendable {
-        let path, name, page: String
-        let entries: [String]
     }
 
     /// The VTIMEZONE every calendar carries: the festival's days and every listed set.
@@ -93,9 +107,10 @@ public struct CalendarRenderer: WholeRenderer {
 
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
     private func write(
-        _ calendar: Calendar, timeZone: String, program: Program, context: BuildContext,
+        _ calendar: Calendar, texts: [String], timeZone: String, resources: RenderResources,
         to append: (Data) throws -> Void
     ) throws {
+        let program = resources.program, context = resources.context
         let name = calendar.name
         var builder = ICalendarBuilder()
         builder.begin("VCALENDAR")
@@ -118,8 +133,8 @@ public struct CalendarRenderer: WholeRenderer {
         builder.text("X-WR-TIMEZONE", program.event.timeZone.identifier)
 
         builder.append(rendered: timeZone)
-        for entry in calendar.entries {
-            builder.append(rendered: entry)
+        for position in calendar.entries {
+            builder.append(rendered: texts[position])
             if builder.output.utf8.count >= Self.pieceSize { try append(Data(builder.takeOutput().utf8)) }
         }
         builder.end("VCALENDAR")
