@@ -18,13 +18,20 @@ struct BenchResult: Codable {
     var bytes = 0
     var performances = 0
     var peakMemoryMB = 0.0
+    /// Units of work planned and made (a unit's files are as the last build left them when
+    /// it is not made).
+    var units = 0
+    var unitsMade = 0
+    /// Entries of the output folder a no-op build changed (`feeds/status.json` aside).
+    var touched: Int?
 
     /// `20000 full: 2.41 s, 26100 written (310.2 MB), peak 140 MB; load 0.3 …`.
     var line: String {
         let phaseText = phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
         return
             "\(size) \(scenario): \(String(format: "%.3f", seconds)) s, \(written) written, \(unchanged) unchanged, \(removed) removed, "
-            + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, peak \(String(format: "%.0f", peakMemoryMB)) MB; \(phaseText)"
+            + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, peak \(String(format: "%.0f", peakMemoryMB)) MB, "
+            + "\(unitsMade) of \(units) units made\(touched.map { ", \($0) entries touched" } ?? ""); \(phaseText)"
     }
 
     /// The figures as a Markdown table: one row per size and scenario, phases in the last column.

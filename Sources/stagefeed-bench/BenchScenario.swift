@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import Logging
 import StagefeedCore
@@ -10,17 +11,18 @@ struct BenchScenario: AsyncParsableCommand {
 
     /// What is measured.
     enum Kind: String, CaseIterable, ExpressibleByArgument {
-        /// Generate the festival and store it (decode and normalize timed on their own).
+        /// Generate the festival and store it as a successful check (with the validators an
+        /// API would have given); decode and normalize timed on their own.
         case prepare
-        /// A build into an empty output folder.
+        /// `stagefeed build --offline` into an empty output folder.
         case full
-        /// Writing the full build's files again into a fresh folder: the floor.
+        /// Writing the full build's files again into a fresh folder with nothing but
+        /// mkdir/open/write/close: the floor.
         case floor
-        /// A second build with nothing changed.
+        /// A second build with nothing changed: nothing in the output folder may change.
         case noop
-        /// Store the festival again with one performance moved by 15 minutes (as `prepare`).
-        case move
-        /// A build after `move` (in a process of its own, so its peak is the build's).
+        /// One set moved by 10 minutes at the source: `stagefeed build --refresh` against the
+        /// festival served on loopback (304s for what did not change), as a cron job lives it.
         case moved
     }
 
@@ -39,18 +41,19 @@ struct BenchScenario: AsyncParsableCommand {
         switch kind {
         case .prepare:
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let festival = SyntheticFestival(performances: size)
-            try store(festival.bodies(), in: cache, result: &result)
+            try store(SyntheticFestival(performances: size).bodies(), in: cache, result: &result)
         case .full:
             try await build(cache: cache, output: output, result: &result)
         case .floor:
             try writeAgain(from: output, to: folder.appendingPathComponent("floor"), result: &result)
         case .noop:
+            let before = try OutputSnapshot(output)
             try await build(cache: cache, output: output, result: &result)
-        case .move:
-            try store(SyntheticFestival(performances: size).bodies(moved: true), in: cache, result: &result)
+            result.touched = try OutputSnapshot(output).changes(from: before).count
         case .moved:
-            try await build(cache: cache, output: output, result: &result)
+            let server = try await BenchAPI.start(bodies: SyntheticFestival(performances: size).bodies(moved: true))
+            defer { server.stop() }
+            try await build(cache: cache, output: output, fetchingFrom: server.baseURL, result: &result)
         }
         result.seconds = (ContinuousClock.now - started).seconds
         result.peakMemoryMB = Self.peakResidentMB()
@@ -59,7 +62,8 @@ struct BenchScenario: AsyncParsableCommand {
         FileHandle.standardOutput.write(try encoder.encode(result))
     }
 
-    /// Decodes and normalizes the bodies (timed), then stores them as a successful check.
+    /// Decodes and normalizes the bodies (timed), then stores them as a successful check,
+    /// each with the ETag `BenchAPI` gives it.
     private func store(_ bodies: [String: Data], in cache: URL, result: inout BenchResult) throws {
         var timer = PhaseTimer()
         var byEndpoint: [StagecraftEndpoint: Data] = [:]
@@ -71,9 +75,12 @@ struct BenchScenario: AsyncParsableCommand {
         normalizer.previousSlugs = try store.slugs()
         let program = try normalizer.normalize(draft)
         timer.lap("normalize")
-        let responses = StagecraftEndpoint.allCases.map {
-            StoredResponse(
-                endpoint: $0.rawValue, body: byEndpoint[$0]!, etag: nil, lastModified: nil, fetchedAt: Date())
+        let responses = StagecraftEndpoint.allCases.compactMap { endpoint in
+            byEndpoint[endpoint].map {
+                StoredResponse(
+                    endpoint: endpoint.rawValue, body: $0, etag: BenchAPI.etag(of: $0), lastModified: nil,
+                    fetchedAt: Date())
+            }
         }
         try store.commit(
             source: "stagecraft", responses: responses, program: program, changed: true, rate: nil, at: Date())
@@ -82,11 +89,13 @@ struct BenchScenario: AsyncParsableCommand {
         result.bytes = bodies.values.reduce(0) { $0 + $1.count }
     }
 
-    /// `stagefeed build --offline`: the program from the store, every renderer, the writer.
-    private func build(cache: URL, output: URL, result: inout BenchResult) async throws {
+    /// `stagefeed build --offline` (or `--refresh` from `api`): the program from the store
+    /// or the API, every renderer, the writer.
+    private func build(cache: URL, output: URL, fetchingFrom api: URL? = nil, result: inout BenchResult) async throws {
         var configuration = StagecraftSource.Configuration(
-            baseURL: URL(string: "https://bench.invalid/api/v1")!, apiKey: APIKey("bench"), cacheFolder: cache)
-        configuration.offline = true
+            baseURL: api ?? URL(string: "https://bench.invalid/api/v1")!, apiKey: APIKey("bench"), cacheFolder: cache)
+        configuration.offline = api == nil
+        configuration.refresh = api != nil
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         let pipeline = try BuildPipeline(
@@ -99,27 +108,44 @@ struct BenchScenario: AsyncParsableCommand {
         result.removed = report.write.removed.count
         result.bytes = report.bytesWritten
         result.performances = report.performances
+        result.units = report.units
+        result.unitsMade = report.unitsMade
     }
 
-    /// The floor: the same files and bytes written again with plain writes (read first, untimed).
+    /// The floor: the same files and bytes written again into a fresh folder with nothing
+    /// but `mkdir`, `open`, `write` and `close` (the files are read first, untimed).
     private func writeAgain(from output: URL, to floor: URL, result: inout BenchResult) throws {
         try? FileManager.default.removeItem(at: floor)
-        var files: [(String, Data)] = []
+        var files: [(String, [UInt8])] = []
         let enumerator = FileManager.default.enumerator(atPath: output.path)
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { files.append((path, try Data(contentsOf: output.appendingPathComponent(path)))) }
-        }
-        let started = ContinuousClock.now
-        var folders = Set<String>()
-        for (path, data) in files {
-            let target = floor.appendingPathComponent(path)
-            let parent = target.deletingLastPathComponent().path
-            if folders.insert(parent).inserted {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            if !isFolder.boolValue {
+                files.append((path, Array(try Data(contentsOf: output.appendingPathComponent(path)))))
             }
-            try data.write(to: target)
+        }
+        let root = floor.path
+        let started = ContinuousClock.now
+        var made: Set<String> = [root]
+        mkdir(root, 0o755)
+        for (path, bytes) in files {
+            var parent = ""
+            for component in path.split(separator: "/").dropLast() {
+                parent += "/" + component
+                if made.insert(parent).inserted { mkdir(root + parent, 0o755) }
+            }
+            let descriptor = open(root + "/" + path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw ValidationError("cannot create \(path)") }
+            var offset = 0
+            bytes.withUnsafeBytes { raw in
+                while offset < raw.count {
+                    let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if count <= 0 { break }
+                    offset += count
+                }
+            }
+            close(descriptor)
         }
         result.phases = [BenchResult.Phase(name: "write", seconds: (ContinuousClock.now - started).seconds)]
         result.written = files.count

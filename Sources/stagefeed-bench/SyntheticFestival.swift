@@ -18,7 +18,8 @@ struct SyntheticFestival {
     }
 
     /// The bodies of `GET /event`, `/stages`, `/artists`, `/program`; `moved` shifts one
-    /// performance by 15 minutes (the benchmark's "one change").
+    /// performance by 10 minutes, as its source would (its `updated_at` moves too): the
+    /// benchmark's "one change".
     func bodies(moved: Bool = false) -> [String: Data] {
         var random = SplitMix64(seed: UInt64(performances))
         let event: [String: Any] = [
@@ -54,11 +55,13 @@ struct SyntheticFestival {
                     guard index < performances else { break outer }
                     let length = 30 + Int(random.next() % 61)
                     var start = minute
-                    if moved && index == performances / 2 { start += 15 }
+                    let isMoved = moved && index == performances / 2
+                    if isMoved { start += 10 }
                     var entry: [String: Any] = [
                         "id": String(format: "p_%07d", index), "stage_id": "s_\(stage)",
                         "start_time": Self.instant(dayIndex, start), "end_time": Self.instant(dayIndex, start + length),
-                        "updated_at": "2027-06-01T12:00:00Z", "title": NSNull(), "description": NSNull(),
+                        "updated_at": isMoved ? "2027-06-15T12:00:00Z" : "2027-06-01T12:00:00Z", "title": NSNull(),
+                        "description": NSNull(),
                     ]
                     if index % 10 == 9 {
                         entry["artist_id"] = NSNull()
