@@ -56,42 +56,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// Parses a body; nil when it is not JSON (empty, truncated, HTML…) or nests deeper than
-    /// `maximumDepth`. Through `JSONDecoder`, which reads the body in place:
-    /// `JSONSerialization` built two trees of its own before this one, ten times the body's
-    /// size (80 MB for 12,000 artists). A key given twice keeps its first value.
+    /// `maximumDepth` (see `JSONParser`). A key given twice keeps its first value.
     public static func parse(_ data: Data) -> JSONValue? {
-        guard depth(of: data) <= maximumDepth else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: data)
+        JSONParser.parse(data, maximumDepth: maximumDepth)
     }
 
-    /// Deeper than any API body: refused before decoding, whose recursion grows with it.
+    /// Deeper than any API body: refused.
     static let maximumDepth = 64
-
-    /// How deep arrays and objects nest (brackets inside strings aside).
-    private static func depth(of data: Data) -> Int {
-        var depth = 0, deepest = 0, inString = false, escaped = false
-        for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
 
     /// A short name of the value's type, for error messages.
     public var typeName: String {

@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
 
-/// What the export remembers of a performance across builds, so calendars can say what
-/// changed: a SEQUENCE raised on every change of time, stage, title or status, the time of
-/// the last change of any kind, and, once it left the program, when that was.
+/// A performance's revision with the performance as last seen: what a build shows of a
+/// performance removed from the program (listed as cancelled), and, in the form earlier
+/// versions stored, what the store migrates from.
 public struct PerformanceRevision: Sendable, Equatable, Codable {
     public var performanceID: String
     public var sequence: Int
@@ -20,6 +20,24 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
     /// Its SEQUENCE and LAST-MODIFIED.
     public var stamp: RevisionStamp {
         RevisionStamp(sequence: sequence, lastModified: lastModified)
+    }
+
+    /// The revision of `state` with the performance as last seen.
+    public init(_ state: RevisionState, lastSeen: Performance) {
+        performanceID = state.performanceID
+        sequence = state.sequence
+        lastModified = state.lastModified
+        removedAt = state.removedAt
+        significantFingerprint = state.significantFingerprint
+        contentFingerprint = state.contentFingerprint
+        self.lastSeen = lastSeen
+    }
+
+    /// The state of the revision, without the performance.
+    public var state: RevisionState {
+        RevisionState(
+            performanceID: performanceID, sequence: sequence, lastModified: lastModified, removedAt: removedAt,
+            significantFingerprint: significantFingerprint, contentFingerprint: contentFingerprint)
     }
 
     /// The fingerprints of a performance as it is now; `shown` holds what calendars show of

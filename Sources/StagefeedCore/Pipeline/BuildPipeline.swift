@@ -106,12 +106,21 @@ public struct BuildPipeline: Sendable {
     private func context(for program: Program, freshness: Freshness, at now: Date, saving: Bool) throws -> BuildContext
     {
         var context = BuildContext(now: now, sourceName: source.name, siteURL: siteURL, freshness: freshness)
-        let (ledger, changed, changes) = try revisionStore.revisions(source: source.name).advanced(to: program, at: now)
-        if saving { try revisionStore.saveRevisions(source: source.name, ledger: ledger, ids: changed) }
+        let store = revisionStore, sourceName = source.name
+        let (ledger, changed, seen, changes) = try store.revisions(source: sourceName).advanced(to: program, at: now) {
+            ids in try store.lastSeen(source: sourceName, ids: ids)
+        }
+        if saving { try store.saveRevisions(source: sourceName, ledger: ledger, ids: changed, seen: seen) }
         context.changes = try revisionStore.logChanges(
             source: source.name, changes, limit: ChangeFeedRenderer.storedChanges, saving: saving)
         context.revisions = ledger.stamps
-        context.cancelled = ledger.recentlyCancelled(at: now, retention: cancelledRetention)
+        let cancelled = ledger.recentlyCancelled(at: now, retention: cancelledRetention)
+        let lastSeen = try store.lastSeen(source: sourceName, ids: cancelled)
+        context.cancelled = cancelled.compactMap { id in
+            guard let state = ledger.states[id], let performance = lastSeen[id] else { return nil }
+            return PerformanceRevision(state, lastSeen: performance)
+        }
+        .sorted { ($0.lastSeen.start, $0.performanceID) < ($1.lastSeen.start, $1.performanceID) }
         context.scheduleNumbers = try revisionStore.scheduleNumbers(
             source: source.name, ids: program.performances.map(\.id), saving: saving)
         return context

@@ -26,7 +26,7 @@ public struct ProgramStore: Sendable {
         }
     }
 
-    private static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "endpoint_response") { table in
@@ -147,6 +147,31 @@ public struct ProgramStore: Sendable {
                 table.primaryKey("source", .text)
                 table.column("generation", .integer).notNull()
             }
+        }
+        migrator.registerMigration("v9 revision states") { db in
+            // Each revision's stamp and fingerprints as columns, the performance as last seen
+            // beside them, read only where a build needs it.
+            try db.create(table: "revision_state") { table in
+                table.column("source", .text).notNull()
+                table.column("performance_id", .text).notNull()
+                table.column("sequence", .integer).notNull()
+                table.column("last_modified", .double).notNull()
+                table.column("removed_at", .double)
+                table.column("significant", .text).notNull()
+                table.column("content", .text).notNull()
+                table.column("last_seen", .blob).notNull()
+                table.primaryKey(["source", "performance_id"])
+            }
+            let decoder = JSONDecoder()
+            for row in try Row.fetchAll(db, sql: "SELECT source, revision FROM performance_revision") {
+                let source: String = row["source"]
+                guard let revision = try? decoder.decode(PerformanceRevision.self, from: row["revision"] as Data) else {
+                    continue
+                }
+                try Self.insert(
+                    revision.state, lastSeen: try JSONEncoder().encode(revision.lastSeen), source: source, db)
+            }
+            try db.drop(table: "performance_revision")
         }
         return migrator
     }
@@ -272,37 +297,88 @@ public struct ProgramStore: Sendable {
     /// The revisions of every performance a source's exports have shown.
     public func revisions(source: String) throws(StoreError) -> RevisionLedger {
         try read { db in
-            // One JSON array of every row decodes many times faster than each row on its own.
-            var array = Data("[".utf8)
-            for (index, data) in try Data.fetchAll(
-                db, sql: "SELECT revision FROM performance_revision WHERE source = ?", arguments: [source]
-            ).enumerated() {
-                if index > 0 { array.append(UInt8(ascii: ",")) }
-                array.append(data)
+            var states: [String: RevisionState] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT performance_id, sequence, last_modified, removed_at, significant, content
+                    FROM revision_state WHERE source = ?
+                    """, arguments: [source])
+            {
+                let id: String = row[0]
+                states[id] = RevisionState(
+                    performanceID: id, sequence: row[1], lastModified: Date(timeIntervalSince1970: row[2]),
+                    removedAt: (row[3] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    significantFingerprint: row[4],
+                    contentFingerprint: row[5])
             }
-            array.append(UInt8(ascii: "]"))
-            var revisions: [String: PerformanceRevision] = [:]
-            for revision in try JSONDecoder().decode([PerformanceRevision].self, from: array) {
-                revisions[revision.performanceID] = revision
-            }
-            return RevisionLedger(revisions: revisions)
+            return RevisionLedger(states: states)
         }
     }
 
-    /// Saves the revisions of the given performances, in one transaction.
-    public func saveRevisions(source: String, ledger: RevisionLedger, ids: [String]) throws(StoreError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+    /// The performances with `ids` as their revisions last saw them.
+    public func lastSeen(source: String, ids: [String]) throws(StoreError) -> [String: Performance] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let decoder = JSONDecoder()
+            var found: [String: Performance] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT performance_id, last_seen FROM revision_state WHERE source = ? AND performance_id IN (\(marks))",
+                    arguments: StatementArguments([source] + chunk))
+                {
+                    found[row[0]] = try decoder.decode(Performance.self, from: row[1] as Data)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Saves the revisions of the given performances, in one transaction, with the
+    /// performances now seen (`seen`; a removed one keeps the copy it had).
+    public func saveRevisions(
+        source: String, ledger: RevisionLedger, ids: [String], seen: [String: Performance]
+    )
+        throws(StoreError)
+    {
+        let encoded = ParallelWork.map(ids) { id in seen[id].flatMap { try? JSONEncoder().encode($0) } }
         try write { db in
             if !ids.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
-            for id in ids {
-                guard let revision = ledger.revisions[id] else { continue }
-                try db.execute(
-                    sql:
-                        "INSERT OR REPLACE INTO performance_revision (source, performance_id, revision) VALUES (?, ?, ?)",
-                    arguments: [source, id, try encoder.encode(revision)])
+            for (id, lastSeen) in zip(ids, encoded) {
+                guard let state = ledger.states[id] else { continue }
+                if let lastSeen {
+                    try Self.insert(state, lastSeen: lastSeen, source: source, db)
+                } else {
+                    try db.execute(
+                        sql: """
+                            UPDATE revision_state SET sequence = ?, last_modified = ?, removed_at = ?, significant = ?,
+                            content = ? WHERE source = ? AND performance_id = ?
+                            """,
+                        arguments: [
+                            state.sequence, state.lastModified.timeIntervalSince1970,
+                            state.removedAt?.timeIntervalSince1970, state.significantFingerprint,
+                            state.contentFingerprint, source, id,
+                        ])
+                }
             }
         }
+    }
+
+    private static func insert(_ state: RevisionState, lastSeen: Data, source: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO revision_state
+                (source, performance_id, sequence, last_modified, removed_at, significant, content, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                source, state.performanceID, state.sequence, state.lastModified.timeIntervalSince1970,
+                state.removedAt?.timeIntervalSince1970, state.significantFingerprint, state.contentFingerprint,
+                lastSeen,
+            ])
     }
 
     /// The stored responses of a source, by endpoint.

@@ -1,15 +1,34 @@
-/// Paragraphs of a longer text: split on blank lines, single line breaks kept as spaces,
-/// each trimmed, empty ones dropped.
+/// Paragraphs of a longer text: split on blank lines (`\n\n`, after `\r\n` and `\r` became
+/// `\n`), the line breaks inside a paragraph kept as spaces, each line trimmed, empty
+/// paragraphs dropped.
 enum Paragraphs {
     static func of(_ value: String?) -> [String] {
-        guard let value else { return [] }
-        let normalized =
-            value.contains("\r")
+        guard let value, !value.isEmpty else { return [] }
+        let text =
+            value.utf8.contains(UInt8(ascii: "\r"))
             ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
-        // Swift's own splitting and trimming: many times cheaper than Foundation's on long bios.
-        return normalized.split(separator: "\n\n", omittingEmptySubsequences: false)
-            .map { paragraph in paragraph.split(whereSeparator: \.isNewline).map(trimmed).joined(separator: " ") }
-            .filter { !$0.allSatisfy(\.isWhitespace) }
+        var paragraphs: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, index = utf8.startIndex
+        // Each `\n\n` ends a paragraph (a third newline starts the next one with a line break).
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                append(text[start..<index], to: &paragraphs)
+                start = utf8.index(after: next)
+                index = start
+                continue
+            }
+            index = next
+        }
+        append(text[start..<utf8.endIndex], to: &paragraphs)
+        return paragraphs
+    }
+
+    /// The paragraph's lines trimmed and joined by spaces, unless it is all white space.
+    private static func append(_ paragraph: Substring, to paragraphs: inout [String]) {
+        guard !paragraph.allSatisfy(\.isWhitespace) else { return }
+        paragraphs.append(paragraph.split(whereSeparator: \.isNewline).map(trimmed).joined(separator: " "))
     }
 
     /// A line without the white space around it.

@@ -27,65 +27,64 @@ public struct FrabScheduleRenderer: Renderer {
 
     /// The XML document, handed on in pieces of about a quarter megabyte.
     private func xml(_ schedule: FrabSchedule, to append: (Data) throws -> Void) throws {
-        func element(_ name: String, _ value: String, indent: Int) -> String {
-            String(repeating: "  ", count: indent) + "<\(name)>\(Markup.escape(value))</\(name)>\n"
-        }
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n"
-        text += "  <generator name=\"stagefeed\" version=\"\(StagefeedVersion.current)\"/>\n"
+        var xml = XMLText()
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n")
+        xml.raw("  <generator name=\"stagefeed\" version=\"\(StagefeedVersion.current)\"/>\n")
         if let site = schedule.siteURL {
-            text += element("url", site.appendingPathComponent("schedule.xml").absoluteString, indent: 1)
+            xml.element("url", site.appendingPathComponent(OutputPaths.scheduleXML).absoluteString, indent: 1)
         }
-        text += element("version", schedule.version, indent: 1)
-        text += "  <conference>\n"
-        text += element("title", schedule.title, indent: 2)
-        text += element("acronym", schedule.acronym, indent: 2)
-        text += element("start", schedule.start.description, indent: 2)
-        text += element("end", schedule.end.description, indent: 2)
-        text += element("days", String(schedule.days.count), indent: 2)
-        text += element("timeslot_duration", "00:05", indent: 2)
+        xml.element("version", schedule.version, indent: 1)
+        xml.raw("  <conference>\n")
+        xml.element("title", schedule.title, indent: 2)
+        xml.element("acronym", schedule.acronym, indent: 2)
+        xml.element("start", schedule.start.description, indent: 2)
+        xml.element("end", schedule.end.description, indent: 2)
+        xml.element("days", String(schedule.days.count), indent: 2)
+        xml.element("timeslot_duration", "00:05", indent: 2)
         if let site = schedule.siteURL {
-            text += element("base_url", site.absoluteString, indent: 2)
-            text += element("url", site.absoluteString, indent: 2)
+            xml.element("base_url", site.absoluteString, indent: 2)
+            xml.element("url", site.absoluteString, indent: 2)
         }
-        text += element("time_zone_name", schedule.timeZone, indent: 2)
-        text += "    <track name=\"Performance\"/>\n    <track name=\"Activity\"/>\n"
-        text += "  </conference>\n"
+        xml.element("time_zone_name", schedule.timeZone, indent: 2)
+        xml.raw("    <track name=\"Performance\"/>\n    <track name=\"Activity\"/>\n")
+        xml.raw("  </conference>\n")
         for day in schedule.days {
-            text += "  <day index=\"\(day.index)\" date=\"\(day.date)\" start=\"\(day.start)\" end=\"\(day.end)\">\n"
+            xml.raw("  <day index=\"\(day.index)\" date=\"\(day.date)\" start=\"\(day.start)\" end=\"\(day.end)\">\n")
             for (room, performances) in schedule.rooms(on: day) {
-                text += "    <room name=\"\(Markup.escape(room.name))\" guid=\"\(room.guid)\">\n"
+                xml.raw("    <room name=\"")
+                xml.escaped(room.name)
+                xml.raw("\" guid=\"\(room.guid)\">\n")
                 for event in performances.lazy.map(schedule.event) {
-                    text += "      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n"
-                    text += element("room", event.room, indent: 4)
-                    text += element("title", event.title, indent: 4)
-                    text += element("type", event.type, indent: 4)
-                    text += element("date", event.date, indent: 4)
-                    text += element("start", event.start, indent: 4)
-                    text += element("duration", event.duration, indent: 4)
-                    text += element("abstract", event.abstract, indent: 4)
-                    text += element("slug", event.slug, indent: 4)
-                    text += element("track", event.track, indent: 4)
+                    xml.raw("      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n")
+                    xml.element("room", event.room, indent: 4)
+                    xml.element("title", event.title, indent: 4)
+                    xml.element("type", event.type, indent: 4)
+                    xml.element("date", event.date, indent: 4)
+                    xml.element("start", event.start, indent: 4)
+                    xml.element("duration", event.duration, indent: 4)
+                    xml.element("abstract", event.abstract, indent: 4)
+                    xml.element("slug", event.slug, indent: 4)
+                    xml.element("track", event.track, indent: 4)
                     if !event.persons.isEmpty {
-                        text += "        <persons>\n"
+                        xml.raw("        <persons>\n")
                         for person in event.persons {
-                            text += "          <person guid=\"\(person.guid)\">\(Markup.escape(person.name))</person>\n"
+                            xml.raw("          <person guid=\"\(person.guid)\">")
+                            xml.escaped(person.name)
+                            xml.raw("</person>\n")
                         }
-                        text += "        </persons>\n"
+                        xml.raw("        </persons>\n")
                     }
-                    if let description = event.description { text += element("description", description, indent: 4) }
-                    if let url = event.url, schedule.siteURL != nil { text += element("url", url, indent: 4) }
-                    text += "      </event>\n"
-                    if text.utf8.count >= (1 << 18) {
-                        try append(Data(text.utf8))
-                        text = ""
-                    }
+                    if let description = event.description { xml.element("description", description, indent: 4) }
+                    if let url = event.url, schedule.siteURL != nil { xml.element("url", url, indent: 4) }
+                    xml.raw("      </event>\n")
+                    if xml.bytes.count >= 1 << 18 { try append(Data(xml.take())) }
                 }
-                text += "    </room>\n"
+                xml.raw("    </room>\n")
             }
-            text += "  </day>\n"
+            xml.raw("  </day>\n")
         }
-        text += "</schedule>\n"
-        try append(Data(text.utf8))
+        xml.raw("</schedule>\n")
+        try append(Data(xml.take()))
     }
 
     /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.

@@ -1,0 +1,37 @@
+/// XML written as bytes: markup as it is, text escaped for XML (and HTML) code point by
+/// code point, as `Markup.escape` does.
+struct XMLText {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 18 + 4096)
+    }
+
+    /// Markup, as it is.
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Text from the data, escaped.
+    mutating func escaped(_ text: String) {
+        TemplateOutput.appendEscaped(text, to: &bytes)
+    }
+
+    /// `<name>value</name>` on a line of its own, `indent` levels of two spaces in.
+    mutating func element(_ name: String, _ value: String, indent: Int) {
+        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+        escaped(value)
+        bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: [UInt8(ascii: ">"), 0x0A])
+    }
+
+    /// The bytes written so far, taken out (a document written in pieces).
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+}
