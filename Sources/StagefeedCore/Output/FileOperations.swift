@@ -9,11 +9,16 @@ enum FileOperations {
     /// Whether `url` is a file with exactly these bytes (sizes are compared first, so a
     /// changed file is usually told apart without reading it).
     static func holds(_ url: URL, exactly contents: Data) -> Bool {
+        holds(path: url.path, exactly: contents)
+    }
+
+    /// `holds` for a path.
+    static func holds(path: String, exactly contents: Data) -> Bool {
         var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
             return false
         }
-        return FileManager.default.contents(atPath: url.path) == contents
+        return FileManager.default.contents(atPath: path) == contents
     }
 
     /// Whether two files hold the same bytes (sizes first, then a megabyte at a time).
@@ -42,15 +47,36 @@ enum FileOperations {
 
     /// Writes bytes to a new file (a staged one no reader sees).
     static func write(_ contents: Data, to url: URL) throws(OutputError) {
-        do { try contents.write(to: url) } catch {
-            throw .writeFailed(path: url.path, reason: error.localizedDescription)
+        try write(contents, toPath: url.path)
+    }
+
+    /// `write` to a path, with nothing but `open`, `write` and `close`.
+    static func write(_ contents: Data, toPath path: String) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let written = contents.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
         }
+        guard written else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// Renames `source` over `target` in one step.
     static func move(_ source: URL, to target: URL) throws(OutputError) {
-        guard rename(source.path, target.path) == 0 else {
-            throw .writeFailed(path: target.path, reason: String(cString: strerror(errno)))
+        try move(path: source.path, to: target.path)
+    }
+
+    /// `move` for paths.
+    static func move(path source: String, to target: String) throws(OutputError) {
+        guard rename(source, target) == 0 else {
+            throw .writeFailed(path: target, reason: String(cString: strerror(errno)))
         }
     }
 

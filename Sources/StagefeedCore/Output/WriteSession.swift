@@ -27,6 +27,9 @@ public final class WriteSession: OutputSink, Sendable {
     public let location: OutputLocation
     public var folder: URL { location.folder }
     private let staging: URL
+    /// The output and staging folders' paths, to join with relative ones without `URL`'s cost.
+    private let folderPath: String
+    private let stagingPath: String
     private let previous: Manifest
     private let state = Mutex(State())
     private let writer = DispatchQueue(label: "stagefeed.write-session")
@@ -40,6 +43,8 @@ public final class WriteSession: OutputSink, Sendable {
         // What a build that died before its commit left staged.
         for leftover in location.leftoverStagingFolders { try FileOperations.remove(leftover) }
         staging = location.stagingFolder()
+        folderPath = location.folder.path
+        stagingPath = staging.path
     }
 
     public func emit(_ file: OutputFile) throws {
@@ -119,9 +124,9 @@ public final class WriteSession: OutputSink, Sendable {
 
     /// On the writer thread: compares the file with the export's copy, stages it if it differs.
     private func stage(_ file: OutputFile) throws(OutputError) {
-        if FileOperations.holds(folder.appendingPathComponent(file.path), exactly: file.contents) { return }
+        if FileOperations.holds(path: folderPath + "/" + file.path, exactly: file.contents) { return }
         try prepareStaging(for: file.path)
-        try FileOperations.write(file.contents, to: staging.appendingPathComponent(file.path))
+        try FileOperations.write(file.contents, toPath: stagingPath + "/" + file.path)
         state.withLock { state in
             state.staged.append(file.path)
             state.stagedBytes += file.contents.count
@@ -180,7 +185,7 @@ public final class WriteSession: OutputSink, Sendable {
         var exists: [String: Bool] = [:]
         func existsInExport(_ relative: String) -> Bool {
             if let known = exists[relative] { return known }
-            let found = FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
+            let found = access(folderPath + "/" + relative, F_OK) == 0
             exists[relative] = found
             return found
         }
@@ -209,7 +214,7 @@ public final class WriteSession: OutputSink, Sendable {
                 moved.insert(newFolder)
                 exists[newFolder] = true
             } else {
-                try FileOperations.move(staging.appendingPathComponent(path), to: folder.appendingPathComponent(path))
+                try FileOperations.move(path: stagingPath + "/" + path, to: folderPath + "/" + path)
             }
         }
     }

@@ -174,9 +174,10 @@ public struct BuildPipeline: Sendable {
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
         var kept: [String: UnitRecords.Entry] = [:]
         var dirty: [RenderUnit] = []
+        let output = writer.folder.path + "/"
         for unit in units {
             if let last = lastUnits.entries[unit.key], last.digest == unit.digest,
-                last.paths.allSatisfy({ access(writer.folder.appendingPathComponent($0).path, F_OK) == 0 })
+                last.paths.allSatisfy({ access(output + $0, F_OK) == 0 })
             {
                 kept[unit.key] = last
             } else {

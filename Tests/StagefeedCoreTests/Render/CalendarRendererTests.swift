@@ -69,7 +69,7 @@ import Testing
         var builder = ICalendarBuilder()
         let text = String(repeating: "😀é日a", count: 300)
         builder.text("DESCRIPTION", text)
-        let lines = builder.output.components(separatedBy: "\r\n").dropLast()
+        let lines = String(decoding: builder.output, as: UTF8.self).components(separatedBy: "\r\n").dropLast()
         #expect(lines.allSatisfy { $0.utf8.count <= 75 })
         let unfolded = lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
         #expect(unfolded == "DESCRIPTION:" + text)
@@ -112,7 +112,7 @@ import Testing
         var builder = ICalendarBuilder()
         let text = (0..<40).map { "word\($0), " }.joined() + "control\u{7}bell; back\\slash"
         builder.text("DESCRIPTION", text)
-        let lines = builder.output.components(separatedBy: "\r\n").dropLast()
+        let lines = String(decoding: builder.output, as: UTF8.self).components(separatedBy: "\r\n").dropLast()
         #expect(lines.count > 3)
         #expect(lines.dropLast().allSatisfy { $0.utf8.count == 75 })
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })

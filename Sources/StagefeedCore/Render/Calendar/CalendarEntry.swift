@@ -51,7 +51,7 @@ struct CalendarEntry: Sendable {
     }
 
     /// The VEVENT's content lines.
-    func text(_ resources: RenderResources, strings: Strings) -> String {
+    func text(_ resources: RenderResources, strings: Strings) -> [UInt8] {
         var builder = ICalendarBuilder()
         Self.write(
             performance, revision: revision, isCancelled: isCancelled, stage: resources.stagesByID[performance.stageID],

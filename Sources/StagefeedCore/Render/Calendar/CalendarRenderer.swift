@@ -65,7 +65,7 @@ public struct CalendarRenderer: Renderer {
                     page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
         // Each entry's text is made once, by the first calendar that needs it, for all.
-        let texts = SharedValue<[String]>()
+        let texts = SharedValue<[[UInt8]]>()
         let strings = self.strings
         var header = DigestBuilder("calendar")
         header.add(resources.programDigest)
@@ -96,8 +96,8 @@ public struct CalendarRenderer: Renderer {
     }
 
     /// The VTIMEZONE every calendar carries: the festival's days and every listed set.
-    private func timeZoneComponent(_ program: Program, entries: [CalendarEntry]) -> String {
-        guard let first = program.days.first, let last = program.days.last else { return "" }
+    private func timeZoneComponent(_ program: Program, entries: [CalendarEntry]) -> [UInt8] {
+        guard let first = program.days.first, let last = program.days.last else { return [] }
         var builder = ICalendarBuilder()
         let start = min(first.start, entries.lazy.map(\.start).min() ?? first.start)
         let end = max(last.end, entries.lazy.map(\.end).max() ?? last.end)
@@ -107,7 +107,7 @@ public struct CalendarRenderer: Renderer {
 
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
     private func write(
-        _ calendar: Calendar, texts: [String], timeZone: String, resources: RenderResources,
+        _ calendar: Calendar, texts: [[UInt8]], timeZone: [UInt8], resources: RenderResources,
         to append: (Data) throws -> Void
     ) throws {
         let program = resources.program, context = resources.context
@@ -135,10 +135,10 @@ public struct CalendarRenderer: Renderer {
         builder.append(rendered: timeZone)
         for position in calendar.entries {
             builder.append(rendered: texts[position])
-            if builder.output.utf8.count >= Self.pieceSize { try append(Data(builder.takeOutput().utf8)) }
+            if builder.output.count >= Self.pieceSize { try append(Data(builder.takeOutput())) }
         }
         builder.end("VCALENDAR")
-        try append(Data(builder.takeOutput().utf8))
+        try append(Data(builder.takeOutput()))
     }
 
     /// Text cut to the description limit at a paragraph, sentence or word boundary, with "…".

@@ -3,17 +3,18 @@ import Foundation
 /// Writes an iCalendar stream (RFC 5545): content lines ending in CRLF, folded at 75 octets
 /// without splitting a character, TEXT values escaped.
 struct ICalendarBuilder {
-    private(set) var output = ""
+    /// The lines written so far, as UTF-8.
+    private(set) var output: [UInt8] = []
 
     mutating func begin(_ component: String) { line("BEGIN:\(component)") }
 
     /// Appends content lines another builder already wrote.
-    mutating func append(rendered: String) { output += rendered }
+    mutating func append(rendered: [UInt8]) { output.append(contentsOf: rendered) }
     mutating func end(_ component: String) { line("END:\(component)") }
 
     /// The lines written so far, taken out (for a stream written in pieces).
-    mutating func takeOutput() -> String {
-        defer { output = "" }
+    mutating func takeOutput() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
         return output
     }
 
@@ -72,23 +73,26 @@ struct ICalendarBuilder {
     /// clusters), so a client that shows raw lines never shows half an accent or emoji.
     private mutating func line(_ content: String) {
         let limit = 75
-        let utf8 = content.utf8
-        if utf8.count <= limit {
-            output += content
-        } else if !utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
+        var content = content
+        let folded = content.withUTF8 { utf8 -> Bool in
+            if utf8.count <= limit {
+                output.append(contentsOf: utf8)
+                return true
+            }
+            guard !utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return false }
             // Plain ASCII (CR aside, which pairs with LF into one character): every byte is a character.
-            var start = utf8.startIndex, width = limit
-            while start < utf8.endIndex {
-                let end = utf8.index(start, offsetBy: width, limitedBy: utf8.endIndex) ?? utf8.endIndex
-                if start > utf8.startIndex { output += "\r\n " }
-                output += content[start..<end]
+            var start = 0, width = limit
+            while start < utf8.count {
+                let end = min(utf8.count, start + width)
+                if start > 0 { output.append(contentsOf: [0x0D, 0x0A, 0x20]) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
                 start = end
                 width = limit - 1
             }
-        } else {
-            foldByCharacter(content, limit: limit)
+            return true
         }
-        output += "\r\n"
+        if !folded { foldByCharacter(content, limit: limit) }
+        output.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// Folding for text with characters longer than a byte: the line's pieces between folds
@@ -100,29 +104,29 @@ struct ICalendarBuilder {
             let next = content.index(after: index)
             let size = content.utf8.distance(from: index, to: next)
             if current + size > limit {
-                output += content[pieceStart..<index]
+                output.append(contentsOf: content[pieceStart..<index].utf8)
                 pieceStart = index
                 if size > 74 {
                     // A single character longer than a line (a long emoji sequence): fold by scalar.
                     for scalar in content[index..<next].unicodeScalars {
                         let scalarSize = UTF8.width(scalar)
                         if current + scalarSize > limit {
-                            output += "\r\n "
+                            output.append(contentsOf: [0x0D, 0x0A, 0x20])
                             current = 1
                         }
-                        output.unicodeScalars.append(scalar)
+                        output.append(contentsOf: String(scalar).utf8)
                         current += scalarSize
                     }
                     pieceStart = next
                     index = next
                     continue
                 }
-                output += "\r\n "
+                output.append(contentsOf: [0x0D, 0x0A, 0x20])
                 current = 1
             }
             current += size
             index = next
         }
-        output += content[pieceStart..<content.endIndex]
+        output.append(contentsOf: content[pieceStart..<content.endIndex].utf8)
     }
 }

@@ -27,8 +27,26 @@ enum Paragraphs {
 
     /// The paragraph's lines trimmed and joined by spaces, unless it is all white space.
     private static func append(_ paragraph: Substring, to paragraphs: inout [String]) {
-        guard !paragraph.allSatisfy(\.isWhitespace) else { return }
-        paragraphs.append(paragraph.split(whereSeparator: \.isNewline).map(trimmed).joined(separator: " "))
+        // Lines end at a newline scalar: each is a character of its own (controls never join others).
+        var lines: [Substring] = []
+        let scalars = paragraph.unicodeScalars
+        var start = scalars.startIndex
+        for index in scalars.indices where isNewline(scalars[index]) {
+            lines.append(Substring(scalars[start..<index]))
+            start = scalars.index(after: index)
+        }
+        lines.append(Substring(scalars[start..<scalars.endIndex]))
+        let text = lines.filter { !$0.isEmpty }.map(trimmed).joined(separator: " ")
+        guard !text.allSatisfy(\.isWhitespace) else { return }
+        paragraphs.append(text)
+    }
+
+    /// The scalars `Character.isNewline` holds for (`\r\n` became `\n` before).
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     /// A line without the white space around it.

@@ -2,8 +2,8 @@ import Foundation
 
 /// The program in the terms of the frab/c3voc schedule format, shared by `schedule.xml`
 /// and `schedule.json`: rooms are stages, events are performances with stable GUIDs and
-/// numbers, days run from day start to day start. Events are made one at a time as the
-/// documents are written (`event(_:)`), never held all at once.
+/// numbers, days run from day start to day start. Each event is made once, over every
+/// core, for both documents.
 struct FrabSchedule {
     struct Room {
         var name, slug, guid: String
@@ -35,6 +35,8 @@ struct FrabSchedule {
     private let resources: RenderResources
     private let source, eventID: String
     private let roomsByStage: [String: Room]
+    /// Every performance's event, by its position in the program.
+    private var events: [Event] = []
 
     init(_ resources: RenderResources) {
         self.resources = resources
@@ -59,6 +61,8 @@ struct FrabSchedule {
         self.source = source
         self.eventID = eventID
         roomsByStage = Dictionary(rooms.map { ($0.stage.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let schedule = self
+        events = ParallelWork.map(Array(program.performances.indices)) { schedule.makeEvent(Int32($0)) }
     }
 
     /// Every room, in stage order, with the positions of the day's performances on its stage.
@@ -67,7 +71,9 @@ struct FrabSchedule {
     }
 
     /// The performance at `position` as a frab event.
-    func event(_ position: Int32) -> Event {
+    func event(_ position: Int32) -> Event { events[Int(position)] }
+
+    private func makeEvent(_ position: Int32) -> Event {
         let performance = resources.program.performances[Int(position)], facts = resources.performances[Int(position)]
         let artist = performance.artistID.flatMap { resources.artistsByID[$0] }
         let number = resources.context.scheduleNumbers[performance.id] ?? 0
