@@ -34,6 +34,9 @@ public final class WriteSession: OutputSink, Sendable {
     private let state = Mutex(State())
     private let writer = DispatchQueue(label: "stagefeed.write-session")
     private let slots = DispatchSemaphore(value: WriteSession.queueLength)
+    /// Nanoseconds renderers waited for a place in the queue, and the writer spent writing.
+    private let waiting = Atomic<Int>(0)
+    private let writing = Atomic<Int>(0)
 
     init(location: OutputLocation) throws(OutputError) {
         self.location = location
@@ -49,12 +52,28 @@ public final class WriteSession: OutputSink, Sendable {
 
     public func emit(_ file: OutputFile) throws {
         try claim(file.path)
+        let asked = ContinuousClock.now
         slots.wait()
+        waiting.add(Self.nanoseconds(since: asked), ordering: .relaxed)
         writer.async { [self] in
-            defer { slots.signal() }
+            let started = ContinuousClock.now
+            defer {
+                writing.add(Self.nanoseconds(since: started), ordering: .relaxed)
+                slots.signal()
+            }
             guard state.withLock({ $0.failure == nil }) else { return }
             do { try stage(file) } catch { fail(error) }
         }
+    }
+
+    private static func nanoseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds) * 1_000_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000)
+    }
+
+    /// Seconds renderers waited for the writer, and the writer spent writing files handed over whole.
+    public var queueTimes: (waiting: Double, writing: Double) {
+        (Double(waiting.load(ordering: .relaxed)) / 1e9, Double(writing.load(ordering: .relaxed)) / 1e9)
     }
 
     /// Writes the pieces straight into a staged file on the caller's thread (never whole in
