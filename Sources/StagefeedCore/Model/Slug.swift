@@ -9,6 +9,12 @@ public enum Slug {
 
     /// The slug of a name, or nil when the name has nothing ASCII to keep ("!!!", "🎸🎸").
     public static func make(from name: String) -> String? {
+        if let made = makeFromASCII(name) { return made }
+        return makeByFolding(name)
+    }
+
+    /// `make` for any name: folded by Foundation, then transliterated character by character.
+    static func makeByFolding(_ name: String) -> String? {
         var ascii = ""
         for character in fold(name) {
             if let replacement = transliterations[character] {
@@ -32,6 +38,42 @@ public enum Slug {
             slug = next
         }
         return slug.isEmpty ? nil : slug
+    }
+
+    /// `make` for a name of ASCII characters only, byte by byte (folding changes nothing in
+    /// them but case); nil for any other name.
+    private static func makeFromASCII(_ name: String) -> String?? {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [[UInt8]] = [[]]
+        func breakWord() { if !(words.last?.isEmpty ?? true) { words.append([]) } }
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                words[words.count - 1].append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): words[words.count - 1].append(byte + 32)
+            case UInt8(ascii: "'"): continue
+            case UInt8(ascii: "&"):
+                breakWord()
+                words[words.count - 1] = Array("and".utf8)
+                words.append([])
+            case UInt8(ascii: "+"):
+                breakWord()
+                words[words.count - 1] = Array("plus".utf8)
+                words.append([])
+            default: breakWord()
+            }
+        }
+        var slug: [UInt8] = []
+        for word in words where !word.isEmpty {
+            let length = slug.isEmpty ? word.count : slug.count + 1 + word.count
+            if length > maximumLength {
+                if slug.isEmpty { slug = Array(word.prefix(maximumLength)) }
+                break
+            }
+            if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            slug += word
+        }
+        return .some(slug.isEmpty ? nil : String(decoding: slug, as: UTF8.self))
     }
 
     /// Whether a string is a slug this type could have produced (used to check slugs that

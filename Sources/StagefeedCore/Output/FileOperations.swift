@@ -93,6 +93,12 @@ enum FileOperations {
         }
     }
 
+    /// `createFolder` for a path, with `mkdir` (the usual case: only its last folder is missing).
+    static func createFolder(path: String) throws(OutputError) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        try createFolder(URL(fileURLWithPath: path))
+    }
+
     /// Creates a folder and its parents; an existing folder is fine, a file there is not.
     static func createFolder(_ url: URL) throws(OutputError) {
         var isFolder: ObjCBool = false

@@ -27,23 +27,37 @@ public struct UnitRecords: Sendable, Equatable {
     /// cannot be read: the next build renders everything).
     public static func read(for location: OutputLocation) -> UnitRecords {
         guard let data = FileManager.default.contents(atPath: location.unitsFile.path) else { return UnitRecords() }
+        return parse(Array(data)) ?? UnitRecords()
+    }
+
+    /// The records in `bytes`, or nil when they are not in this format.
+    static func parse(_ bytes: [UInt8]) -> UnitRecords? {
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(bytes.count / 60)
         var current: (key: String, entry: Entry)?
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(header) else { return UnitRecords() }
-        for line in lines {
-            if line.first == "\t" {
-                let path = String(line.dropFirst())
-                guard current != nil, OutputPath.isSafe(path) else { return UnitRecords() }
+        var lineStart = 0
+        var first = true
+        for index in bytes.indices where bytes[index] == 0x0A {
+            let line = bytes[lineStart..<index]
+            lineStart = index + 1
+            if first {
+                guard String(decoding: line, as: UTF8.self) == header else { return nil }
+                first = false
+                continue
+            }
+            if line.first == 0x09 {
+                let path = String(decoding: line.dropFirst(), as: UTF8.self)
+                guard current != nil, OutputPath.isSafe(path) else { return nil }
                 current?.entry.paths.append(path)
                 continue
             }
             if let current { entries[current.key] = current.entry }
-            guard let space = line.firstIndex(of: " "), let digest = UnitDigest(String(line[..<space])) else {
-                return UnitRecords()
-            }
-            current = (String(line[line.index(after: space)...]), Entry(digest: digest, paths: []))
+            guard line.count > 33, line[line.startIndex + 32] == 0x20,
+                let digest = UnitDigest(String(decoding: line.prefix(32), as: UTF8.self))
+            else { return nil }
+            current = (String(decoding: line.dropFirst(33), as: UTF8.self), Entry(digest: digest, paths: []))
         }
+        guard !first else { return nil }
         if let current { entries[current.key] = current.entry }
         return UnitRecords(entries: entries)
     }

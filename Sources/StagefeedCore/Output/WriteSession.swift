@@ -99,19 +99,21 @@ public final class WriteSession: OutputSink, Sendable {
         state.withLock { if $0.failure == nil { $0.failure = error } }
     }
 
-    /// Makes the staging folder (once) and the folder a staged file goes in.
+    /// Makes the staging folder (once) and the folder a staged file goes in. Folders are
+    /// made outside the lock: two threads may both make one (a folder that exists is fine),
+    /// and a folder counts as made only once it is.
     private func prepareStaging(for path: String) throws(OutputError) {
         let parent = (path as NSString).deletingLastPathComponent
-        // Under the lock, so no thread writes into a folder another is still making.
-        try state.withLock { (state: inout State) throws(OutputError) in
-            if !state.stagingExists {
-                try FileOperations.createFolder(staging)
-                state.stagingExists = true
-            }
-            if !parent.isEmpty, !state.stagedFolders.contains(parent) {
-                try FileOperations.createFolder(staging.appendingPathComponent(parent))
-                state.stagedFolders.insert(parent)
-            }
+        let (stagingExists, parentExists) = state.withLock { state in
+            (state.stagingExists, parent.isEmpty || state.stagedFolders.contains(parent))
+        }
+        if !stagingExists {
+            try FileOperations.createFolder(staging)
+            state.withLock { $0.stagingExists = true }
+        }
+        if !parentExists {
+            try FileOperations.createFolder(path: stagingPath + "/" + parent)
+            _ = state.withLock { $0.stagedFolders.insert(parent) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Decodes Stagecraft v1 response bodies (the `success` / `data` envelope) into a
 /// `ProgramDraft`, tolerant in what it accepts and precise in what it rejects.
@@ -8,12 +9,31 @@ public enum StagecraftDecoder {
         func payload(_ endpoint: StagecraftEndpoint) throws(SourceError) -> JSONValue {
             try unwrap(bodies[endpoint] ?? Data(), endpoint: endpoint)
         }
-        // One statement per body, so each parsed document is gone before the next is parsed.
         let event = try event(payload(.event))
         let stages = try items(payload(.stages), endpoint: .stages, decode: stage)
-        let artists = try items(payload(.artists), endpoint: .artists, decode: artist)
-        let performances = try items(payload(.program), endpoint: .program, decode: performance)
-        return ProgramDraft(event: event, stages: stages, artists: artists, performances: performances)
+        // The two large bodies side by side, each parsed document gone once its items are read.
+        let artistsBody = bodies[.artists] ?? Data(), programBody = bodies[.program] ?? Data()
+        let results = Mutex<
+            (artists: Result<[ArtistRecord], SourceError>?, program: Result<[PerformanceRecord], SourceError>?)
+        >(
+            (nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let made = Result { () throws(SourceError) in
+                    try items(unwrap(artistsBody, endpoint: .artists), endpoint: .artists, decode: artist)
+                }
+                results.withLock { $0.artists = made }
+            } else {
+                let made = Result { () throws(SourceError) in
+                    try items(unwrap(programBody, endpoint: .program), endpoint: .program, decode: performance)
+                }
+                results.withLock { $0.program = made }
+            }
+        }
+        let (artists, performances) = results.withLock { ($0.artists, $0.program) }
+        return ProgramDraft(
+            event: event, stages: stages, artists: try artists?.get() ?? [], performances: try performances?.get() ?? []
+        )
     }
 
     /// The `data` of an envelope, or the error the envelope describes.

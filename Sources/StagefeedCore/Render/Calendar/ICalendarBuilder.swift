@@ -20,8 +20,11 @@ struct ICalendarBuilder {
 
     /// A property whose value is written as given (dates, numbers, URIs, enumerations).
     mutating func raw(_ name: String, _ value: String, parameters: [(String, String)] = []) {
-        let parameterText = parameters.map { ";\($0.0)=\(Self.parameterValue($0.1))" }.joined()
-        line("\(name)\(parameterText):\(value)")
+        var text = name
+        for (key, parameter) in parameters {
+            text += ";" + key + "=" + Self.parameterValue(parameter)
+        }
+        line(text + ":" + value)
     }
 
     /// A property of type TEXT: backslash, semicolon, comma and newlines escaped.
@@ -64,8 +67,11 @@ struct ICalendarBuilder {
 
     /// A parameter value, quoted when it holds `:`, `;` or `,`; quotes themselves are dropped.
     static func parameterValue(_ value: String) -> String {
-        let clean = value.replacingOccurrences(of: "\"", with: "")
-        return clean.contains(where: { ":;,".contains($0) }) ? "\"\(clean)\"" : clean
+        let clean = value.utf8.contains(UInt8(ascii: "\"")) ? value.filter { $0 != "\"" } : value
+        let needsQuotes = clean.utf8.contains {
+            $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+        }
+        return needsQuotes ? "\"\(clean)\"" : clean
     }
 
     /// Appends a content line, folded so that no physical line exceeds 75 octets: the first
