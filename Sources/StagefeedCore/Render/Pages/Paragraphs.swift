@@ -1,59 +1,92 @@
 /// Paragraphs of a longer text: split on blank lines (`\n\n`, after `\r\n` and `\r` became
-/// `\n`), the line breaks inside a paragraph kept as spaces, each line trimmed, empty
-/// paragraphs dropped.
+/// `\n`), the line breaks inside a paragraph kept as spaces, each line trimmed of white
+/// space, empty paragraphs dropped. Read byte by byte; a character is looked at whole only
+/// where a line's ends are not plain ASCII.
 enum Paragraphs {
     static func of(_ value: String?) -> [String] {
         guard let value, !value.isEmpty else { return [] }
-        let text =
-            value.utf8.contains(UInt8(ascii: "\r"))
-            ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
-        var paragraphs: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex, index = utf8.startIndex
-        // Each `\n\n` ends a paragraph (a third newline starts the next one with a line break).
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == UInt8(ascii: "\n"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
-                append(text[start..<index], to: &paragraphs)
-                start = utf8.index(after: next)
-                index = start
-                continue
+        var text = value.utf8.contains(UInt8(ascii: "\r")) ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
+        return text.withUTF8 { bytes in
+            var paragraphs: [String] = []
+            var start = 0, index = 0
+            // Each `\n\n` ends a paragraph (a third newline starts the next one with a line break).
+            while index < bytes.count {
+                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    append(bytes, start..<index, to: &paragraphs)
+                    index += 2
+                    start = index
+                    continue
+                }
+                index += 1
             }
-            index = next
+            append(bytes, start..<bytes.count, to: &paragraphs)
+            return paragraphs
         }
-        append(text[start..<utf8.endIndex], to: &paragraphs)
-        return paragraphs
     }
 
     /// The paragraph's lines trimmed and joined by spaces, unless it is all white space.
-    private static func append(_ paragraph: Substring, to paragraphs: inout [String]) {
-        // Lines end at a newline scalar: each is a character of its own (controls never join others).
-        var lines: [Substring] = []
-        let scalars = paragraph.unicodeScalars
-        var start = scalars.startIndex
-        for index in scalars.indices where isNewline(scalars[index]) {
-            lines.append(Substring(scalars[start..<index]))
-            start = scalars.index(after: index)
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to paragraphs: inout [String]) {
+        var joined: [UInt8] = []
+        var lineStart = range.lowerBound, index = range.lowerBound
+        var lines = 0
+        func endLine(_ end: Int, next: Int) {
+            defer { lineStart = next }
+            // Empty lines are skipped; lines of white space count (as empty, after trimming).
+            guard end > lineStart else { return }
+            let trimmed = self.trimmed(bytes, lineStart..<end)
+            if lines > 0 { joined.append(0x20) }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[trimmed]))
+            lines += 1
         }
-        lines.append(Substring(scalars[start..<scalars.endIndex]))
-        let text = lines.filter { !$0.isEmpty }.map(trimmed).joined(separator: " ")
+        while index < range.upperBound {
+            // Lines end at a newline: U+000A–U+000D, U+0085, U+2028, U+2029 (each a character of its own).
+            let byte = bytes[index]
+            if byte >= 0x0A && byte <= 0x0D {
+                endLine(index, next: index + 1)
+            } else if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0x85 {
+                endLine(index, next: index + 2)
+                index += 1
+            } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
+                endLine(index, next: index + 3)
+                index += 2
+            }
+            index += 1
+        }
+        endLine(range.upperBound, next: range.upperBound)
+        let text = String(decoding: joined, as: UTF8.self)
         guard !text.allSatisfy(\.isWhitespace) else { return }
         paragraphs.append(text)
     }
 
-    /// The scalars `Character.isNewline` holds for (`\r\n` became `\n` before).
-    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
-        default: return false
+    /// The line without the white-space characters at either end.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            let byte = bytes[start]
+            if byte < 0x80 && (start + 1 == end || bytes[start + 1] < 0x80) {
+                // A plain ASCII character on its own (nothing combines with it).
+                guard byte == 0x20 || byte == 0x09 else { break }
+                start += 1
+                continue
+            }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            guard let first = line.first, first.isWhitespace else { break }
+            start += first.utf8.count
         }
-    }
-
-    /// A line without the white space around it.
-    private static func trimmed(_ line: Substring) -> Substring {
-        var start = line.startIndex, end = line.endIndex
-        while start < end, line[start].isWhitespace { start = line.index(after: start) }
-        while end > start, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
-        return line[start..<end]
+        while end > start {
+            let byte = bytes[end - 1]
+            if byte < 0x80 {
+                // The last byte is a character of its own: nothing after it to combine with.
+                guard byte == 0x20 || byte == 0x09 else { break }
+                end -= 1
+                continue
+            }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            guard let last = line.last, last.isWhitespace else { break }
+            end -= last.utf8.count
+        }
+        return start..<end
     }
 }
