@@ -25,9 +25,10 @@ struct CheckCommand: AsyncParsableCommand {
                 ?? "\(source.name)\(settings.source.isDefault ? " (no source configured: the bundled demo festival)" : "")"
             var preview = try pipeline.writer.preview(files)
             preview.removed.removeAll { $0 == "feeds/status.json" }
-            let report = CheckReport(
+            var report = CheckReport(
                 sourceDescription: description, inspection: inspection, preview: preview,
                 outputFolder: settings.outputFolder, now: Date())
+            report.themeMisses = pipeline.theme?.misses ?? []
             print(report.text)
         } catch {
             console.error("\(error)")

@@ -11,6 +11,7 @@ extension BuildPipeline {
             writer: OutputWriter(folder: settings.outputFolder, cache: settings.cacheFolder),
             store: try ProgramStore(folder: settings.cacheFolder))
         siteURL = rendering.siteURL
+        self.theme = theme
         let keys = theme.strings.strings(for: .english).strings.values.count
         themeWarnings = rendering.locales.compactMap { locale in
             let missing = theme.strings.strings(for: locale).missing

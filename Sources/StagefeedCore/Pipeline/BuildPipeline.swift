@@ -18,6 +18,9 @@ public struct BuildPipeline: Sendable {
     public var cancelledRetention: TimeInterval = 7 * 86_400
     /// Problems with the theme worth a warning on every build (strings missing in a language).
     public var themeWarnings: [String] = []
+    /// The theme the standard renderers use (nil for custom renderers): after `preview`, its
+    /// `misses` name each tag whose name its page does not have.
+    public var theme: Theme?
     /// Identifies the renderers' settings and theme (see `configurationDigest(theme:…)`);
     /// with it, a build whose source data is unchanged reuses the last build's output.
     /// Nil (custom renderers): every build renders.

@@ -8,6 +8,8 @@ public struct CheckReport: Sendable {
     public var preview: WriteReport
     public var outputFolder: URL
     public var now: Date
+    /// Template tags whose names their pages do not have (see `TemplateMiss`).
+    public var themeMisses: [TemplateMiss] = []
 
     public init(
         sourceDescription: String, inspection: SourceInspection, preview: WriteReport, outputFolder: URL, now: Date
@@ -58,6 +60,12 @@ public struct CheckReport: Sendable {
                 lines.append(("store", "\(path): empty (the first build fills it)"))
             }
         }
+        lines.append(
+            (
+                "theme",
+                themeMisses.isEmpty ? "every name its templates use is known" : "\(themeMisses.count) unknown names"
+            ))
+        for miss in themeMisses { lines.append(("", miss.description)) }
         lines.append(
             (
                 "output",

@@ -104,7 +104,8 @@ private struct RandomFestival {
         }
         let artists = (1...14).map { (number: Int) in
             ArtistRecord(
-                id: "a_\(number)", name: "Artist \(number)", bio: "Plays on day \(number % 3 + 1).\n\nSecond paragraph.")
+                id: "a_\(number)", name: "Artist \(number)", bio: "Plays on day \(number % 3 + 1).\n\nSecond paragraph."
+            )
         }
         draft = ProgramDraft(
             event: Fixtures.event(start: "2027-07-23", end: "2027-07-25"), stages: stages, artists: artists,

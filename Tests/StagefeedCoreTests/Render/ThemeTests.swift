@@ -51,6 +51,36 @@ import Testing
         #expect(!page.contains("stagefeed-splice"))
     }
 
+    @Test func everyNameTheDefaultTemplatesUseIsKnownToTheirPages() throws {
+        let theme = try ThemeLoader.load(overriding: nil)
+        let locales = [SiteLocale.english, SiteLocale(tag: "ar", isDefault: false)!]
+        for draft in [Fixtures.hostileCrowded(), draft] {
+            let program = try ProgramNormalizer().normalize(draft)
+            let context = BuildContext(
+                now: Fixtures.instant("2027-07-24T21:40:00+02:00"), sourceName: "test",
+                siteURL: URL(string: "https://fest.example/"))
+            for renderer in BuildPipeline.standardRenderers(theme: theme, clock: nil, locales: locales) {
+                _ = try renderer.render(program, context: context)
+            }
+        }
+        #expect(theme.misses.map(\.description) == [])
+    }
+
+    @Test func aNameNoPageHasIsListedWithItsFileLineAndColumn() throws {
+        let (folder, root) = try theme([
+            "templates/partials/set-row.mustache": "{{start}}\n  {{nme}} {{#site.update}}x{{/site.update}} {{t.lineup}}"
+        ])
+        _ = folder
+        let theme = try ThemeLoader.load(overriding: root)
+        _ = try SiteFixture(draft, theme: theme)
+        let file = root.appendingPathComponent("templates/partials/set-row.mustache").path
+        #expect(
+            theme.misses.map(\.description) == [
+                "\(file):2:3: {{nme}} names nothing its page has",
+                "\(file):2:11: {{site.update}} names nothing its page has",
+            ])
+    }
+
     @Test func aThemeOverridesSomeFilesAndKeepsTheRest() throws {
         let (folder, root) = try theme([
             "templates/partials/set-row.mustache": "<span class=\"mine\">{{start}} {{name}}</span>",

@@ -27,6 +27,8 @@ public struct TemplateLibrary: Sendable {
     static let maximumDepth = 64
 
     var templates: [String: Template] = [:]
+    /// Where names no context had are noted, when anyone listens.
+    public var misses: TemplateMisses?
 
     public init() {}
 
@@ -73,7 +75,7 @@ public struct TemplateLibrary: Sendable {
     ) throws {
         guard let template = templates[name] else { throw RenderError.missingTemplate(name) }
         var renderer = TemplateRenderer(library: self, frames: frames, fragments: fragments)
-        try renderer.render(template, into: &output)
+        try renderer.render(template, named: name, into: &output)
     }
 
     /// Template `name` rendered against one value, as text (for tests and small files).

@@ -13,6 +13,8 @@ struct TemplateRenderer {
     private var recordings: [(depth: Int, tainted: Bool)] = []
     private var depth = 0
     private var escapes = true
+    /// The template being rendered, for the misses noted in it.
+    private var templateName = ""
 
     init(library: TemplateLibrary, frames: [TemplateFrame], fragments: TemplateFragments?) {
         self.library = library
@@ -20,10 +22,12 @@ struct TemplateRenderer {
         self.fragments = fragments
     }
 
-    mutating func render(_ template: TemplateLibrary.Template, into output: inout TemplateOutput) throws {
-        let outer = escapes
-        escapes = template.escapes
-        defer { escapes = outer }
+    mutating func render(
+        _ template: TemplateLibrary.Template, named name: String, into output: inout TemplateOutput
+    ) throws {
+        let (outerEscapes, outerName) = (escapes, templateName)
+        (escapes, templateName) = (template.escapes, name)
+        defer { (escapes, templateName) = (outerEscapes, outerName) }
         try render(template.nodes, into: &output)
     }
 
@@ -32,10 +36,10 @@ struct TemplateRenderer {
             switch node {
             case .text(let bytes):
                 try output.appendTemplateText(bytes)
-            case .value(let name, let escaped, _):
-                try show(lookup(name), escaped: escaped && escapes, into: &output)
-            case .section(let name, let children, let inverted, _):
-                let value = lookup(name)
+            case .value(let name, let escaped, let location):
+                try show(lookup(name, at: location), escaped: escaped && escapes, into: &output)
+            case .section(let name, let children, let inverted, let location):
+                let value = lookup(name, at: location)
                 if inverted {
                     if !value.isTruthy { try render(children, into: &output) }
                 } else if case .list(let items) = value {
@@ -43,15 +47,21 @@ struct TemplateRenderer {
                 } else if value.isTruthy {
                     try within(value) { try $0.render(children, into: &output) }
                 }
-            case .partial(let name, let indentation, _):
-                guard let resolved = resolve(name), let template = library.templates[resolved] else { continue }
+            case .partial(let name, let indentation, let location):
+                guard let resolved = resolve(name, at: location), let template = library.templates[resolved] else {
+                    continue
+                }
                 try include(template, named: resolved, indentation: indentation, into: &output)
-            case .parent(let name, let indentation, let blocks, _):
-                guard let resolved = resolve(name), let template = library.templates[resolved] else { continue }
+            case .parent(let name, let indentation, let blocks, let location):
+                guard let resolved = resolve(name, at: location), let template = library.templates[resolved] else {
+                    continue
+                }
                 taintRecordings()
                 overrides.append(blocks)
                 defer { overrides.removeLast() }
-                try indented(indentation, named: resolved, into: &output) { try $0.render(template, into: &$1) }
+                try indented(indentation, named: resolved, into: &output) {
+                    try $0.render(template, named: resolved, into: &$1)
+                }
             case .block(let block):
                 taintRecordings()
                 let content = overrides.lazy.compactMap { $0[block.name] }.first?.nodes ?? block.nodes
@@ -82,7 +92,7 @@ struct TemplateRenderer {
             case .object(let object)? = stack.last?.value,
             let identity = object.fragmentIdentity
         else {
-            try indented(indentation, named: name, into: &output) { try $0.render(template, into: &$1) }
+            try indented(indentation, named: name, into: &output) { try $0.render(template, named: name, into: &$1) }
             return
         }
         if let kept = fragments.fragment(of: name, for: object, identity: identity) {
@@ -91,7 +101,7 @@ struct TemplateRenderer {
         }
         recordings.append((stack.count - 1, false))
         var fragment = TemplateOutput(capacity: 1024)
-        try indented([], named: name, into: &fragment) { try $0.render(template, into: &$1) }
+        try indented([], named: name, into: &fragment) { try $0.render(template, named: name, into: &$1) }
         let recording = recordings.removeLast()
         if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: object, identity: identity) }
         try output.appendRendered(fragment.bytes)
@@ -115,18 +125,19 @@ struct TemplateRenderer {
     }
 
     /// The template a partial or parent tag names: as written, or the text of a value.
-    private mutating func resolve(_ name: TemplatePartialName) -> String? {
+    private mutating func resolve(_ name: TemplatePartialName, at location: TemplateLocation) -> String? {
         switch name {
         case .fixed(let name): return name
         case .dynamic(let path):
-            if case .text(let text) = lookup(path) { return text }
+            if case .text(let text) = lookup(path, at: location) { return text }
             return nil
         }
     }
 
     /// The value `name` stands for: its first part found from the innermost context
-    /// outwards, the rest inside what was found (a broken chain is null).
-    private mutating func lookup(_ name: TemplateName) -> TemplateValue {
+    /// outwards, the rest inside what was found (a broken chain is null, and noted as a
+    /// miss when the library listens).
+    private mutating func lookup(_ name: TemplateName, at location: TemplateLocation) -> TemplateValue {
         guard case .path(let parts) = name else { return stack.last?.value ?? .null }
         var index = stack.count - 1
         while index >= 0 {
@@ -134,7 +145,10 @@ struct TemplateRenderer {
                 noteLookup(downTo: index)
                 var value = found
                 for part in parts.dropFirst() {
-                    guard let next = Self.member(part, of: value) else { return .null }
+                    guard let next = Self.member(part, of: value) else {
+                        noteMiss(name, at: location, found: value)
+                        return .null
+                    }
                     value = next
                 }
                 return value
@@ -142,7 +156,17 @@ struct TemplateRenderer {
             index -= 1
         }
         noteLookup(downTo: 0)
+        noteMiss(name, at: location, found: nil)
         return .null
+    }
+
+    /// A name no context had. A chain broken at a value that is not an object (`{{image.url}}`
+    /// where `image` is false) is the data's absence, not a miss.
+    private func noteMiss(_ name: TemplateName, at location: TemplateLocation, found: TemplateValue?) {
+        guard let misses = library.misses else { return }
+        if let found, case .object = found {} else if found != nil { return }
+        misses.note(
+            TemplateMiss(template: templateName, name: name.text, line: location.line, column: location.column))
     }
 
     private static func member(_ key: String, of value: TemplateValue) -> TemplateValue? {

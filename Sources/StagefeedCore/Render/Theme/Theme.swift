@@ -26,11 +26,23 @@ public struct Theme: Sendable {
         library: TemplateLibrary, templateFiles: [String: String], templateSources: [String: String],
         strings: ThemeStrings, assets: [String: Data]
     ) {
+        var library = library
+        library.misses = TemplateMisses()
         self.library = library
         self.strings = strings
         self.templateFiles = templateFiles
         self.templateSources = templateSources
         self.assets = assets
+    }
+
+    /// The names templates asked for that their pages did not have, in every render so far,
+    /// each with the file it is written in.
+    public var misses: [TemplateMiss] {
+        (library.misses?.all ?? []).map { miss in
+            var located = miss
+            located.template = templateFiles[miss.template] ?? miss.template
+            return located
+        }
     }
 
     /// A short hash of the templates whose names start with `prefix` (`signage` covers
