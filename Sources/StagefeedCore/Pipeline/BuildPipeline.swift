@@ -75,12 +75,13 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Everything the renderers make of `program`, as units with their digests (on a thread
-    /// of its own: the models behind the digests are made here, over every core).
+    /// of its own: the models behind the digests are made here, the renderers side by side
+    /// over every core).
     private func plan(_ program: Program, context: BuildContext) async throws -> (RenderResources, [RenderUnit]) {
         let renderers = self.renderers
         return try await RenderThreads.perform {
             let resources = RenderResources(program: program, context: context, identity: Self.buildIdentity)
-            return (resources, try renderers.flatMap { try $0.units(for: resources) })
+            return (resources, try ParallelWork.mapEach(renderers) { try $0.units(for: resources) }.flatMap { $0 })
         }
     }
 

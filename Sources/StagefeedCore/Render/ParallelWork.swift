@@ -51,6 +51,27 @@ enum ParallelWork {
     }
 }
 
+extension ParallelWork {
+    /// `transform` of every element, in order: each element a piece of work of its own, taken
+    /// by the next free worker (for a few large pieces of unequal size). Rethrows the first
+    /// error.
+    static func mapEach<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) throws -> Result
+    ) throws -> [Result] {
+        let next = Atomic<Int>(0)
+        let results = Mutex<[Int: Result]>([:])
+        try run(workers: min(width, elements.count)) { _, shouldStop in
+            while !shouldStop() {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
+                let result = try transform(elements[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { results in elements.indices.compactMap { results[$0] } }
+    }
+}
+
 /// The first error any worker met.
 private final class FirstFailure: Sendable {
     private let first = Mutex<(any Error)?>(nil)

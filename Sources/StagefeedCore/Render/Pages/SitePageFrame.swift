@@ -57,20 +57,25 @@ struct SitePageFrame {
 /// own content last changed (`site.updated`, `site.updatedISO`: false when unknown).
 struct SiteBlock: TemplateObject {
     let info: SiteInfo
-    let updated: Date?
-    let labels: TimeLabels
+    private let updated: TemplateValue
+    private let updatedISO: TemplateValue
+
+    init(info: SiteInfo, updated: Date?, labels: TimeLabels) {
+        self.info = info
+        guard let updated else {
+            (self.updated, updatedISO) = (.bool(false), .bool(false))
+            return
+        }
+        let local = info.clock.local(updated)
+        self.updated = .text("\(labels.dayTitle(local.date)), \(labels.time(minuteOfDay: local.minuteOfDay))")
+        updatedISO = .text(info.clock.iso8601(updated))
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
-        case "updated":
-            guard let updated else { return .bool(false) }
-            let format = labels.format
-            return .text("\(labels.dayTitle(format.localDate(updated))), \(format.displayTime(updated))")
-        case "updatedISO":
-            guard let updated else { return .bool(false) }
-            return .text(info.clock.iso8601(updated))
-        default:
-            return info.value(forKey: key)
+        case "updated": return updated
+        case "updatedISO": return updatedISO
+        default: return info.value(forKey: key)
         }
     }
 }

@@ -58,7 +58,8 @@ public struct RenderResources: Sendable {
                 artists: artistsByID)
         }
         artistDigests = Dictionary(
-            program.artists.map { ($0.id, Self.digest(of: $0)) }, uniquingKeysWith: { first, _ in first })
+            zip(program.artists.map(\.id), ParallelWork.map(program.artists) { Self.digest(of: $0) }),
+            uniquingKeysWith: { first, _ in first })
         programDigest = Self.digest(of: program, context: context, identity: identity)
     }
 
