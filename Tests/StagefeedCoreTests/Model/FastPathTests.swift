@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func asciiNamesSlugAsFoldingDoes() {
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let alphabet = Array("abcXYZ019 -_.,;:!?'\"&+/()[]#@*~`^%$=|<>\t")
         var names = [
             "Rosa & the Thorns", "AC/DC", "Guns N' Roses", "!!!", "", "  ", "a+b", "O'Malley's Reel", "--x--",
@@ -41,19 +41,6 @@ import Testing
         }
         for name in names {
             #expect(Slug.make(from: name) == Slug.makeByFolding(name), "\(name.debugDescription)")
-        }
-    }
-
-    /// A small deterministic generator.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [1, 2, 3])
     func randomEditsGiveTheBytesOfAFullBuild(seed: UInt64) async throws {
         let folder = try TemporaryFolder()
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var festival = RandomFestival(random: &random)
         var now = start
         try await build(festival.draft, in: folder, at: now)
@@ -42,7 +42,7 @@ import Testing
 
     @Test func aMovedSetRewritesOnlyTheFilesThatShowIt() async throws {
         let folder = try TemporaryFolder()
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var festival = RandomFestival(random: &random)
         try await build(festival.draft, in: folder, at: start)
         let index = festival.draft.performances.firstIndex { $0.artistID != nil && $0.lineup.isEmpty }!
@@ -98,7 +98,7 @@ private struct RandomFestival {
     var draft: ProgramDraft
     private var nextID = 0
 
-    init(random: inout SeededRandom) {
+    init(random: inout SeededGenerator) {
         let stages = (1...4).map { (number: Int) in
             StageRecord(id: "s_\(number)", name: "Stage \(number)", position: number)
         }
@@ -113,7 +113,7 @@ private struct RandomFestival {
         for _ in 0..<36 { draft.performances.append(newSet(random: &random)) }
     }
 
-    private mutating func newSet(random: inout SeededRandom) -> PerformanceRecord {
+    private mutating func newSet(random: inout SeededGenerator) -> PerformanceRecord {
         nextID += 1
         let day = random.next(in: 0...2), hour = random.next(in: 12...25), minutes = random.next(in: 0...3) * 15
         let start = Fixtures.instant("2027-07-23T00:00:00+02:00")
@@ -129,7 +129,7 @@ private struct RandomFestival {
     }
 
     /// Applies one random edit and names it.
-    mutating func edit(random: inout SeededRandom) -> String {
+    mutating func edit(random: inout SeededGenerator) -> String {
         let sets = draft.performances.count
         let set = random.next(in: 0...(sets - 1))
         switch random.next(in: 0...8) {
@@ -169,21 +169,9 @@ private struct RandomFestival {
     }
 }
 
-/// SplitMix64: the same sequence for the same seed on every machine.
-private struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func next(in range: ClosedRange<Int>) -> Int {
+extension SeededGenerator {
+    /// A whole number in `range`, the same for the same seed on every machine.
+    fileprivate mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 }
