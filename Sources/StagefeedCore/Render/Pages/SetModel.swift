@@ -5,9 +5,14 @@
 /// the same name.
 final class SetModel: TemplateObject {
     let position: Int
-    private let id, name, start, end, startISO, endISO, dayTitle, dayShort, dayHref, stageName, starLabel: TemplateValue
-    private let minutes, description, stageHref, artistHref, artistName, activity, hasLineup, lineup: TemplateValue
-    private let facts, ticketHref: TemplateValue
+    // Kept as plain values (a `TemplateValue` is five words), wrapped when a template asks.
+    private let id, name, start, end, startISO, endISO, dayTitle, dayShort, dayHref, stageName, starLabel: String
+    private let minutes: Int
+    private let description: [String]
+    /// Nil where the template sees false.
+    private let stageHref, artistHref, artistName, activity, facts, ticketHref: String?
+    /// A night's line-up: name and link of each artist (shown from two artists on).
+    private let lineup: [(name: String, href: String)]
     /// What the set shows, for the digests of the pages that list it.
     let digest: UnitDigest
 
@@ -30,36 +35,29 @@ final class SetModel: TemplateObject {
         let resources = site.resources, labels = site.labels, home = site.home, strings = site.strings
         let stage = resources.stagesByID[performance.stageID]
         let artist = performance.artistID.flatMap { resources.artistsByID[$0] }
-        id = .text(performanceFacts.uid)
-        name = .text(performance.displayName)
-        start = .text(labels.time(minuteOfDay: performanceFacts.start.minuteOfDay))
-        end = .text(labels.time(minuteOfDay: performanceFacts.end.minuteOfDay))
-        startISO = .text(performanceFacts.startISO)
-        endISO = .text(performanceFacts.endISO)
-        minutes = .number(Int(performance.duration / 60))
-        dayTitle = .text(labels.dayTitle(performance.day))
-        dayShort = .text(
-            site.spansWeeks ? labels.shortDatedDay(performance.day) : labels.shortDay(performance.day))
-        dayHref = .text(home + OutputPaths.day(performance.day))
-        stageName = .text(stage?.name ?? performance.stageID)
-        stageHref = stage.map { .text(home + OutputPaths.stage($0.slug)) } ?? .bool(false)
-        starLabel = .text(strings.format("star", ["name": performance.displayName]))
-        description = .list(Paragraphs.of(performance.description).map(TemplateValue.text))
+        id = performanceFacts.uid
+        name = performance.displayName
+        start = labels.time(minuteOfDay: performanceFacts.start.minuteOfDay)
+        end = labels.time(minuteOfDay: performanceFacts.end.minuteOfDay)
+        startISO = performanceFacts.startISO
+        endISO = performanceFacts.endISO
+        minutes = Int(performance.duration / 60)
+        dayTitle = labels.dayTitle(performance.day)
+        dayShort = site.spansWeeks ? labels.shortDatedDay(performance.day) : labels.shortDay(performance.day)
+        dayHref = home + OutputPaths.day(performance.day)
+        stageName = stage?.name ?? performance.stageID
+        stageHref = stage.map { home + OutputPaths.stage($0.slug) }
+        starLabel = strings.format("star", ["name": performance.displayName])
+        description = Paragraphs.of(performance.description)
         // A night with a line-up links each artist below its name instead.
-        artistHref =
-            performance.lineup == nil
-            ? artist.map { .text(home + OutputPaths.artist($0.slug)) } ?? .bool(false) : .bool(false)
-        artistName = artist.map { .text($0.name) } ?? .bool(false)
-        activity = performance.activity.map { .text($0.name) } ?? .bool(false)
+        artistHref = performance.lineup == nil ? artist.map { home + OutputPaths.artist($0.slug) } : nil
+        artistName = artist?.name
+        activity = performance.activity?.name
         let lineupArtists = (performance.lineup ?? []).compactMap { resources.artistsByID[$0] }
-        hasLineup = .bool(lineupArtists.count > 1)
-        lineup = .list(
-            lineupArtists.map {
-                .object(TemplateFields(["name": .text($0.name), "href": .text(home + OutputPaths.artist($0.slug))]))
-            })
+        lineup = lineupArtists.map { ($0.name, home + OutputPaths.artist($0.slug)) }
         let factsText = performance.details.map { NightFacts.text($0, strings: strings) } ?? ""
-        facts = factsText.isEmpty ? .bool(false) : .text(factsText)
-        ticketHref = performance.details?.ticketURL.map(TemplateValue.text) ?? .bool(false)
+        facts = factsText.isEmpty ? nil : factsText
+        ticketHref = performance.details?.ticketURL
         var digest = DigestBuilder("set")
         digest.add(performanceFacts.digest)
         digest.add(site.digest)
@@ -70,29 +68,35 @@ final class SetModel: TemplateObject {
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
-        case "id", "uid": return id
-        case "name": return name
-        case "start": return start
-        case "end": return end
-        case "startISO": return startISO
-        case "endISO": return endISO
-        case "minutes": return minutes
-        case "dayTitle": return dayTitle
-        case "dayShort": return dayShort
-        case "dayHref": return dayHref
-        case "stageName": return stageName
-        case "stageHref": return stageHref
-        case "starLabel": return starLabel
-        case "description": return description
-        case "artistHref": return artistHref
-        case "artistName": return artistName
-        case "activity": return activity
-        case "hasLineup": return hasLineup
-        case "lineup": return lineup
-        case "facts": return facts
-        case "ticketHref": return ticketHref
+        case "id", "uid": return .text(id)
+        case "name": return .text(name)
+        case "start": return .text(start)
+        case "end": return .text(end)
+        case "startISO": return .text(startISO)
+        case "endISO": return .text(endISO)
+        case "minutes": return .number(minutes)
+        case "dayTitle": return .text(dayTitle)
+        case "dayShort": return .text(dayShort)
+        case "dayHref": return .text(dayHref)
+        case "stageName": return .text(stageName)
+        case "stageHref": return Self.orFalse(stageHref)
+        case "starLabel": return .text(starLabel)
+        case "description": return .list(description.map(TemplateValue.text))
+        case "artistHref": return Self.orFalse(artistHref)
+        case "artistName": return Self.orFalse(artistName)
+        case "activity": return Self.orFalse(activity)
+        case "hasLineup": return .bool(lineup.count > 1)
+        case "lineup":
+            return .list(
+                lineup.map { .object(TemplateFields(["name": .text($0.name), "href": .text($0.href)])) })
+        case "facts": return Self.orFalse(facts)
+        case "ticketHref": return Self.orFalse(ticketHref)
         default: return nil
         }
+    }
+
+    private static func orFalse(_ text: String?) -> TemplateValue {
+        text.map(TemplateValue.text) ?? .bool(false)
     }
 }
 
