@@ -57,7 +57,7 @@ struct CalendarEntry: Sendable {
             performance, revision: revision, isCancelled: isCancelled, stage: resources.stagesByID[performance.stageID],
             artist: performance.artistID.flatMap { resources.artistsByID[$0] }, resources: resources, strings: strings,
             into: &builder)
-        return builder.output.compacted()
+        return builder.output.sizedToFit()
     }
 
     private static func write(

@@ -173,7 +173,7 @@ enum FeedJSON {
             FeedJSON.performance(
                 performance, artist: performance.artistID.flatMap { resources.artistsByID[$0] },
                 facts: resources.performances[position], into: &json)
-            return json.bytes.compacted()
+            return json.bytes.sizedToFit()
         }
     }
 }

@@ -27,7 +27,7 @@ public final class TemplateFragments: Sendable {
 
     func keep(_ bytes: [UInt8], of template: String, for object: any TemplateObject, identity: ObjectIdentifier) {
         entries.withLock {
-            $0[Key(template: template, object: identity)] = Entry(object: object, bytes: bytes.compacted())
+            $0[Key(template: template, object: identity)] = Entry(object: object, bytes: bytes.sizedToFit())
         }
     }
 
