@@ -37,6 +37,8 @@ struct BenchSuite: AsyncParsableCommand {
             }
         }
         print(BenchResult.table(rows))
+        print("")
+        for line in BenchTargets.lines(rows) { print("- " + line) }
     }
 
     static func spawn(size: Int, scenario: BenchScenario.Kind, work: URL) throws -> BenchResult {
