@@ -35,7 +35,7 @@ public struct FieldReader: Sendable {
 
     /// A required, non-empty string.
     public func string(_ name: String) throws(SourceError) -> String {
-        guard let text = try optionalString(name), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = try optionalString(name), !text.trimmed.isEmpty else {
             throw missing(name)
         }
         return text

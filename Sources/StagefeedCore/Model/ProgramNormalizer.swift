@@ -30,10 +30,10 @@ public struct ProgramNormalizer: Sendable {
         for record in performanceRecords where record.end <= record.start {
             throw .endsBeforeStart(performanceID: record.id)
         }
-        for stage in stageRecords where stage.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for stage in stageRecords where stage.name.trimmed.isEmpty {
             throw .emptyName(kind: "stage", id: stage.id)
         }
-        for artist in artistRecords where artist.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for artist in artistRecords where artist.name.trimmed.isEmpty {
             throw .emptyName(kind: "artist", id: artist.id)
         }
 
@@ -64,9 +64,11 @@ public struct ProgramNormalizer: Sendable {
                     day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil,
                     details: details))
         }
-        performances.sort {
-            ($0.start, stageOrder[$0.stageID]!, $0.id) < ($1.start, stageOrder[$1.stageID]!, $1.id)
-        }
+        // By start, stage and id; each performance's stage position looked up once, not per comparison.
+        performances =
+            performances.map { (start: $0.start, stage: stageOrder[$0.stageID]!, performance: $0) }
+            .sorted { ($0.start, $0.stage, $0.performance.id) < ($1.start, $1.stage, $1.performance.id) }
+            .map(\.performance)
         warnings += overlaps(in: performances, stages: stages)
 
         let eventDays = draft.onlyDaysWithPerformances ? [] : draft.event.startDate.through(draft.event.endDate)
@@ -95,7 +97,7 @@ public struct ProgramNormalizer: Sendable {
     /// The display-name rule: title if set, else the artist's name, else the activity's name.
     private func displayName(of record: PerformanceRecord, artistNames: [String: String]) -> String? {
         let candidates = [record.title, record.artistID.flatMap { artistNames[$0] }, record.activity?.name]
-        return candidates.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+        return candidates.lazy.compactMap { $0?.trimmed }.first { !$0.isEmpty }
     }
 
     /// Keeps the first record of each id, warning about the rest.

@@ -43,4 +43,12 @@ import Testing
             #expect(Slug.make(from: name) == Slug.makeByFolding(name), "\(name.debugDescription)")
         }
     }
+
+    @Test(arguments: [
+        "Rosa", " Rosa", "Rosa ", "\tRosa\n", "", " ", "\u{A0}Rosa\u{A0}", "\u{85}x", "x\u{2028}", "\u{3000}全角\u{3000}",
+        "Ñandú", "a b", "\r\n", "!", "~x~", "\u{200B}x",
+    ])
+    func trimmingAsFoundationDoes(_ text: String) {
+        #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+    }
 }
