@@ -103,7 +103,12 @@ WRAPS = """(() => {
     }
   }
   const columns = [...document.querySelectorAll('#list .what')].map((what) => what.getBoundingClientRect().width);
-  return { broken: broken, overflow: document.documentElement.scrollWidth - innerWidth,
+  // Text running out of its row (and off the screen) instead of wrapping.
+  const clipped = [...document.querySelectorAll('#list li *')].filter((node) => {
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && (box.right > innerWidth + 0.5 || box.left < -0.5);
+  }).map((node) => node.textContent.slice(0, 40));
+  return { broken: broken, clipped: clipped, overflow: document.documentElement.scrollWidth - innerWidth,
     gridShown: document.getElementById('grid') ? document.getElementById('grid').offsetParent !== null : null,
     narrowest: columns.length ? Math.min(...columns) : 0,
     styles: (() => { const what = document.querySelector('#list .what');

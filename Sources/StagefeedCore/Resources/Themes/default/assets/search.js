@@ -61,6 +61,11 @@
       records.push({ kind: "artist", name: artist[0], text: fold(artist[0]), slug: artist[1], sets: artistSets[position] });
     });
     for (const set of sets) {
+      // A set under its artist's name with nothing more to find it by is the artist's
+      // result already (which lists its sets).
+      if (set.artist >= 0 && index.artists[set.artist][0] === set.name && set.kinds.length === 0 && set.lineup.length === 0) {
+        continue;
+      }
       const words = [set.name];
       if (set.artist >= 0 && index.artists[set.artist][0] !== set.name) words.push(index.artists[set.artist][0]);
       for (const member of set.lineup) if (member !== set.artist) words.push(index.artists[member][0]);

@@ -162,6 +162,8 @@
 
     button.addEventListener("click", goToNow);
     window.addEventListener("resize", draw);
+    // A page opened at #grid shows its grid (:target) only once the fragment is applied.
+    window.addEventListener("load", draw);
     window.addEventListener("hashchange", draw);
     document.addEventListener("stagefeed:layout", draw);
     draw();
