@@ -16,7 +16,7 @@ BASE_URL (http://...) is used as it is. PAGE is a path under it, optionally with
   and, with --now (festival time, 2027-07-24T21:40), at that time as well (`?now=...`), so
   it shows sets on now.
 - With --at (an instant, 2027-07-24T21:40:00+02:00), a site page that marks sets on now
-  (one with [data-start]) is audited again with the browser's Date.now() starting there,
+  (one with [data-start], or the index's "on now") is audited again with the browser's Date.now() starting there,
   so sets on now and sets past are audited too.
 - A "my schedule" page (one with #schedule-data) is audited empty, with a few starred sets
   (in localStorage, two of them clashing), as a shared link (#share=..., which offers to
@@ -160,11 +160,13 @@ class Auditor:
                     continue
                 self.fans(page, width, height, scheme)
                 my = self.browser.evaluate("!!document.getElementById('schedule-data')")
-                timed = self.browser.evaluate("!!document.querySelector('[data-start]')")
+                timed = self.browser.evaluate("!!document.querySelector('[data-start], #on-now')")
                 if self.at:
                     self.freeze_clock(True)
                 if timed and self.at:
                     self.open(page, width, height, scheme)
+                    # The index's "on now" fills in once the search index has loaded.
+                    self.browser.poll("!document.getElementById('on-now') || !document.getElementById('on-now').hidden", seconds=10)
                     self.audit(page, f"at {self.at}", width, height, scheme)
                 if my:
                     self.my_schedule(page, width, height, scheme)

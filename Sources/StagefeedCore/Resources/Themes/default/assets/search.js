@@ -141,6 +141,8 @@
     const status = document.getElementById("search-status");
     if (!box || !form || !input || !list || !status) return;
     box.hidden = false;
+    // The phone keyboard's Enter key says "go" (not in the markup: the Nu checker's HTML predates it).
+    input.enterKeyHint = "go";
     let index = null;
     let answered = "";
 
