@@ -12,11 +12,13 @@
   const EXTRA = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
   const marks = /\p{M}/gu;
   const extras = /[ßæœøłđðþı]/g;
+  const separators = /[\s\p{P}\p{S}]+/gu;
 
-  // Lowercase, compatibility-decomposed, without combining marks: the same on the index
-  // and the query.
+  // Lowercase, compatibility-decomposed, without combining marks, punctuation and symbols
+  // as single spaces: the same on the index and the query.
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(marks, "").replace(extras, (letter) => EXTRA[letter]);
+    return text.toLowerCase().normalize("NFKD").replace(marks, "").replace(extras, (letter) => EXTRA[letter])
+      .replace(separators, " ");
   }
 
   let loading = null;
@@ -55,10 +57,10 @@
     });
     const records = [];
     index.stages.forEach((stage, position) => {
-      records.push({ kind: "stage", name: stage[0], text: fold(stage[0]), slug: stage[1], position: position });
+      records.push({ kind: "stage", name: stage[0], text: " " + fold(stage[0]), slug: stage[1], position: position });
     });
     index.artists.forEach((artist, position) => {
-      records.push({ kind: "artist", name: artist[0], text: fold(artist[0]), slug: artist[1], sets: artistSets[position] });
+      records.push({ kind: "artist", name: artist[0], text: " " + fold(artist[0]), slug: artist[1], sets: artistSets[position] });
     });
     for (const set of sets) {
       // A set under its artist's name with nothing more to find it by is the artist's
@@ -70,43 +72,61 @@
       if (set.artist >= 0 && index.artists[set.artist][0] !== set.name) words.push(index.artists[set.artist][0]);
       for (const member of set.lineup) if (member !== set.artist) words.push(index.artists[member][0]);
       for (const kind of set.kinds) if (index.kinds[kind] !== undefined) words.push(index.kinds[kind]);
-      records.push({ kind: "set", name: set.name, text: fold(words.join(" ")), set: set });
+      records.push({ kind: "set", name: set.name, text: " " + fold(words.join(" ")), set: set });
     }
-    return { days: days, stages: index.stages, artists: index.artists, kinds: index.kinds, sets: sets, records: records, zone: index.zone };
+    const ready = { days: days, stages: index.stages, artists: index.artists, kinds: index.kinds, sets: sets, records: records, zone: index.zone };
+    // One search and one time formatted while loading compile the matching loop and make
+    // the time format, so the first keystroke is as quick as the rest.
+    find(ready, "e");
+    shared.clockTime(Date.now());
+    previous = { query: null, count: 0, buffer: 0 };
+    return ready;
   }
 
   // How well a record matches: 0 its name starts with the query, 1 a word of it starts
-  // with the first word typed, 2 every word occurs somewhere; -1 no match.
-  function rank(record, query, words) {
-    for (const word of words) if (record.text.indexOf(word) < 0) return -1;
-    if (record.text.startsWith(query)) return 0;
-    const at = record.text.indexOf(words[0]);
-    if (at > 0 && /[\s\p{P}]/u.test(record.text[at - 1])) return 1;
-    let from = at;
-    while ((from = record.text.indexOf(words[0], from + 1)) > 0) {
-      if (/[\s\p{P}]/u.test(record.text[from - 1])) return 1;
-    }
-    return 2;
+  // with the first word typed, 2 every word occurs somewhere; -1 no match. Record texts
+  // start with a space, so " " + a word finds the word's start.
+  function rank(record, start, first, words) {
+    const text = record.text;
+    const wordStart = text.indexOf(first);
+    if (wordStart < 0 && text.indexOf(words[0]) < 0) return -1;
+    for (let i = 1; i < words.length; i++) if (text.indexOf(words[i]) < 0) return -1;
+    if (wordStart === 0 && text.startsWith(start)) return 0;
+    return wordStart >= 0 ? 1 : 2;
   }
 
-  let previous = { query: null, records: null };
+  // The records the last query matched, by position, in one of two buffers made once (a
+  // keystroke allocates next to nothing, so no collection pauses the typing).
+  let previous = { query: null, count: 0, buffer: 0 };
+  let buffers = null;
+
   // The matches of `text` in rank order (stages, artists, sets within a rank), and how many.
   function find(index, text) {
-    const query = fold(text).trim().replace(/\s+/g, " ");
+    const query = fold(text).trim();
     if (!query) return { query: query, results: [], count: 0 };
     const words = query.split(" ");
+    const start = " " + query, first = " " + words[0];
+    const records = index.records;
+    if (!buffers || buffers[0].length !== records.length) {
+      buffers = [new Uint32Array(records.length), new Uint32Array(records.length)];
+      previous = { query: null, count: 0, buffer: 0 };
+    }
     // A longer query matches a subset of what a shorter one did.
-    const pool = previous.query !== null && query.startsWith(previous.query) ? previous.records : index.records;
+    const narrowing = previous.query !== null && query.startsWith(previous.query);
+    const from = buffers[previous.buffer], into = buffers[1 - previous.buffer];
+    const total = narrowing ? previous.count : records.length;
     const buckets = [[], [], []];
-    const matched = [];
-    for (const record of pool) {
-      const score = rank(record, query, words);
+    let count = 0;
+    for (let i = 0; i < total; i++) {
+      const position = narrowing ? from[i] : i;
+      const record = records[position];
+      const score = rank(record, start, first, words);
       if (score < 0) continue;
-      matched.push(record);
+      into[count++] = position;
       if (buckets[score].length < LIMIT) buckets[score].push(record);
     }
-    previous = { query: query, records: matched };
-    return { query: query, results: buckets[0].concat(buckets[1], buckets[2]).slice(0, LIMIT), count: matched.length };
+    previous = { query: query, count: count, buffer: 1 - previous.buffer };
+    return { query: query, results: buckets[0].concat(buckets[1], buckets[2]).slice(0, LIMIT), count: count };
   }
 
   function setLine(index, set, withStage) {
@@ -163,7 +183,7 @@
       }
       if (found.count > found.results.length) {
         list.append(shared.element("li", shared.say("search_more", "{count} more: keep typing to narrow it down.",
-          { count: (found.count - found.results.length).toLocaleString(document.documentElement.lang || "en") }), "result-more"));
+          { count: shared.number(found.count - found.results.length) }), "result-more"));
       }
       if (found.count === 0) {
         list.append(shared.element("li", shared.say("search_none", "Nothing found for “{query}”.", { query: input.value.trim() }), "result-none"));

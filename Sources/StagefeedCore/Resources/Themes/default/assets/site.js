@@ -23,10 +23,13 @@
     return text;
   }
   const plurals = new Intl.PluralRules(html.lang || "en");
+  const numbers = new Intl.NumberFormat(html.lang || "en");
+  // A number as the page's language writes it ("8,199", "8.199").
+  function number(count) { return numbers.format(count); }
   // A count in the language's singular or plural ("KEY_one" / "KEY_other").
   function sayCount(key, count, fallbacks, values) {
     const form = plurals.select(count) === "one" ? "one" : "other";
-    return say(key + "_" + form, fallbacks[form], Object.assign({ count: count.toLocaleString(html.lang || "en") }, values));
+    return say(key + "_" + form, fallbacks[form], Object.assign({ count: number(count) }, values));
   }
   // What the page says of the festival: days, time zone, the way home and to the search index.
   let site = { days: [], home: root, root: root, search: root + "search/index.json", zone: "UTC" };
@@ -431,7 +434,7 @@
   }
 
   window.Stagefeed = {
-    site: site, say: say, sayCount: sayCount, element: element, now: now, clock: festivalClock,
+    site: site, say: say, sayCount: sayCount, number: number, element: element, now: now, clock: festivalClock,
     clockTime: clockTime, dayLabel: dayLabel, dayHref: dayHref, storagePrefix: storagePrefix,
     readJSON: readJSON, writeJSON: writeJSON, stars: () => stars, friends: loadFriends, friendBadge: friendBadge,
     overlaps: overlaps, onChange: onChange
