@@ -24,14 +24,31 @@ struct BenchResult: Codable {
     var unitsMade = 0
     /// Entries of the output folder a no-op build changed (`feeds/status.json` aside).
     var touched: Int?
+    /// The search index gzipped, and each keystroke's time (median, slowest) in Chromium
+    /// with 4× CPU throttling (the `search` scenario).
+    var gzipBytes: Int?
+    var keystrokeMedianMS: Double?
+    var keystrokeMaxMS: Double?
 
     /// `20000 full: 2.41 s, 26100 written (310.2 MB), peak 140 MB; load 0.3 …`.
     var line: String {
+        if scenario == "search" { return "\(size) search: index \(bytes) bytes, \(searchText)" }
         let phaseText = phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
         return
             "\(size) \(scenario): \(String(format: "%.3f", seconds)) s, \(written) written, \(unchanged) unchanged, \(removed) removed, "
             + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, peak \(String(format: "%.0f", peakMemoryMB)) MB, "
             + "\(unitsMade) of \(units) units made\(touched.map { ", \($0) entries touched" } ?? ""); \(phaseText)"
+    }
+
+    /// The search scenario's figures: gzip size, keystroke times, index load.
+    var searchText: String {
+        var parts = ["gzip \(String(format: "%.0f", Double(gzipBytes ?? 0) / 1024)) KB"]
+        if let median = keystrokeMedianMS, let slowest = keystrokeMaxMS {
+            parts.append(
+                "keystroke median \(String(format: "%.1f", median)) ms, slowest \(String(format: "%.1f", slowest)) ms (4× CPU)")
+        }
+        parts += phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
+        return parts.joined(separator: ", ")
     }
 
     /// The figures as a Markdown table: one row per size and scenario, phases in the last column.
@@ -45,6 +62,12 @@ struct BenchResult: Codable {
                 "\($0.name.replacingOccurrences(of: "Renderer", with: "")) \(String(format: "%.2f", $0.seconds))"
             }
             .joined(separator: ", ")
+            if row.scenario == "search" {
+                lines.append(
+                    "| \(row.size) | search | – | – | \(String(format: "%.2f", Double(row.bytes) / 1_048_576)) | – | "
+                        + "\(row.searchText) |")
+                continue
+            }
             lines.append(
                 "| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s | \(row.written) | "
                     + "\(String(format: "%.1f", Double(row.bytes) / 1_048_576)) | \(String(format: "%.0f", row.peakMemoryMB)) MB | \(phases) |"

@@ -21,6 +21,9 @@ struct BenchScenario: AsyncParsableCommand {
         case floor
         /// A second build with nothing changed: nothing in the output folder may change.
         case noop
+        /// The full build's search index: its size raw and gzipped, and the keystroke time in
+        /// Chromium with 4× CPU throttling (when python3 and chromium are there).
+        case search
         /// One set moved by 10 minutes at the source: `stagefeed build --refresh` against the
         /// festival served on loopback (304s for what did not change), as a cron job lives it.
         case moved
@@ -52,6 +55,15 @@ struct BenchScenario: AsyncParsableCommand {
             try await build(cache: cache, output: output, result: &result)
             result.seconds = (ContinuousClock.now - started).seconds
             result.touched = try OutputSnapshot(output).changes(from: before).count
+        case .search:
+            let index = try Data(contentsOf: output.appendingPathComponent(OutputPaths.searchIndex))
+            result.bytes = index.count
+            result.gzipBytes = try SearchFigures.gzipSize(of: index)
+            if let typed = SearchFigures.keystrokes(output: output) {
+                result.keystrokeMedianMS = typed.median_ms
+                result.keystrokeMaxMS = typed.max_ms
+                result.phases = [BenchResult.Phase(name: "index load (4× CPU)", seconds: typed.load_ms / 1000)]
+            }
         case .moved:
             let server = try await BenchAPI.start(bodies: SyntheticFestival(performances: size).bodies(moved: true))
             defer { server.stop() }

@@ -16,10 +16,13 @@ BASE_URL (http://...) is used as it is. PAGE is a path under it, optionally with
   and, with --now (festival time, 2027-07-24T21:40), at that time as well (`?now=...`), so
   it shows sets on now.
 - With --at (an instant, 2027-07-24T21:40:00+02:00), a site page that marks sets on now
-  (one with [data-start]) is audited again with the browser's Date.now() starting there,
+  (one with [data-start], or the index's "on now") is audited again with the browser's Date.now() starting there,
   so sets on now and sets past are audited too.
 - A "my schedule" page (one with #schedule-data) is audited empty, with a few starred sets
-  (in localStorage, two of them clashing) and as a shared link (#share=...).
+  (in localStorage, two of them clashing), as a shared link (#share=..., which offers to
+  add a friend) and with a friend's picks beside the stars.
+- A page with the search field is audited again with results open (--query, default "a");
+  a day page with its filters open, and with a friend's picks marked.
 
 axe-core is the one inside the pinned PyPI package axe-playwright-python (its axe.min.js;
 the package itself is not imported). Exit status: 0 when no page has a violation, 1 when
@@ -63,6 +66,16 @@ RUN = """(async () => {
   };
 })()"""
 
+# A friend whose picks are some of the page's sets (every other one, up to six).
+FRIEND = """(() => {
+  const codes = [...document.querySelectorAll('[data-code]')].map((node) => node.dataset.code)
+    .concat(document.getElementById('schedule-data')
+      ? JSON.parse(document.getElementById('schedule-data').textContent).sets.map((set) => set.code) : []);
+  const unique = [...new Set(codes)].filter((code, index) => index % 2 === 1).slice(0, 6);
+  return { key: 'stagefeed:' + (document.documentElement.dataset.festival || 'site') + ':friends',
+    value: [{ name: 'Ana', colour: '3', codes: unique }, { name: 'Ben', colour: '6', codes: unique.slice(0, 2) }] };
+})()"""
+
 # A few sets of "my schedule", starting with two that overlap so a clash shows.
 PICK = """(() => {
   const sets = JSON.parse(document.getElementById('schedule-data').textContent).sets;
@@ -95,6 +108,7 @@ class Auditor:
         self.browser = Browser(timeout=120)
         self.clock_script = None
         self.results = []
+        self.query = "a"
 
     def close(self):
         self.browser.close()
@@ -144,16 +158,37 @@ class Auditor:
                         self.open(f"{page}?now={self.now}", width, height, scheme)
                         self.audit(f"{page}?now={self.now}", "festival clock", width, height, scheme)
                     continue
+                self.fans(page, width, height, scheme)
                 my = self.browser.evaluate("!!document.getElementById('schedule-data')")
-                timed = self.browser.evaluate("!!document.querySelector('[data-start]')")
+                timed = self.browser.evaluate("!!document.querySelector('[data-start], #on-now')")
                 if self.at:
                     self.freeze_clock(True)
                 if timed and self.at:
                     self.open(page, width, height, scheme)
+                    # The index's "on now" fills in once the search index has loaded.
+                    self.browser.poll("!document.getElementById('on-now') || !document.getElementById('on-now').hidden", seconds=10)
                     self.audit(page, f"at {self.at}", width, height, scheme)
                 if my:
                     self.my_schedule(page, width, height, scheme)
                 self.freeze_clock(False)
+
+    def fans(self, page, width, height, scheme):
+        """The search results open; on a day page the filters open, then a friend's picks."""
+        if self.browser.evaluate("!!document.getElementById('search-input')"):
+            self.browser.evaluate("document.getElementById('search-input').focus()")
+            self.browser.type_text(self.query)
+            if not self.browser.poll("!document.getElementById('search-results').hidden", seconds=20):
+                raise RuntimeError(f"{page}: no search results")
+            self.audit(page, f"search results for {self.query!r}", width, height, scheme)
+        if self.browser.evaluate("!!document.getElementById('filters')"):
+            self.open(page, width, height, scheme)
+            self.browser.evaluate("document.getElementById('filters').open = true")
+            self.audit(page, "filters open", width, height, scheme)
+            friend = self.browser.evaluate(FRIEND)
+            self.browser.evaluate(f"localStorage.setItem({json.dumps(friend['key'])}, {json.dumps(json.dumps(friend['value']))})")
+            self.open(page, width, height, scheme)
+            self.audit(page, "friends' picks", width, height, scheme)
+            self.browser.evaluate(f"localStorage.removeItem({json.dumps(friend['key'])})")
 
     def my_schedule(self, page, width, height, scheme):
         picked = self.browser.evaluate(PICK)
@@ -171,6 +206,13 @@ class Auditor:
         if not self.browser.poll("!document.getElementById('my-shared').hidden", seconds=10):
             raise RuntimeError(f"{page}: the shared link did not show")
         self.audit(f"{page}#share=…", f"shared link{state}", width, height, scheme)
+        friend = self.browser.evaluate(FRIEND)
+        self.browser.evaluate(f"localStorage.setItem({json.dumps(friend['key'])}, {json.dumps(json.dumps(friend['value']))})")
+        self.open(page, width, height, scheme)
+        if not self.browser.poll("!document.getElementById('my-friends').hidden", seconds=10):
+            raise RuntimeError(f"{page}: the friends did not show")
+        self.audit(page, f"with friends{state}", width, height, scheme)
+        self.browser.evaluate(f"localStorage.removeItem({json.dumps(friend['key'])})")
         self.browser.evaluate(f"localStorage.removeItem({key})")
 
 
@@ -179,6 +221,7 @@ def main():
     parser.add_argument("--now", help="festival time for signage pages, e.g. 2027-07-24T21:40")
     parser.add_argument("--at", help="an instant for the site's pages, e.g. 2027-07-24T21:40:00+02:00")
     parser.add_argument("--schemes", default="light,dark", help="colour schemes for the site's pages")
+    parser.add_argument("--query", default="a", help="what to type into the search field")
     parser.add_argument("site", help="output folder to serve, or a base URL")
     parser.add_argument("pages", nargs="+", help="page paths under the site")
     arguments = parser.parse_args()
@@ -192,6 +235,7 @@ def main():
             server, base = serve(arguments.site)
         schemes = [scheme for scheme in arguments.schemes.split(",") if scheme]
         auditor = Auditor(base, axe, schemes, arguments.now, arguments.at)
+        auditor.query = arguments.query
         for page in arguments.pages:
             auditor.check(page.lstrip("/"))
     except Exception:  # noqa: BLE001 - any failure of the check itself is exit status 2

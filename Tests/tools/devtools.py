@@ -118,3 +118,38 @@ class Browser:
             time.sleep(0.2)
             value = self.evaluate(expression)
         return value
+
+    # Helpers for the fans' site checks (fans_check.py, search_timing.py).
+
+    def viewport(self, width, height):
+        """A phone's (width < 600: touch, mobile) or a laptop's viewport, scale 1."""
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}, session=True)
+
+    def throttle(self, rate):
+        """Slows the page's CPU `rate` times (1: no throttling)."""
+        self.send("Emulation.setCPUThrottlingRate", {"rate": rate}, session=True)
+
+    def offline(self, offline=True):
+        self.send("Network.emulateNetworkConditions",
+                  {"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}, session=True)
+
+    def type_text(self, text):
+        """Types `text` into the focused element, one character (and one input event) at a time."""
+        for character in text:
+            self.send("Input.insertText", {"text": character}, session=True)
+
+    def press(self, key, code, key_code):
+        """Presses and releases a key (`Enter`, `Enter`, 13) in the focused element."""
+        for kind in ("keyDown", "keyUp"):
+            parameters = {"type": kind, "key": key, "code": code, "windowsVirtualKeyCode": key_code}
+            if kind == "keyDown" and key == "Enter":
+                parameters["text"] = "\r"
+            self.send("Input.dispatchKeyEvent", parameters, session=True)
+
+    def screenshot(self, path):
+        """The viewport as a PNG file."""
+        import base64
+        data = self.send("Page.captureScreenshot", {"format": "png"}, session=True)["data"]
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(data))

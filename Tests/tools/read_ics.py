@@ -62,6 +62,13 @@ for path in sorted(Path(sys.argv[1]).rglob("*.ics")):
             "status": str(event.get("STATUS", "")),
             "dtstamp": event["DTSTAMP"].dt.isoformat(),
             "last_modified": (event.get("LAST-MODIFIED") or event["DTSTAMP"]).dt.isoformat(),
+            # Reminders: each VALARM's action, its trigger in seconds from the start
+            # (negative: before) and its text.
+            "alarms": [{
+                "action": str(alarm.get("ACTION", "")),
+                "trigger": int(alarm["TRIGGER"].dt.total_seconds()),
+                "description": str(alarm.get("DESCRIPTION", "")),
+            } for alarm in event.walk("VALARM")],
         })
 
     # A second, independent parser with its own validation; vobject reads times through

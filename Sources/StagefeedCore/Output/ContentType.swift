@@ -32,7 +32,7 @@ enum ContentType {
     static func cacheControl(_ path: String) -> String {
         if isContentHashed(path) { return "public, max-age=31536000, immutable" }
         switch path.split(separator: ".").last.map({ String($0).lowercased() }) {
-        case "html", "json", "ics", "xml": return "no-cache"
+        case "html", "json", "ics", "xml", "webmanifest": return "no-cache"
         default: return "public, max-age=300"
         }
     }

@@ -8,6 +8,8 @@ public enum OutputPaths {
     public static func day(_ date: LocalDate) -> String { "days/\(date)/index.html" }
     public static func stage(_ slug: String) -> String { "stages/\(slug)/index.html" }
     public static func artist(_ slug: String) -> String { "artists/\(slug)/index.html" }
+    /// The web app manifest of a language's pages (its `start_url` is the language's home).
+    public static let manifest = "manifest.webmanifest"
 
     // Signage (under a further language's folder too).
     public static func signageStage(_ slug: String) -> String { "signage/stages/\(slug).html" }
@@ -18,6 +20,8 @@ public enum OutputPaths {
 
     // Once for all languages.
     public static let serviceWorker = "sw.js"
+    /// What the site's search looks through (one file for every language).
+    public static let searchIndex = "search/index.json"
     public static let programFeed = "feeds/program.json"
     public static func stageFeed(_ slug: String) -> String { "feeds/stages/\(slug).json" }
     public static func dayFeed(_ date: LocalDate) -> String { "feeds/days/\(date).json" }

@@ -47,6 +47,9 @@ import Testing
         let artist = try #require(program.artists.first { program.performances(byArtist: $0.id).count == 2 })
         #expect(calendars["artists/\(artist.slug).ics"]?.events.count == 2)
         #expect(Set(whole.events.map(\.uid)).count == whole.events.count)
+        // Subscribed calendars never alarm: reminders are the fan's choice, in the calendar
+        // of starred sets the browser makes (SiteScriptTests).
+        #expect(calendars.values.allSatisfy { $0.events.allSatisfy { $0.alarms.isEmpty } })
     }
 
     @Test func textEscapingAndFoldingRoundTripExactly() async throws {

@@ -16,7 +16,7 @@ import Testing
                 document.attributeNames.filter { $0.lowercased().hasPrefix("on") }.isEmpty,
                 "\(page): event handler attribute")
             #expect(
-                document.strings("//script/@src").allSatisfy { $0.contains("assets/site.") && $0.hasSuffix(".js") },
+                document.strings("//script/@src").allSatisfy { $0.contains("assets/") && $0.hasSuffix(".js") },
                 "\(page)")
             #expect(document.strings("//script[not(@src)]/@type").allSatisfy { $0 == "application/json" }, "\(page)")
             // Only signage pages carry a script inline: the theme's own, with no data in it.

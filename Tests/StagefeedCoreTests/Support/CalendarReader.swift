@@ -3,6 +3,14 @@ import Foundation
 /// Reads the calendars in an output folder through `Tests/tools/read_ics.py` (Python
 /// icalendar and vobject, installed by `scripts/install-test-tools`).
 struct CalendarReader {
+    /// A reminder (VALARM): its action, its trigger in seconds from the event's start
+    /// (negative: before it) and its text.
+    struct Alarm: Decodable {
+        var action: String
+        var trigger: Int
+        var description: String
+    }
+
     struct Event: Decodable {
         var uid: String
         var start: Double
@@ -15,6 +23,7 @@ struct CalendarReader {
         var status: String
         var dtstamp: String
         var last_modified: String
+        var alarms: [Alarm]
     }
 
     struct Transition: Decodable, Equatable {

@@ -9,12 +9,13 @@ struct SiteFixture {
 
     init(
         _ draft: ProgramDraft, clock: ClockStyle = .twentyFourHour, siteURL: URL? = nil,
-        theme: Theme? = nil
+        theme: Theme? = nil, locales: [SiteLocale] = [.english]
     ) throws {
         program = try ProgramNormalizer().normalize(draft)
         var context = BuildContext(now: Fixtures.instant("2027-07-01T12:00:00Z"), sourceName: "test")
         context.siteURL = siteURL
-        let renderer = SiteRenderer(theme: try theme ?? ThemeLoader.load(overriding: nil), clock: clock)
+        let renderer = SiteRenderer(
+            theme: try theme ?? ThemeLoader.load(overriding: nil), clock: clock, locales: locales)
         files = Dictionary(
             uniqueKeysWithValues: try renderer.render(program, context: context).map { ($0.path, $0.contents) })
     }

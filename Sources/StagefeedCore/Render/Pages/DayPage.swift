@@ -1,13 +1,16 @@
 /// A festival day (`day`): every set of the day by time and a timetable grid. Adds `day`
-/// (`{title, date, previous, next}`, the neighbours `{title, href}` or false), `sets`,
-/// `hasSets` and `grid` (`{rows, stageCount, hours: [{label, row}], columns: [{name, href,
-/// sets}]}`, false for a day without sets; grid sets add `row` and `span`).
+/// (`{title, date, startISO, endISO, previous, next}`, the neighbours `{title, href}` or
+/// false), `sets`, `hasSets`, `grid` (`{rows, stageCount, startISO, slotSeconds, hours:
+/// [{label, row}], columns: [{name, slug, href, sets}]}`, false for a day without sets;
+/// grid sets add `row` and `span`) and `filters` (`{stages: [{name, slug}], kinds: [{name,
+/// key}], hasKinds}`: the day's stages, and the activities and genres of its sets).
 struct DayPage: TemplateObject {
     let frame: SitePageFrame
     private let day: TemplateValue
     private let sets: TemplateValue
     private let hasSets: Bool
     private let grid: TemplateValue
+    private let filters: TemplateValue
 
     init(_ festivalDay: FestivalDay, site: SiteContext) {
         let program = site.resources.program, home = site.home(depth: 2), labels = site.labels
@@ -28,11 +31,29 @@ struct DayPage: TemplateObject {
         day = .object(
             TemplateFields([
                 "title": .text(labels.dayTitle(festivalDay.date)), "date": .text(festivalDay.date.description),
+                "startISO": .text(site.resources.clock.iso8601(festivalDay.start)),
+                "endISO": .text(site.resources.clock.iso8601(festivalDay.end)),
                 "previous": neighbour(position - 1), "next": neighbour(position + 1),
             ]))
         sets = .list(models.map { .object($0) })
         hasSets = !models.isEmpty
         let performances = positions.map { program.performances[Int($0)] }
+        var kindNames: [String] = []
+        for performance in performances {
+            for name in SetKinds.names(of: performance) where !kindNames.contains(name) { kindNames.append(name) }
+        }
+        filters = .object(
+            TemplateFields([
+                "stages": .list(
+                    program.stages.map {
+                        .object(TemplateFields(["name": .text($0.name), "slug": .text($0.slug)]))
+                    }),
+                "kinds": .list(
+                    kindNames.sorted().map {
+                        .object(TemplateFields(["name": .text($0), "key": .text(SetKinds.key(of: $0))]))
+                    }),
+                "hasKinds": .bool(!kindNames.isEmpty),
+            ]))
         if let geometry = DayGrid(performances: performances, format: labels.format) {
             let clock = site.resources.clock
             var blocks: [String: [TemplateValue]] = [:]
@@ -44,6 +65,7 @@ struct DayPage: TemplateObject {
             grid = .object(
                 TemplateFields([
                     "rows": .number(geometry.rows), "stageCount": .number(program.stages.count),
+                    "startISO": .text(clock.iso8601(geometry.start)), "slotSeconds": .number(Int(DayGrid.slot)),
                     "hours": .list(
                         geometry.hours.map { mark in
                             .object(
@@ -56,7 +78,8 @@ struct DayPage: TemplateObject {
                         program.stages.map { stage in
                             .object(
                                 TemplateFields([
-                                    "name": .text(stage.name), "href": .text(home + OutputPaths.stage(stage.slug)),
+                                    "name": .text(stage.name), "slug": .text(stage.slug),
+                                    "href": .text(home + OutputPaths.stage(stage.slug)),
                                     "sets": .list(blocks[stage.id] ?? []),
                                 ]))
                         }),
@@ -82,6 +105,7 @@ struct DayPage: TemplateObject {
         case "sets": return sets
         case "hasSets": return .bool(hasSets)
         case "grid": return grid
+        case "filters": return filters
         default: return frame.value(forKey: key)
         }
     }

@@ -7,6 +7,8 @@ final class SetModel: TemplateObject {
     let position: Int
     // Kept as plain values (a `TemplateValue` is five words), wrapped when a template asks.
     private let id, name, start, end, startISO, endISO, dayTitle, dayShort, dayHref, stageName, starLabel: String
+    /// The share code, the stage's slug and the kinds' keys (the day page's filters and friends' marks).
+    private let code, stageSlug, kinds: String
     private let minutes: Int
     private let description: [String]
     /// Nil where the template sees false.
@@ -36,6 +38,9 @@ final class SetModel: TemplateObject {
         let stage = resources.stagesByID[performance.stageID]
         let artist = performance.artistID.flatMap { resources.artistsByID[$0] }
         id = performanceFacts.uid
+        code = performanceFacts.code
+        stageSlug = stage?.slug ?? ""
+        kinds = SetKinds.keys(of: performance)
         name = performance.displayName
         start = labels.time(minuteOfDay: performanceFacts.start.minuteOfDay)
         end = labels.time(minuteOfDay: performanceFacts.end.minuteOfDay)
@@ -91,6 +96,9 @@ final class SetModel: TemplateObject {
                 lineup.map { .object(TemplateFields(["name": .text($0.name), "href": .text($0.href)])) })
         case "facts": return Self.orFalse(facts)
         case "ticketHref": return Self.orFalse(ticketHref)
+        case "code": return .text(code)
+        case "stageSlug": return .text(stageSlug)
+        case "kinds": return .text(kinds)
         default: return nil
         }
     }

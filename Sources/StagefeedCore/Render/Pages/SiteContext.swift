@@ -34,15 +34,20 @@ final class SiteContext: Sendable {
             spansWeeks = first.adding(days: 6) < last
         }
         let language = LanguageFrame(locale: locale, strings: strings)
-        let scriptKeys = ["offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star"]
         let scriptStrings =
-            (try? ScriptJSON.encode(Dictionary(uniqueKeysWithValues: scriptKeys.map { ($0, strings[$0]) }))) ?? "{}"
+            (try? ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) })))
+            ?? "{}"
+        let days = program.days.map {
+            SiteScriptData.Day(
+                date: $0.date.description, start: resources.clock.iso8601($0.start),
+                end: resources.clock.iso8601($0.end))
+        }
         let frames = (0...2).map { depth in
             SiteFrame(
                 language: language, depth: depth + locale.folder.split(separator: "/").count,
                 languageCount: locales.count,
                 assets: assets, siteURL: resources.context.siteURL, timeZone: program.event.timeZone.identifier,
-                scriptStrings: scriptStrings)
+                scriptStrings: scriptStrings, days: days)
         }
         var digest = DigestBuilder("site language")
         digest.add(themeDigest)
@@ -76,6 +81,15 @@ final class SiteContext: Sendable {
         }
         fragments = (0...2).map { _ in TemplateFragments() }
     }
+
+    /// The strings the site's scripts say (`scriptStrings`, in every page).
+    static let scriptKeys = [
+        "offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star",
+        "search_count_one", "search_count_other", "search_none", "search_more", "search_unavailable", "search_artist",
+        "stage", "now_on_day", "filter_status", "on_now_until", "on_now_next", "now", "changeover", "not_started",
+        "done_today", "reminder_alarm", "friend_added", "friend_remove", "friend_picks_one", "friend_picks_other",
+        "picked_by", "clashes_with_yours",
+    ]
 
     /// The frame of pages `depth` folders below the language's home.
     func frame(depth: Int) -> SiteFrame { frames[depth] }

@@ -2,9 +2,10 @@ import Foundation
 
 /// What every site page of one language at one folder depth shares: the language's frame,
 /// the way back to the root (`root`) and to the language's home (`home`), the assets, the
-/// feeds' and calendars' links, the footer's note and the strings the site's script says.
-/// One instance per language and depth: a fragment made against it is valid on every page
-/// that has it (see `TemplateFragments`).
+/// feeds' and calendars' links, the footer's note, the strings the site's script says and
+/// what it needs to know of the festival (`siteData`: `{days: [{date, start, end}], home,
+/// root, search, zone}`, JSON for a script element). One instance per language and depth: a
+/// fragment made against it is valid on every page that has it (see `TemplateFragments`).
 final class SiteFrame: TemplateObject {
     let language: LanguageFrame
     /// `../../` from a page two folders down; `home` adds a further language's folder.
@@ -14,7 +15,7 @@ final class SiteFrame: TemplateObject {
 
     init(
         language: LanguageFrame, depth: Int, languageCount: Int, assets: [String: String], siteURL: URL?,
-        timeZone: String, scriptStrings: String
+        timeZone: String, scriptStrings: String, days: [SiteScriptData.Day]
     ) {
         self.language = language
         root = String(repeating: "../", count: depth)
@@ -26,11 +27,13 @@ final class SiteFrame: TemplateObject {
             "hasLanguages": .bool(languageCount > 1),
             "footer": .object(TemplateFields(["times": .text(strings.format("times_note", ["zone": timeZone]))])),
             "scriptStrings": .text(scriptStrings),
+            "siteData": .text(SiteScriptData.json(days: days, home: home, root: root, zone: timeZone)),
             "assets": .object(TemplateFields(assets.mapValues { [root] in .text(root + $0) })),
             "links": .object(
                 TemplateFields([
                     "home": .text(home + OutputPaths.index),
                     "mySchedule": .text(home + OutputPaths.mySchedule),
+                    "manifest": .text(home + OutputPaths.manifest),
                     "programFeed": .text(root + OutputPaths.programFeed),
                     "changesFeed": .text(root + OutputPaths.changes),
                     "changesAtom": .text(root + OutputPaths.changesAtom),

@@ -29,8 +29,11 @@ public struct SignageRenderer: Renderer {
     ]
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
-        // The signage code: its templates, the strings it says and the clock it shows.
-        var code = theme.version(ofTemplatesWithPrefix: "signage") + (clock?.rawValue ?? "")
+        // The signage code: its templates, the festival clock it shares with the site, the
+        // strings it says and the clock it shows.
+        var code =
+            theme.version(ofTemplatesWithPrefix: "signage") + theme.inlineScript(Theme.clockScript)
+            + (clock?.rawValue ?? "")
         for locale in locales {
             code += try ScriptJSON.encode(theme.strings.strings(for: locale).strings.values)
         }
@@ -57,7 +60,7 @@ public struct SignageRenderer: Renderer {
         let frame = SignageFrame(
             language: LanguageFrame(locale: locale, strings: strings), version: version, clock: clock,
             event: program.event,
-            scriptStrings: scriptStrings)
+            scriptStrings: scriptStrings, clockScript: theme.inlineScript(Theme.clockScript))
         var screens = DigestBuilder("signage screens")
         screens.add(theme.digest)
         screens.add(locale.tag)

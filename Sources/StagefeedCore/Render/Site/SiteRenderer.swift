@@ -2,9 +2,10 @@ import Crypto
 import Foundation
 
 /// The website: the index, a page per festival day, stage and artist, the "my schedule"
-/// page, the theme's assets and the service worker, all through the theme's templates,
-/// in each language (the first at the root, the others in `<tag>/`). Each page is a unit
-/// of its own, with the digest of the typed page model it renders.
+/// page and the web app manifest, all through the theme's templates, in each language (the
+/// first at the root, the others in `<tag>/`); the theme's assets, the search index and the
+/// service worker. Each page is a unit of its own, with the digest of the typed page model
+/// it renders.
 public struct SiteRenderer: Renderer {
     /// The templates, strings and assets pages are rendered through.
     public var theme: Theme
@@ -30,7 +31,12 @@ public struct SiteRenderer: Renderer {
                 strings: theme.strings.strings(for: locale).strings,
                 clock: clock, assets: assetNames, themeDigest: themeDigest)
             units += pageUnits(site)
+            units.append(
+                WebAppManifest.unit(
+                    theme: theme, locale: locale, strings: site.strings, event: resources.program.event,
+                    assets: assetNames))
         }
+        units.append(SearchIndex.unit(for: resources))
         for file in assetFiles {
             var digest = DigestBuilder("asset")
             digest.add(Array(file.contents))

@@ -7,7 +7,7 @@ import Foundation
 public struct Theme: Sendable {
     /// Templates every theme must provide (the default theme provides them all).
     public static let pageTemplates = [
-        "layout", "index", "day", "stage", "artist", "my", "service-worker",
+        "layout", "index", "day", "stage", "artist", "my", "service-worker", "manifest",
         "signage-stage", "signage-board",
     ]
 

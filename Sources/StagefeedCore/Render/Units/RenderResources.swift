@@ -13,6 +13,9 @@ public struct RenderResources: Sendable {
         public var end: LocalTime
         /// The calendar UID, also the set's id on pages (`StableUUID.performance`).
         public var uid: String
+        /// A short code for share links and the search index: the schedule number in base 36
+        /// (stable across builds), or the program position's when the build has no numbers.
+        public var code: String
         /// Everything renderers show about the performance: its fields, its stage's and its
         /// artists' names and slugs, its revision (SEQUENCE, LAST-MODIFIED) and schedule number.
         public var digest: UnitDigest
@@ -52,10 +55,10 @@ public struct RenderResources: Sendable {
         let artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.stagesByID = stagesByID
         self.artistsByID = artistsByID
-        performances = ParallelWork.map(program.performances) { performance in
+        performances = ParallelWork.map(Array(program.performances.indices)) { position in
             Self.facts(
-                of: performance, clock: clock, program: program, context: context, stages: stagesByID,
-                artists: artistsByID)
+                of: program.performances[position], at: position, clock: clock, program: program, context: context,
+                stages: stagesByID, artists: artistsByID)
         }
         artistDigests = Dictionary(
             zip(program.artists.map(\.id), ParallelWork.map(program.artists) { Self.digest(of: $0) }),
@@ -63,8 +66,9 @@ public struct RenderResources: Sendable {
         programDigest = Self.digest(of: program, context: context, identity: identity)
     }
 
+    /// The facts of `performance`, at `position` in the program (-1: a cancelled set, gone from it).
     static func facts(
-        of performance: Performance, clock: EventClock, program: Program, context: BuildContext,
+        of performance: Performance, at position: Int = -1, clock: EventClock, program: Program, context: BuildContext,
         stages: [String: Stage], artists: [String: Artist]
     ) -> PerformanceFacts {
         var digest = DigestBuilder("performance")
@@ -102,13 +106,14 @@ public struct RenderResources: Sendable {
         let stamp = context.revisions[performance.id]
         digest.add(stamp?.sequence ?? -1)
         digest.add(stamp.map { Int($0.lastModified.timeIntervalSince1970) } ?? 0)
-        digest.add(context.scheduleNumbers[performance.id] ?? 0)
+        let number = context.scheduleNumbers.isEmpty ? position + 1 : context.scheduleNumbers[performance.id] ?? 0
+        digest.add(number)
         return PerformanceFacts(
             startISO: clock.iso8601(performance.start), endISO: clock.iso8601(performance.end),
             start: clock.local(performance.start), end: clock.local(performance.end),
             uid: StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
                 .lowercased(),
-            digest: digest.finish())
+            code: String(number, radix: 36), digest: digest.finish())
     }
 
     static func digest(of artist: Artist) -> UnitDigest {

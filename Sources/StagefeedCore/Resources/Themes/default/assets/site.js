@@ -1,10 +1,15 @@
-// stagefeed default theme: stars and "my schedule" (kept in this browser only), sets
-// on now, the offline notice and the service worker. The site works without it.
+// stagefeed default theme: stars, friends and "my schedule" (kept in this browser only),
+// sets on now, the offline notice and the service worker. The site works without it.
+// search.js and timetable.js use what it shares as window.Stagefeed.
 (() => {
   "use strict";
   const html = document.documentElement;
   const root = html.dataset.root || "";
-  const storageKey = "stagefeed:" + (html.dataset.festival || "site") + ":stars";
+  const storagePrefix = "stagefeed:" + (html.dataset.festival || "site") + ":";
+  const storageKey = storagePrefix + "stars";
+  const friendsKey = storagePrefix + "friends";
+  const reminderKey = storagePrefix + "reminder";
+  const MAX_FRIENDS = 4;
   // The page's language's strings, with {name} placeholders.
   let strings = {};
   try {
@@ -17,23 +22,75 @@
     for (const name of Object.keys(values || {})) text = text.split("{" + name + "}").join(values[name]);
     return text;
   }
+  const plurals = new Intl.PluralRules(html.lang || "en");
+  const numbers = new Intl.NumberFormat(html.lang || "en");
+  // A number as the page's language writes it ("8,199", "8.199").
+  function number(count) { return numbers.format(count); }
+  // A count in the language's singular or plural ("KEY_one" / "KEY_other").
+  function sayCount(key, count, fallbacks, values) {
+    const form = plurals.select(count) === "one" ? "one" : "other";
+    return say(key + "_" + form, fallbacks[form], Object.assign({ count: number(count) }, values));
+  }
+  // What the page says of the festival: days, time zone, the way home and to the search index.
+  let site = { days: [], home: root, root: root, search: root + "search/index.json", zone: "UTC" };
+  try {
+    site = Object.assign(site, JSON.parse(document.getElementById("site-data").textContent));
+  } catch (error) {
+    // A theme without the data element: no festival clock, no search.
+  }
+
+  function readJSON(key, fallback) {
+    try {
+      const value = JSON.parse(localStorage.getItem(key) || "null");
+      return value === null ? fallback : value;
+    } catch (error) {
+      return fallback;
+    }
+  }
+  function writeJSON(key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      // Private browsing or storage full: it lasts until the page closes.
+    }
+  }
 
   function loadStars() {
-    try {
-      const stored = JSON.parse(localStorage.getItem(storageKey) || "[]");
-      return new Set(Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : []);
-    } catch (error) {
-      return new Set();
-    }
+    const stored = readJSON(storageKey, []);
+    return new Set(Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : []);
   }
+  function saveStars(stars) { writeJSON(storageKey, [...stars]); }
 
-  function saveStars(stars) {
-    try {
-      localStorage.setItem(storageKey, JSON.stringify([...stars]));
-    } catch (error) {
-      // Private browsing or storage full: the stars last until the page closes.
-    }
+  // Friends: [{name, colour (1-6), codes: [share codes]}], at most four.
+  function loadFriends() {
+    const stored = readJSON(friendsKey, []);
+    if (!Array.isArray(stored)) return [];
+    return stored.filter((friend) => friend && typeof friend.name === "string" && Array.isArray(friend.codes))
+      .slice(0, MAX_FRIENDS)
+      .map((friend) => ({ name: friend.name.slice(0, 40), colour: String(friend.colour || "1").replace(/[^1-6]/g, "") || "1",
+        codes: friend.codes.filter((code) => typeof code === "string") }));
   }
+  function saveFriends(friends) { writeJSON(friendsKey, friends.slice(0, MAX_FRIENDS)); }
+
+  // The festival clock (assets/clock.js): the device's, or ?now= for testing.
+  const festivalClock = typeof StagefeedClock === "object" ? StagefeedClock.create(site.zone, location.search) : null;
+  function now() { return festivalClock ? festivalClock.now() : Date.now(); }
+
+  // Times as the page shows them: the festival's zone, the page's language and clock.
+  const clockOptions = { timeZone: site.zone, hour: "numeric", minute: "2-digit" };
+  if (html.dataset.clock === "12h") clockOptions.hourCycle = "h12";
+  if (html.dataset.clock === "24h") { clockOptions.hourCycle = "h23"; clockOptions.hour = "2-digit"; }
+  let timeFormat = null;
+  function clockTime(instant) {
+    if (!timeFormat) timeFormat = new Intl.DateTimeFormat(html.lang || "en", clockOptions);
+    return timeFormat.format(new Date(instant));
+  }
+  // A day's short label as the page's navigation has it ("Sat"), else its date.
+  function dayLabel(date) {
+    const link = document.querySelector('a[data-date="' + CSS.escape(date) + '"]');
+    return link ? link.textContent.trim() : date;
+  }
+  function dayHref(date) { return site.home + "days/" + date + "/index.html"; }
 
   let stars = loadStars();
 
@@ -42,6 +99,13 @@
       button.hidden = false;
       button.setAttribute("aria-pressed", stars.has(button.dataset.star) ? "true" : "false");
     }
+  }
+
+  const listeners = [];
+  // Calls `listener` whenever stars or friends change (here or in another tab).
+  function onChange(listener) { listeners.push(listener); }
+  function changed() {
+    for (const listener of listeners) listener();
   }
 
   document.addEventListener("click", (event) => {
@@ -57,24 +121,26 @@
       const same = document.querySelector('#my-schedule button[data-star="' + CSS.escape(id) + '"]');
       if (same) same.focus();
     }
+    changed();
   });
 
-  // Stars changed in another tab or window.
+  // Stars or friends changed in another tab or window.
   window.addEventListener("storage", (event) => {
-    if (event.key !== storageKey) return;
+    if (event.key !== storageKey && event.key !== friendsKey) return;
     stars = loadStars();
     showStars();
     if (document.getElementById("schedule-data")) renderMySchedule();
+    changed();
   });
 
   // Sets on now are highlighted, sets already over are dimmed.
   function markNow() {
-    const now = Date.now();
+    const instant = now();
     for (const item of document.querySelectorAll("[data-start][data-end]")) {
       const start = Date.parse(item.dataset.start);
       const end = Date.parse(item.dataset.end);
-      item.classList.toggle("is-now", start <= now && now < end);
-      item.classList.toggle("is-past", end <= now);
+      item.classList.toggle("is-now", start <= instant && instant < end);
+      item.classList.toggle("is-past", end <= instant);
     }
   }
 
@@ -93,30 +159,6 @@
     }
   }
 
-  // "My schedule": the starred sets by day, clashes marked, as a calendar file and a link.
-  function scheduleData() {
-    try {
-      return JSON.parse(document.getElementById("schedule-data").textContent);
-    } catch (error) {
-      return { event: "", sets: [] };
-    }
-  }
-
-  // The sets of a shared link (#share=id,id), or null when there is none.
-  function sharedIDs() {
-    const match = /(?:^#|&)share=([^&]*)/.exec(location.hash);
-    if (!match) return null;
-    const ids = [];
-    for (const part of match[1].split(",")) {
-      try {
-        if (part) ids.push(decodeURIComponent(part));
-      } catch (error) {
-        // A mangled link: skip that part.
-      }
-    }
-    return ids.length > 0 ? ids : null;
-  }
-
   function element(name, text, className) {
     const node = document.createElement(name);
     if (text !== undefined) node.textContent = text;
@@ -124,7 +166,58 @@
     return node;
   }
 
-  function icsText(event, sets) {
+  // A friend's badge: their initial on their colour, their name for assistive technology.
+  function friendBadge(friend) {
+    const badge = element("span", undefined, "friend-mark friend-" + friend.colour);
+    badge.title = friend.name;
+    badge.setAttribute("aria-hidden", "true");
+    badge.textContent = Array.from(friend.name.trim())[0] || "?";
+    return badge;
+  }
+
+  // Whether two sets ({start, end} as ISO texts) overlap.
+  function overlaps(one, other) {
+    return Date.parse(one.start) < Date.parse(other.end) && Date.parse(other.start) < Date.parse(one.end);
+  }
+
+  // "My schedule": the starred sets by day, clashes marked, as a calendar file and a link,
+  // with friends' picks beside them.
+  let schedule = null;
+  function scheduleData() {
+    if (schedule) return schedule;
+    try {
+      schedule = JSON.parse(document.getElementById("schedule-data").textContent);
+    } catch (error) {
+      schedule = { event: "", sets: [] };
+    }
+    schedule.byCode = new Map(schedule.sets.map((set) => [set.code, set]));
+    schedule.byID = new Map(schedule.sets.map((set) => [set.id, set]));
+    return schedule;
+  }
+
+  // The sets of a shared link as share codes (#share=code.code), or null when there is none.
+  // Older links list calendar UIDs (#share=uid,uid).
+  function sharedParts() {
+    const match = /(?:^#|&)share=([^&]*)/.exec(location.hash);
+    if (!match) return null;
+    const parts = [];
+    for (const part of match[1].split(/[.,]/)) {
+      try {
+        if (part) parts.push(decodeURIComponent(part));
+      } catch (error) {
+        // A mangled link: skip that part.
+      }
+    }
+    return parts.length > 0 ? parts : null;
+  }
+  function sharedSets() {
+    const parts = sharedParts();
+    if (!parts) return null;
+    const data = scheduleData();
+    return parts.map((part) => data.byCode.get(part) || data.byID.get(part)).filter(Boolean);
+  }
+
+  function icsText(event, sets, reminder) {
     const escape = (text) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
     const stamp = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
     const encoder = new TextEncoder();
@@ -139,38 +232,68 @@
       }
       return out;
     };
-    const now = stamp(new Date());
+    const stampNow = stamp(new Date());
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//stagefeed//my schedule//EN", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(say("my_schedule_calendar", "My schedule · {event}", { event: event }))];
     for (const set of sets) {
-      lines.push("BEGIN:VEVENT", "UID:" + set.uid, "DTSTAMP:" + now,
+      lines.push("BEGIN:VEVENT", "UID:" + set.uid, "DTSTAMP:" + stampNow,
         "DTSTART:" + stamp(new Date(set.start)), "DTEND:" + stamp(new Date(set.end)),
         "SUMMARY:" + escape(set.name), "LOCATION:" + escape(set.stage));
       if (/^https?:$/.test(location.protocol)) lines.push("URL:" + new URL(set.href, location.href).href);
+      if (reminder) {
+        lines.push("BEGIN:VALARM", "ACTION:DISPLAY",
+          "DESCRIPTION:" + escape(say("reminder_alarm", "{name} starts soon on {stage}", { name: set.name, stage: set.stage })),
+          "TRIGGER:-PT" + reminder + "M", "END:VALARM");
+      }
       lines.push("END:VEVENT");
     }
     lines.push("END:VCALENDAR");
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
+  // The reminder chosen for the calendar file: minutes before a set, or 0 for none.
+  function reminderMinutes() {
+    const select = document.getElementById("my-reminder");
+    const value = select ? select.value : "15";
+    return /^\d+$/.test(value) ? Number(value) : 0;
+  }
+
+  function updateCalendarLink(data, sets) {
+    document.getElementById("my-ics").href = "data:text/calendar;charset=utf-8," +
+      encodeURIComponent(icsText(data.event, sets, reminderMinutes()));
+  }
+
   function renderMySchedule() {
     const data = scheduleData();
-    const shared = sharedIDs();
-    const chosen = shared ? new Set(shared) : stars;
-    const sets = data.sets.filter((set) => chosen.has(set.id))
+    const shared = sharedSets();
+    const mine = (shared || data.sets.filter((set) => stars.has(set.id)));
+    const mineIDs = new Set(mine.map((set) => set.id));
+    // Friends' picks show beside one's own (not beside a shared link being looked at).
+    const friends = shared ? [] : loadFriends();
+    const pickers = new Map();
+    for (const friend of friends) {
+      for (const code of friend.codes) {
+        const set = data.byCode.get(code);
+        if (!set) continue;
+        if (!pickers.has(set.id)) pickers.set(set.id, []);
+        pickers.get(set.id).push(friend);
+      }
+    }
+    const shown = data.sets.filter((set) => mineIDs.has(set.id) || pickers.has(set.id))
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.name.localeCompare(b.name));
-    const clashes = new Map(sets.map((set) => [set.id, []]));
-    for (let i = 0; i < sets.length; i++) {
-      for (let j = i + 1; j < sets.length && Date.parse(sets[j].start) < Date.parse(sets[i].end); j++) {
-        clashes.get(sets[i].id).push(sets[j].name);
-        clashes.get(sets[j].id).push(sets[i].name);
+    const ordered = shown.filter((set) => mineIDs.has(set.id));
+    const clashes = new Map(ordered.map((set) => [set.id, []]));
+    for (let i = 0; i < ordered.length; i++) {
+      for (let j = i + 1; j < ordered.length && Date.parse(ordered[j].start) < Date.parse(ordered[i].end); j++) {
+        clashes.get(ordered[i].id).push(ordered[j].name);
+        clashes.get(ordered[j].id).push(ordered[i].name);
       }
     }
     const container = document.getElementById("my-schedule");
     container.replaceChildren();
     let list = null;
     let day = null;
-    for (const set of sets) {
+    for (const set of shown) {
       if (set.day !== day) {
         day = set.day;
         container.append(element("h2", set.dayTitle));
@@ -181,13 +304,31 @@
       item.dataset.start = set.start;
       item.dataset.end = set.end;
       item.dataset.id = set.id;
+      item.dataset.code = set.code;
       const what = element("span", undefined, "what");
       const link = element("a", set.name);
       link.href = set.href;
       what.append(link, element("span", set.stage, "where"));
-      if (clashes.get(set.id).length > 0) {
-        what.append(element("span", say("clashes_with", "Clashes with {names}", { names: clashes.get(set.id).join(", ") }), "clash"));
-        item.classList.add("has-clash");
+      const friendsHere = pickers.get(set.id) || [];
+      if (friendsHere.length > 0) {
+        const marks = element("span", undefined, "friend-marks");
+        for (const friend of friendsHere) marks.append(friendBadge(friend));
+        marks.append(element("span", say("picked_by", "Picked by {names}", { names: friendsHere.map((friend) => friend.name).join(", ") })));
+        what.append(marks);
+        item.classList.add("is-friends");
+      }
+      if (mineIDs.has(set.id)) {
+        if (clashes.get(set.id).length > 0) {
+          what.append(element("span", say("clashes_with", "Clashes with {names}", { names: clashes.get(set.id).join(", ") }), "clash"));
+          item.classList.add("has-clash");
+        }
+      } else {
+        item.classList.add("is-friend-only");
+        const against = ordered.filter((other) => overlaps(set, other)).map((other) => other.name);
+        if (against.length > 0) {
+          what.append(element("span", say("clashes_with_yours", "Clashes with your pick: {names}", { names: against.join(", ") }), "clash"));
+          item.classList.add("has-clash");
+        }
       }
       const star = element("button", undefined, "star");
       star.type = "button";
@@ -196,14 +337,108 @@
       item.append(element("span", set.time, "time"), what, star);
       list.append(item);
     }
-    document.getElementById("my-empty").hidden = sets.length > 0;
-    document.getElementById("my-shared").hidden = !shared || sets.length === 0;
-    document.getElementById("my-tools").hidden = sets.length === 0;
-    document.getElementById("my-ics").href = "data:text/calendar;charset=utf-8," + encodeURIComponent(icsText(data.event, sets));
-    document.getElementById("my-share").href = "#share=" + sets.map((set) => encodeURIComponent(set.id)).join(",");
+    document.getElementById("my-empty").hidden = shown.length > 0;
+    const sharedBox = document.getElementById("my-shared");
+    sharedBox.hidden = !shared || shared.length === 0;
+    document.getElementById("my-tools").hidden = mine.length === 0;
+    updateCalendarLink(data, ordered);
+    document.getElementById("my-share").href = "#share=" + ordered.map((set) => encodeURIComponent(set.code)).join(".");
+    renderFriends(shared ? loadFriends() : friends);
     showStars();
     markNow();
   }
+
+  // The friends on "my schedule": each with their colour, count and a remove button; the
+  // offer to add the shared link's owner when there is room.
+  function renderFriends(friends) {
+    const section = document.getElementById("my-friends");
+    const list = document.getElementById("friends-list");
+    if (!section || !list) return;
+    list.replaceChildren();
+    for (const [index, friend] of friends.entries()) {
+      const item = element("li");
+      const name = element("bdi", friend.name, "friend-name");
+      const remove = element("button", say("friend_remove", "Remove {name}", { name: friend.name }), "friend-remove");
+      remove.type = "button";
+      remove.dataset.friend = String(index);
+      item.append(friendBadge(friend), " ", name, " ",
+        element("span", sayCount("friend_picks", friend.codes.length, { one: "{count} pick", other: "{count} picks" }), "muted"),
+        " ", remove);
+      list.append(item);
+    }
+    section.hidden = friends.length === 0;
+    const full = friends.length >= MAX_FRIENDS;
+    const fullNote = document.getElementById("friend-full");
+    const add = document.getElementById("friend-add");
+    if (fullNote) fullNote.hidden = !full;
+    if (add) add.disabled = full;
+  }
+
+  function setUpMySchedule() {
+    renderMySchedule();
+    window.addEventListener("hashchange", renderMySchedule);
+    const reminder = document.getElementById("my-reminder");
+    if (reminder) {
+      const saved = readJSON(reminderKey, null);
+      if (saved !== null && [...reminder.options].some((option) => option.value === String(saved))) reminder.value = String(saved);
+      reminder.addEventListener("change", () => {
+        writeJSON(reminderKey, reminder.value);
+        renderMySchedule();
+      });
+      renderMySchedule();
+    }
+    document.getElementById("my-keep").addEventListener("click", () => {
+      stars = loadStars();
+      for (const set of sharedSets() || []) stars.add(set.id);
+      saveStars(stars);
+      history.replaceState(null, "", location.pathname + location.search);
+      renderMySchedule();
+      changed();
+    });
+    const form = document.getElementById("friend-form");
+    if (form) {
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const friends = loadFriends();
+        const name = form.elements.name.value.trim();
+        const sets = sharedSets() || [];
+        if (!name || friends.length >= MAX_FRIENDS || sets.length === 0) return;
+        const colour = (form.querySelector('input[name="colour"]:checked') || { value: "1" }).value;
+        friends.push({ name: name.slice(0, 40), colour: colour, codes: sets.map((set) => set.code) });
+        saveFriends(friends);
+        form.reset();
+        history.replaceState(null, "", location.pathname + location.search);
+        renderMySchedule();
+        const status = document.getElementById("friend-status");
+        if (status) status.textContent = say("friend_added", "{name}'s picks now show beside yours.", { name: name });
+        const heading = document.getElementById("friends-heading");
+        if (heading) {
+          heading.tabIndex = -1;
+          heading.focus();
+        }
+        changed();
+      });
+    }
+    const friendsList = document.getElementById("friends-list");
+    if (friendsList) friendsList.addEventListener("click", (event) => {
+      const button = event.target.closest && event.target.closest("button[data-friend]");
+      if (!button) return;
+      const friends = loadFriends();
+      friends.splice(Number(button.dataset.friend), 1);
+      saveFriends(friends);
+      renderMySchedule();
+      const next = document.querySelector("#friends-list button[data-friend]") || document.getElementById("my-schedule");
+      if (next && next.focus) next.focus();
+      changed();
+    });
+  }
+
+  window.Stagefeed = {
+    site: site, say: say, sayCount: sayCount, number: number, element: element, now: now, clock: festivalClock,
+    clockTime: clockTime, dayLabel: dayLabel, dayHref: dayHref, storagePrefix: storagePrefix,
+    readJSON: readJSON, writeJSON: writeJSON, stars: () => stars, friends: loadFriends, friendBadge: friendBadge,
+    overlaps: overlaps, onChange: onChange
+  };
 
   document.addEventListener("DOMContentLoaded", () => {
     showStars();
@@ -212,18 +447,7 @@
     showConnection();
     window.addEventListener("online", showConnection);
     window.addEventListener("offline", showConnection);
-    if (document.getElementById("schedule-data")) {
-      renderMySchedule();
-      window.addEventListener("hashchange", renderMySchedule);
-      document.getElementById("my-keep").addEventListener("click", () => {
-        const known = new Set(scheduleData().sets.map((set) => set.id));
-        stars = loadStars();
-        for (const id of sharedIDs() || []) if (known.has(id)) stars.add(id);
-        saveStars(stars);
-        history.replaceState(null, "", location.pathname);
-        renderMySchedule();
-      });
-    }
+    if (document.getElementById("schedule-data")) setUpMySchedule();
     if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
       navigator.serviceWorker.register(root + "sw.js").catch(() => {});
     }
