@@ -45,7 +45,8 @@ struct BenchResult: Codable {
         var parts = ["gzip \(String(format: "%.0f", Double(gzipBytes ?? 0) / 1024)) KB"]
         if let median = keystrokeMedianMS, let slowest = keystrokeMaxMS {
             parts.append(
-                "keystroke median \(String(format: "%.1f", median)) ms, slowest \(String(format: "%.1f", slowest)) ms (4× CPU)")
+                "keystroke median \(String(format: "%.1f", median)) ms, slowest \(String(format: "%.1f", slowest)) ms (4× CPU)"
+            )
         }
         parts += phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
         return parts.joined(separator: ", ")

@@ -208,12 +208,15 @@ import Testing
     private func checkSearch(_ search: Search, size: String) throws {
         func first(_ query: String) -> Found.Result? { search.queries[query]?.results.first }
         #expect(first("bjork")?.name == "Björk", "\(size)")
-        #expect(first("bjork")?.detail.contains("20:00–21:00 · מסך ראשי") == true, "\(size): \(first("bjork")?.detail ?? "")")
+        #expect(
+            first("bjork")?.detail.contains("20:00–21:00 · מסך ראשי") == true,
+            "\(size): \(first("bjork")?.detail ?? "")")
         #expect(first("bjork")?.href.hasSuffix("artists/bjork/index.html") == true)
         #expect(first("nandu")?.name == "Ñandú Trío", "\(size)")
         #expect(first("スカパラ")?.name == "東京スカパラダイスオーケストラとゆかいななかまたちの真夏の夜の夢", "\(size)")
         #expect(first("ｽｶﾊﾟﾗ")?.name == first("スカパラ")?.name, "\(size): half-width kana")
-        #expect(first("ГОСУДАРСТВЕННЫЙ")?.name == "Государственный академический симфонический оркестр имени Светланова")
+        #expect(
+            first("ГОСУДАРСТВЕННЫЙ")?.name == "Государственный академический симфонический оркестр имени Светланова")
         #expect(first("συμφωνικη")?.name == "Συμφωνική Ορχήστρα της Ελληνικής Ραδιοφωνίας Τηλεόρασης", "\(size)")
         #expect(first("الوطنية")?.name == "الفرقة الوطنية للموسيقى العربية بقيادة المايسترو سليم سحاب")
         #expect(first("הפילהרמונית")?.name == "התזמורת הפילהרמונית הישראלית והמקהלה הקאמרית")

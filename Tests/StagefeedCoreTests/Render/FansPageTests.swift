@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func theManifestListsTheThemesIconsPerLanguage() throws {
-        let site = try SiteFixture(Fixtures.fans(), locales: [.english, try #require(SiteLocale(tag: "es", isDefault: false))])
+        let site = try SiteFixture(
+            Fixtures.fans(), locales: [.english, try #require(SiteLocale(tag: "es", isDefault: false))])
         for (path, root, lang, start) in [
             ("manifest.webmanifest", "", "en", "index.html"), ("es/manifest.webmanifest", "../", "es", "index.html"),
         ] {
@@ -84,7 +85,8 @@ import Testing
             let data = try Data(
                 contentsOf: ThemeLoader.defaultFolder.appendingPathComponent("assets").appendingPathComponent(name))
             #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(name) is no PNG")
-            let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) },
+                height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
             #expect(width == size && height == size, "\(name) is \(width)×\(height)")
         }
     }
@@ -96,8 +98,10 @@ import Testing
         #expect(day.strings("//div[@id='day-tools']//input[@name='stage']/@value") == program.stages.map(\.slug))
         #expect(
             day.strings("//select[@id='filter-kind']/option/@value")
-                == ["", SetKinds.key(of: "Blasmusik"), SetKinds.key(of: "Elektronik"),
-                    SetKinds.key(of: "Songwriting Workshop")])
+                == [
+                    "", SetKinds.key(of: "Blasmusik"), SetKinds.key(of: "Elektronik"),
+                    SetKinds.key(of: "Songwriting Workshop"),
+                ])
         #expect(day.text("//div[@id='day-tools']/@data-day") == "2027-07-24")
         let rows = day.count("//section[@id='list']//li[@data-code]")
         #expect(rows == program.performances(on: LocalDate(iso: "2027-07-24")!).count)
@@ -114,7 +118,10 @@ import Testing
         let site = try SiteFixture(Fixtures.fans())
         let page = try site.page("stages/\(try #require(site.program.stage(id: "s_rtl")?.slug))/index.html")
         let scripts = page.strings("//script/@src").map { $0.split(separator: "/").last.map(String.init) ?? "" }
-        #expect(scripts.map { $0.split(separator: ".").first.map(String.init) ?? "" } == ["clock", "site", "search", "timetable"])
+        #expect(
+            scripts.map { $0.split(separator: ".").first.map(String.init) ?? "" } == [
+                "clock", "site", "search", "timetable",
+            ])
         #expect(page.count("//form[@role='search']//input[@type='search']") == 1)
         #expect(page.text("//meta[@name='theme-color']/@content") == "#0b57a3")
         let text = try #require(page.text("//script[@id='site-data']"))
@@ -123,7 +130,8 @@ import Testing
         #expect(data["home"] as? String == "../../")
         let days = try #require(data["days"] as? [[String: String]])
         #expect(days.map { $0["date"] } == ["2027-07-23", "2027-07-24", "2027-07-25"])
-        #expect(days.first?["start"] == "2027-07-23T06:00:00+02:00" && days.first?["end"] == "2027-07-24T06:00:00+02:00")
+        #expect(
+            days.first?["start"] == "2027-07-23T06:00:00+02:00" && days.first?["end"] == "2027-07-24T06:00:00+02:00")
         #expect(page.strings("//nav//a/@data-date") == ["2027-07-23", "2027-07-24", "2027-07-25"])
         let strings = try #require(page.text("//script[@id='site-strings']"))
         #expect(strings.contains("\"search_count_other\":\"{count} results\""))
@@ -134,7 +142,8 @@ import Testing
         let program = try ProgramNormalizer().normalize(Fixtures.fans())
         let files = try SignageRenderer(theme: theme).render(
             program, context: BuildContext(now: Fixtures.instant("2027-07-01T12:00:00Z"), sourceName: "test"))
-        let page = String(decoding: try #require(files.first { $0.path == "signage/board.html" }).contents, as: UTF8.self)
+        let page = String(
+            decoding: try #require(files.first { $0.path == "signage/board.html" }).contents, as: UTF8.self)
         let clock = String(decoding: try #require(theme.assets["clock.js"]), as: UTF8.self)
         #expect(page.contains(clock.replacingOccurrences(of: "</", with: "<\\/")))
         #expect(page.contains("StagefeedClock.create(zone, location.search)"))
@@ -157,9 +166,11 @@ import Testing
         let folder = ThemeLoader.defaultFolder.appendingPathComponent("i18n")
         func keys(_ language: String) throws -> Set<String> {
             let text = try String(contentsOf: folder.appendingPathComponent("\(language).yml"), encoding: .utf8)
-            return Set(text.split(separator: "\n").compactMap { line in
-                line.first.map { $0 == "#" || $0 == " " } == false ? line.split(separator: ":").first.map(String.init) : nil
-            })
+            return Set(
+                text.split(separator: "\n").compactMap { line in
+                    line.first.map { $0 == "#" || $0 == " " } == false
+                        ? line.split(separator: ":").first.map(String.init) : nil
+                })
         }
         let english = try keys("en")
         #expect(english.isSuperset(of: ["search_label", "filters", "go_to_now", "reminder", "friends", "colour_teal"]))

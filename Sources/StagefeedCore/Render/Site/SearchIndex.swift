@@ -38,8 +38,9 @@ enum SearchIndex {
     /// The index's bytes.
     static func json(_ resources: RenderResources) -> [UInt8] {
         let program = resources.program
-        let base = Int((program.days.first?.start ?? program.performances.first?.start ?? Date(timeIntervalSince1970: 0))
-            .timeIntervalSince1970 / 60)
+        let base = Int(
+            (program.days.first?.start ?? program.performances.first?.start ?? Date(timeIntervalSince1970: 0))
+                .timeIntervalSince1970 / 60)
         func minutes(_ instant: Date) -> Int { Int((instant.timeIntervalSince1970 / 60).rounded(.down)) - base }
         let stagePositions = Dictionary(
             program.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

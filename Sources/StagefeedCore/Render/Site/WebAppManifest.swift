@@ -36,7 +36,8 @@ enum WebAppManifest {
                     ))
             }
         }
-        return svgs.sorted { $0.purpose < $1.purpose } + pngs.sorted { ($0.size, $0.icon.purpose) < ($1.size, $1.icon.purpose) }.map(\.icon)
+        return svgs.sorted { $0.purpose < $1.purpose }
+            + pngs.sorted { ($0.size, $0.icon.purpose) < ($1.size, $1.icon.purpose) }.map(\.icon)
     }
 
     /// The manifest of `locale`'s pages as a render unit.
