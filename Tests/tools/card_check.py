@@ -31,12 +31,22 @@ READ = """(() => {
            canonical: canonical ? canonical.getAttribute("href") : null,
            alternates: [...document.querySelectorAll('meta[property="og:locale:alternate"]')].map((n) => n.content) };
 })()"""
+
+
+def open_page(url):
+    """Opens `url` and waits until that document has loaded (not by the load event, which
+    the card written in place of the last page fires too)."""
+    browser.send("Page.navigate", {"url": url}, session=True)
+    browser.poll(f"location.href === {json.dumps(url)} && document.readyState === 'complete'", 30)
+    browser.events.clear()
+
+
 try:
     browser.send("Emulation.setDeviceMetricsOverride",
-                 {"width": 560, "height": 420, "deviceScaleFactor": 1, "mobile": False}, session=True)
+                 {"width": 560, "height": 480, "deviceScaleFactor": 1, "mobile": False}, session=True)
     report = {}
     for number, page in enumerate(pages):
-        browser.navigate(base + page)
+        open_page(base + page)
         card = browser.evaluate(READ)
         picture = card["image"] or ""
         local = base + picture[len(site):] if picture.startswith(site) else ""
@@ -54,7 +64,8 @@ body {{ margin: 0; padding: 20px; background: #e5ddd5; font: 15px/1.35 system-ui
 <div class="site">{html.escape(card["siteName"] or "")} · {html.escape(card["url"] or "")}</div>
 <div class="title">{html.escape(card["title"] or "")}</div>
 <div class="description">{html.escape(card["description"] or "")}</div></div></div></body></html>"""
-        browser.navigate("data:text/html;base64," + base64.b64encode(preview.encode()).decode())
+        # The preview replaces the page in place, so its picture loads from the same server.
+        browser.evaluate(f"document.open(); document.write({json.dumps(preview)}); document.close(); true")
         loaded = browser.poll("(() => { const i = document.querySelector('img'); return !i || (i.complete && i.naturalWidth > 0); })()", 10)
         time.sleep(0.2)
         shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=True)

@@ -55,7 +55,7 @@ import Testing
             #expect(src.hasPrefix("../../images/") && src.hasSuffix(".jpg"))
             #expect(good.strings("//img[@class='portrait']/@width") == ["40"])
             #expect(good.strings("//img[@class='portrait']/@height") == ["30"])
-            let file = harness.output.appendingPathComponent("artists/x/y/").appendingPathComponent(src)
+            let file = harness.output.appendingPathComponent("artists/x/").appendingPathComponent(src)
                 .standardizedFileURL
             #expect(try Data(contentsOf: file) == Data(contentsOf: Repository.fixture("images/baseline.jpg")))
             #expect(try page(harness, artist: "a_002").strings("//img[@class='portrait']/@width") == ["17"])

@@ -107,6 +107,8 @@ final class ImageTestServer: Sendable {
                 })
         case "wrong.jpg":
             return make(200, Data("<!DOCTYPE html><html><body>Not found</body></html>".utf8), type: "image/jpeg")
+        case "fail.jpg":
+            return make(500, Data("Internal Server Error".utf8), type: "text/plain")
         case "slow.jpg":
             try? await Task.sleep(for: .seconds(6))
             return make(200, try sample("baseline.jpg"), type: "image/jpeg")
