@@ -180,7 +180,9 @@ public final class WriteSession: OutputSink, Sendable {
         let removable = previous.files.filter { !produced.contains($0) && !left.contains($0) }
         // Record the union first: if the process dies mid-way, the next run still knows
         // every file this one may have written.
-        try record(Manifest(files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath))
+        try record(
+            Manifest(files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath)
+        )
         try moveIntoPlace(staged)
         var removed: [String] = []
         for path in removable {

@@ -49,7 +49,9 @@ extension ProgramStore {
 
     /// Records what asking for a picture gave, with the new copy (`bytes` and its header)
     /// when one came; in one transaction.
-    public func saveImage(_ image: StoredImage, source: String, copy: (bytes: Data, header: ImageHeader)? = nil)
+    public func saveImage(
+        _ image: StoredImage, source: String, copy: (bytes: Data, header: ImageHeader)? = nil
+    )
         throws(StoreError)
     {
         try write { db in

@@ -43,7 +43,8 @@ import Testing
     /// Every prefix of every sample reads as nothing or as the whole file does, never as a
     /// wrong size, and never crashes.
     @Test func cutFilesNeverGiveAWrongSize() throws {
-        for file in ["baseline.jpg", "rotated.jpg", "image.png", "image.gif", "lossy.webp", "alpha.webp", "image.avif"] {
+        for file in ["baseline.jpg", "rotated.jpg", "image.png", "image.gif", "lossy.webp", "alpha.webp", "image.avif"]
+        {
             let bytes = [UInt8](try Data(contentsOf: Repository.fixture("images/\(file)")))
             let whole = ImageHeader.read(bytes)
             for length in 0..<bytes.count {
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func exportNamesComeFromTheHash() {
-        let image = LocalImage(hash: String(repeating: "ab", count: 32), format: .webp, width: 1, height: 1, byteCount: 3)
+        let image = LocalImage(
+            hash: String(repeating: "ab", count: 32), format: .webp, width: 1, height: 1, byteCount: 3)
         #expect(image.path == "images/" + String(repeating: "ab", count: 16) + ".webp")
         #expect(ContentType.isContentHashed(image.path))
         #expect(!ContentType.isContentHashed("images/photo.webp"))

@@ -12,7 +12,8 @@ import Testing
     static let locales = [SiteLocale(tag: "en", isDefault: true)!, SiteLocale(tag: "de", isDefault: false)!]
 
     static func validate(_ file: URL, schema: String) throws -> ExternalTool.Result {
-        try ExternalTool.run("xmllint", ["--noout", "--schema", Repository.fixture("sitemaps/\(schema)").path, file.path])
+        try ExternalTool.run(
+            "xmllint", ["--noout", "--schema", Repository.fixture("sitemaps/\(schema)").path, file.path])
     }
 
     @Test func listsEveryPageOnceWithItsAlternatesAndValidates() async throws {
@@ -117,14 +118,16 @@ import Testing
         let folder = try TemporaryFolder()
         for file in files {
             let url = folder.path(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
             let result = try Self.validate(url, schema: file.path == "sitemap.xml" ? "siteindex.xsd" : "sitemap.xsd")
             #expect(result.status == 0, "\(file.path): \(result.output)")
         }
         let index = try HTMLDocument(Data(files[0].bytes))
-        #expect(index.strings("//sitemap/lastmod") == [
-            "2027-07-03T10:00:00+02:00", "2027-07-06T10:00:00+02:00", "2027-07-07T10:00:00+02:00",
-        ])
+        #expect(
+            index.strings("//sitemap/lastmod") == [
+                "2027-07-03T10:00:00+02:00", "2027-07-06T10:00:00+02:00", "2027-07-07T10:00:00+02:00",
+            ])
     }
 }

@@ -40,7 +40,8 @@ import Testing
             "index.html", "artists/\(rosa.slug)/index.html", "de/days/2027-07-24/index.html",
             "artists/\(quiet.slug)/index.html",
         ]
-        let shots = ProcessInfo.processInfo.environment["STAGEFEED_CARD_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
+        let shots =
+            ProcessInfo.processInfo.environment["STAGEFEED_CARD_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
             ?? folder.path("cards")
         let result = try ExternalTool.run(
             "python3",

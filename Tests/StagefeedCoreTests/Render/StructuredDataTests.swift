@@ -82,7 +82,8 @@ import Testing
         let folder = try TemporaryFolder()
         var draft = Fixtures.draft([
             Fixtures.performance("p_1", "2027-07-23T20:00:00+02:00", "2027-07-23T21:00:00+02:00"),
-            Fixtures.performance("p_2", stage: "s_tent", artist: "a_2", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"),
+            Fixtures.performance(
+                "p_2", stage: "s_tent", artist: "a_2", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"),
         ])
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         // p_1 moves an hour later; p_2 leaves the program (kept as cancelled for a week).
@@ -91,7 +92,8 @@ import Testing
         ]
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-02T12:00:00Z"))
         let output = folder.path("output")
-        let day = try #require(try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
+        let day = try #require(
+            try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
         #expect(day.problems.isEmpty, "\(day.problems)")
         let moved = try #require(day.events.first { $0.name == "Rosa & the Thorns" })
         #expect(moved.status == "https://schema.org/EventRescheduled")
@@ -102,7 +104,8 @@ import Testing
         #expect(cancelled.location == "Tent")
         // A week later the cancelled set is gone from the page too.
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-10T12:00:00Z"))
-        let later = try #require(try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
+        let later = try #require(
+            try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
         #expect(later.events.map(\.name) == ["Rosa & the Thorns"])
     }
 }

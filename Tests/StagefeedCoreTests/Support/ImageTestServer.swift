@@ -110,7 +110,7 @@ final class ImageTestServer: Sendable {
         case "fail.jpg":
             return make(500, Data("Internal Server Error".utf8), type: "text/plain")
         case "slow.jpg":
-            try? await Task.sleep(for: .seconds(6))
+            try? await Task.sleep(for: .seconds(30))
             return make(200, try sample("baseline.jpg"), type: "image/jpeg")
         default:
             return make(404, Data("no such picture".utf8), type: "text/plain")

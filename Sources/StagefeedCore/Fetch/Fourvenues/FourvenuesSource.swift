@@ -61,7 +61,7 @@ public struct FourvenuesSource: ProgramSource {
     /// Pictures come from any host; those on the API's count against its burst limit.
     public var imageAccess: ImageAccess? {
         var access = ImageAccess(
-            storeKey: storeKey, apiHost: configuration.baseURL.host, rateSource: name,
+            storeKey: storeKey, api: configuration.baseURL, rateSource: name,
             rateLimit: configuration.requestsPerSecond, rateWindow: .seconds(1))
         access.limits = configuration.imageLimits
         access.budget = configuration.imageBudget

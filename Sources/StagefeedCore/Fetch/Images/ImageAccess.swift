@@ -11,9 +11,9 @@ public struct ImageAccess: Sendable {
     public var budget: Duration
     /// Requests in flight at once.
     public var parallel: Int
-    /// The API's host and its rate limit (requests per window, counted with the API's own
-    /// under `rateSource` in the store), when the API has one.
-    public var apiHost: String?
+    /// The API's address and its rate limit (requests per window, counted with the API's own
+    /// under `rateSource` in the store): pictures at the same scheme, host and port count.
+    public var api: URL?
     public var rateSource: String
     public var rateLimit: Int
     public var rateWindow: Duration
@@ -21,12 +21,12 @@ public struct ImageAccess: Sendable {
     public var transport: @Sendable (HTTPFetcher.Limits) -> any ImageTransport
 
     public init(
-        storeKey: String, apiHost: String? = nil, rateSource: String = "", rateLimit: Int = 60,
+        storeKey: String, api: URL? = nil, rateSource: String = "", rateLimit: Int = 60,
         rateWindow: Duration = .seconds(60),
         transport: @escaping @Sendable (HTTPFetcher.Limits) -> any ImageTransport = { HTTPFetcher(limits: $0) }
     ) {
         self.storeKey = storeKey
-        self.apiHost = apiHost
+        self.api = api
         self.rateSource = rateSource
         self.rateLimit = rateLimit
         self.rateWindow = rateWindow
@@ -34,6 +34,15 @@ public struct ImageAccess: Sendable {
         limits = Self.standardLimits
         budget = .seconds(90)
         parallel = 4
+    }
+
+    /// Whether `url` is served by the API's server (same scheme, host and port).
+    func isOnAPI(_ url: URL) -> Bool {
+        guard let api, let scheme = url.scheme?.lowercased(), scheme == api.scheme?.lowercased(),
+            url.host?.lowercased() == api.host?.lowercased()
+        else { return false }
+        let standard = scheme == "https" ? 443 : 80
+        return (url.port ?? standard) == (api.port ?? standard)
     }
 
     /// 5 s to connect, 10 s between bytes, 30 s a picture, at most 10 MB each.

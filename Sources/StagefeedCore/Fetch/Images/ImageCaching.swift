@@ -12,7 +12,8 @@ enum ImageCaching {
                 return now
             }
             for directive in directives where directive.hasPrefix("max-age=") {
-                let value = directive.dropFirst("max-age=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                let value = directive.dropFirst("max-age=".count).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
                 if let seconds = Int(value), seconds >= 0 {
                     return now.addingTimeInterval(Double(min(seconds, 365 * 86_400)))
                 }

@@ -54,7 +54,8 @@ struct ImageDownload: Sendable {
                 return answer(response, at: now())
             case 304 where etag != nil || lastModified != nil:
                 return .notModified(
-                    etag: response.header("etag") ?? etag, lastModified: response.header("last-modified") ?? lastModified,
+                    etag: response.header("etag") ?? etag,
+                    lastModified: response.header("last-modified") ?? lastModified,
                     freshUntil: ImageCaching.freshUntil(response, at: now()))
             case 301, 302, 303, 307, 308:
                 guard let location = response.header("location"),

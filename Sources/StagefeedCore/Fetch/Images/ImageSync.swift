@@ -18,8 +18,9 @@ public struct ImageSync: Sendable {
     static let failurePause: TimeInterval = 15 * 60
     static let refusalPause: TimeInterval = 86_400
 
-    public init(access: ImageAccess, store: ProgramStore, logger: Logger, now: @escaping @Sendable () -> Date = Date.init)
-    {
+    public init(
+        access: ImageAccess, store: ProgramStore, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.access = access
         self.store = store
         self.logger = logger
@@ -43,13 +44,13 @@ public struct ImageSync: Sendable {
         }
         guard !due.isEmpty else { return [] }
         let transport = access.transport(access.limits)
-        let limiter = access.apiHost.map { _ in
+        let limiter = access.api.map { _ in
             RateLimiter(store: store, source: access.rateSource, limit: access.rateLimit, window: access.rateWindow)
         }
         let deadline = started.addingTimeInterval(access.budget.seconds)
         let download = ImageDownload(transport: transport, maximumBytes: access.limits.maximumBodyBytes) {
-            [apiHost = access.apiHost] url in
-            guard let limiter, let apiHost, url.host?.lowercased() == apiHost.lowercased() else { return {} }
+            [access] url in
+            guard let limiter, access.isOnAPI(url) else { return {} }
             let entry = try await limiter.acquire(before: deadline)
             return { await limiter.settle(entry) }
         }
@@ -71,7 +72,8 @@ public struct ImageSync: Sendable {
                 }
                 return true
             }
-            for _ in 0..<max(1, access.parallel) where startNext() {}
+            var running = 0
+            while running < max(1, access.parallel), startNext() { running += 1 }
             for await (request, answer) in group {
                 if let message = record(answer, for: request, known: stored[request.url]) {
                     messages.append((request.url, message))

@@ -46,7 +46,7 @@ public struct StagecraftSource: ProgramSource {
     /// Pictures come from any host; those on the API's count against its rate limit.
     public var imageAccess: ImageAccess? {
         var access = ImageAccess(
-            storeKey: name, apiHost: configuration.baseURL.host, rateSource: name, rateLimit: configuration.rateLimit,
+            storeKey: name, api: configuration.baseURL, rateSource: name, rateLimit: configuration.rateLimit,
             rateWindow: configuration.rateWindow)
         access.limits = configuration.imageLimits
         access.budget = configuration.imageBudget

@@ -29,7 +29,8 @@ public enum ImageFormat: String, Sendable, Codable, CaseIterable {
         {
             // The major brand, then the compatible brands after the minor version.
             let brands = [8] + Array(stride(from: 16, to: size, by: 4))
-            for offset in brands where bytes.matches(Array("avif".utf8), at: offset) || bytes.matches(Array("avis".utf8), at: offset) {
+            for offset in brands
+            where bytes.matches(Array("avif".utf8), at: offset) || bytes.matches(Array("avis".utf8), at: offset) {
                 return .avif
             }
         }

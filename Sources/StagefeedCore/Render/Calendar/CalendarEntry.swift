@@ -98,7 +98,8 @@ struct CalendarEntry: Sendable {
             let image = context.images.image(for: program.imageURL(of: performance, artists: resources.artistsByID))
         {
             let url = PageAddress.file(image.path, siteURL: siteURL)
-            builder.raw("IMAGE", url, parameters: [("VALUE", "URI"), ("DISPLAY", "BADGE"), ("FMTTYPE", image.format.mediaType)])
+            builder.raw(
+                "IMAGE", url, parameters: [("VALUE", "URI"), ("DISPLAY", "BADGE"), ("FMTTYPE", image.format.mediaType)])
             builder.raw("ATTACH", url, parameters: [("FMTTYPE", image.format.mediaType)])
         }
         var categories = [strings[performance.activity == nil ? "category_performance" : "category_activity"]]

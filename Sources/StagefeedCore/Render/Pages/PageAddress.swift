@@ -5,7 +5,8 @@ import Foundation
 enum PageAddress {
     /// `days/2027-07-23/` for `days/2027-07-23/index.html`; empty for `index.html`.
     static func canonicalPath(_ path: String) -> String {
-        path == OutputPaths.index ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+        path == OutputPaths.index
+            ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
     }
 
     /// The absolute address of the page at `path` (its language folder included).

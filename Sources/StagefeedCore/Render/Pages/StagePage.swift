@@ -12,7 +12,9 @@ struct StagePage: TemplateObject {
     init(_ stage: Stage, site: SiteContext) {
         let resources = site.resources, program = resources.program, home = site.home(depth: 2)
         let positions = resources.index.positions(onStage: stage.id)
-        let headliners = program.days.flatMap { site.headliners(resources.index.positions(onStage: stage.id, on: $0.date)) }
+        let headliners = program.days.flatMap {
+            site.headliners(resources.index.positions(onStage: stage.id, on: $0.date))
+        }
         frame = SitePageFrame(
             path: OutputPaths.stage(stage.slug), title: "\(stage.name) · \(program.event.name)",
             calendar: OutputPaths.stageCalendar(stage.slug), updated: site.lastChange(of: positions), site: site,

@@ -26,7 +26,8 @@ public struct SitemapRenderer: Renderer {
 
         static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.location == rhs.location && lhs.lastModified == rhs.lastModified
-                && lhs.alternates.map(\.0) == rhs.alternates.map(\.0) && lhs.alternates.map(\.1) == rhs.alternates.map(\.1)
+                && lhs.alternates.map(\.0) == rhs.alternates.map(\.0)
+                && lhs.alternates.map(\.1) == rhs.alternates.map(\.1)
         }
     }
 
@@ -106,7 +107,8 @@ public struct SitemapRenderer: Renderer {
         var xml = XMLText()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw(
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        )
         for entry in entries {
             xml.raw("  <url>\n")
             xml.element("loc", entry.location, indent: 2)

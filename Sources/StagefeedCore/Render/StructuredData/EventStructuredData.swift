@@ -33,7 +33,11 @@ struct EventStructuredData {
             let performance = program.performances[Int(position)], facts = resources.performances[Int(position)]
             return (
                 performance.start, performance.id,
-                { writeSet(performance, image: facts.image, previousStarts: facts.previousStarts, cancelled: false, into: &$0) }
+                {
+                    writeSet(
+                        performance, image: facts.image, previousStarts: facts.previousStarts, cancelled: false,
+                        into: &$0)
+                }
             )
         }
         for revision in cancelled {
