@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks that the site works offline: serves an output folder over HTTP on loopback,
-loads it in headless Chromium, waits for the service worker to take control, then stops
-the server, takes the network away and opens another page. Prints what that page shows
-as JSON for the Swift tests.
+loads it in headless Chromium, waits for the service worker to take control (and to keep
+the pictures the page shows), then stops the server, takes the network away and opens
+another page. Prints what that page shows (its pictures too) as JSON for the Swift tests.
 
 usage: offline_check.py OUTPUT_FOLDER FIRST_PAGE SECOND_PAGE"""
 import json
@@ -21,6 +21,10 @@ try:
         navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true));
         setTimeout(() => resolve(false), 20000);
     }))""")
+    # The pictures the first page shows reach the worker's picture cache once it controls
+    # the page (the site's script asks for them again then).
+    browser.poll("""Promise.all([...document.images].filter((image) => image.src.includes('/images/'))
+        .map((image) => caches.match(image.src))).then((hits) => hits.every(Boolean))""", 20)
     cached = browser.evaluate("caches.keys().then((keys) => Promise.all(keys.map((key) => caches.open(key).then((cache) => cache.keys()))))"
                               ".then((lists) => lists.flat().map((request) => new URL(request.url).pathname))")
     server.shutdown()
@@ -34,7 +38,10 @@ try:
         notice: document.getElementById('offline') && !document.getElementById('offline').hidden
             ? document.getElementById('offline').textContent : null,
         updated: document.getElementById('updated') && document.getElementById('updated').textContent,
-        controlled: !!navigator.serviceWorker.controller
+        controlled: !!navigator.serviceWorker.controller,
+        images: [...document.images].map((image) => ({
+            src: image.getAttribute('src'), shown: image.complete && image.naturalWidth > 0,
+            width: image.naturalWidth, height: image.naturalHeight }))
     })""")
     print(json.dumps({"controlled": controlled, "cached": cached, "offline_page": page}))
 finally:

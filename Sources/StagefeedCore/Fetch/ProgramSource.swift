@@ -15,6 +15,14 @@ public protocol ProgramSource: Sendable {
     /// Asks the source now (whatever the refresh age) without changing the store's data,
     /// to verify settings and key: for `stagefeed check`.
     func inspect(normalizer: ProgramNormalizer) async throws -> SourceInspection
+
+    /// How the program's pictures are downloaded into the store (after a fresh read of the
+    /// source); nil: they are not, and pages show none.
+    var imageAccess: ImageAccess? { get }
+}
+
+extension ProgramSource {
+    public var imageAccess: ImageAccess? { nil }
 }
 
 /// A source's program and how current it is. The program is decoded on first use, so a

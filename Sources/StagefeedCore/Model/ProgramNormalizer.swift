@@ -55,10 +55,15 @@ public struct ProgramNormalizer: Sendable {
                 warnings.append(.unsafeLink(kind: "performance", id: record.id, field: field))
                 if field == "ticket" { details?.ticketURL = nil } else { details?.flyerURL = nil }
             }
+            var activity = record.activity
+            if let image = activity?.imageURL, !WebLink.isSafe(image) {
+                warnings.append(.unsafeLink(kind: "activity", id: activity?.id ?? record.id, field: "image"))
+                activity?.imageURL = nil
+            }
             let lineup = record.lineup.filter { artistNames[$0] != nil }
             performances.append(
                 Performance(
-                    id: record.id, stageID: record.stageID, artistID: record.artistID, activity: record.activity,
+                    id: record.id, stageID: record.stageID, artistID: record.artistID, activity: activity,
                     displayName: name ?? "To be announced", description: record.description,
                     start: record.start, end: record.end, updatedAt: record.updatedAt,
                     day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil,
@@ -136,7 +141,7 @@ public struct ProgramNormalizer: Sendable {
         return all.map {
             Stage(
                 id: $0.id, name: $0.name, slug: slugs[$0.id]!, description: $0.description,
-                capacity: $0.capacity, isListed: listed.contains($0.id))
+                capacity: $0.capacity, isListed: listed.contains($0.id), locality: $0.locality)
         }
     }
 

@@ -54,13 +54,19 @@ public struct StageRecord: Sendable, Equatable {
     public var capacity: Capacity?
     /// Display order when the source gives one; otherwise the source's order is kept.
     public var position: Int?
+    /// The town or city it is in, when the source says.
+    public var locality: String?
 
-    public init(id: String, name: String, description: String? = nil, capacity: Capacity? = nil, position: Int? = nil) {
+    public init(
+        id: String, name: String, description: String? = nil, capacity: Capacity? = nil, position: Int? = nil,
+        locality: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.description = description
         self.capacity = capacity
         self.position = position
+        self.locality = locality
     }
 }
 

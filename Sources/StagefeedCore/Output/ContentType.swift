@@ -18,11 +18,15 @@ enum ContentType {
         return types[suffix] ?? "application/octet-stream"
     }
 
-    /// True for an asset whose name carries a hash of its content (`assets/site.3f2a9c1e.css`):
-    /// its bytes never change under that name.
+    /// True for an asset whose name carries a hash of its content (`assets/site.3f2a9c1e.css`)
+    /// and for a picture named by its hash (`images/<32 hex digits>.jpg`): its bytes never
+    /// change under that name.
     static func isContentHashed(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let parts = name.split(separator: ".")
+        if path.hasPrefix("images/") {
+            return parts.count == 2 && parts[0].count == 32 && parts[0].allSatisfy(\.isHexDigit)
+        }
         return path.hasPrefix("assets/") && parts.count >= 3 && parts[parts.count - 2].count >= 8
             && parts[parts.count - 2].allSatisfy(\.isHexDigit)
     }

@@ -37,6 +37,9 @@ public enum OutputPaths {
     public static let scheduleXML = "schedule.xml"
     public static let scheduleJSON = "schedule.json"
     public static func asset(_ name: String) -> String { "assets/\(name)" }
+    /// The sitemap (or, for a very large site, the index of `sitemaps/<n>.xml`).
+    public static let sitemap = "sitemap.xml"
+    public static func sitemapPart(_ number: Int) -> String { "sitemaps/\(number).xml" }
 
     /// `../../` for `days/2027-07-23/index.html`, empty for `index.html`.
     public static func root(of path: String) -> String {

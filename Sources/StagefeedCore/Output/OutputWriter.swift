@@ -70,6 +70,11 @@ public struct OutputWriter: Sendable {
         return digest.finalize().hexadecimal
     }
 
+    /// The files the last build wrote (empty when the manifest cannot be read).
+    public func manifestFiles() -> Set<String> {
+        Set((try? Manifest.read(for: location).files) ?? [])
+    }
+
     /// Removes what a build that died before its commit left staged.
     public func removeLeftoverStaging() {
         for leftover in location.leftoverStagingFolders { try? FileOperations.remove(leftover) }

@@ -22,6 +22,8 @@ public final class WriteSession: OutputSink, Sendable {
         var stagedFolders: Set<String> = []
         var stagingExists = false
         var failure: (any Error)?
+        /// Files of the last build now the site owner's: neither made nor removed.
+        var left: Set<String> = []
     }
 
     public let location: OutputLocation
@@ -135,6 +137,12 @@ public final class WriteSession: OutputSink, Sendable {
         for path in paths { try claim(path) }
     }
 
+    /// Gives up a file the last build wrote without removing it (a `robots.txt` the site
+    /// owner made their own): it stays as it is and leaves the manifest.
+    public func leave(_ path: String) {
+        _ = state.withLock { $0.left.insert(path) }
+    }
+
     /// Checks that `path` is safe and not handed over before, and that no write has failed.
     private func claim(_ path: String) throws {
         guard OutputPath.isSafe(path) else { throw OutputError.unsafePath(path) }
@@ -168,11 +176,13 @@ public final class WriteSession: OutputSink, Sendable {
         do { try drain() } catch {
             throw error as? OutputError ?? .writeFailed(path: staging.path, reason: "\(error)")
         }
-        let (produced, staged) = state.withLock { ($0.produced, $0.staged.sorted()) }
-        let removable = previous.files.filter { !produced.contains($0) }
+        let (produced, staged, left) = state.withLock { ($0.produced, $0.staged.sorted(), $0.left) }
+        let removable = previous.files.filter { !produced.contains($0) && !left.contains($0) }
         // Record the union first: if the process dies mid-way, the next run still knows
         // every file this one may have written.
-        try record(Manifest(files: produced.union(previous.files), folder: location.resolvedPath))
+        try record(
+            Manifest(files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath)
+        )
         try moveIntoPlace(staged)
         var removed: [String] = []
         for path in removable {

@@ -40,6 +40,7 @@ public struct BuildPipeline: Sendable {
             SignageRenderer(theme: theme, clock: clock, locales: locales),
             FeedsRenderer(), CalendarRenderer(strings: strings, locale: first, clock: clock),
             FrabScheduleRenderer(), ChangeFeedRenderer(strings: strings, locale: first, clock: clock),
+            ImageRenderer(), SitemapRenderer(locales: locales),
         ]
     }
 
@@ -127,7 +128,22 @@ public struct BuildPipeline: Sendable {
         .sorted { ($0.lastSeen.start, $0.performanceID) < ($1.lastSeen.start, $1.performanceID) }
         context.scheduleNumbers = try revisionStore.scheduleNumbers(
             source: source.name, ids: program.performances.map(\.id), saving: saving)
+        if let access = source.imageAccess {
+            context.images = try revisionStore.imageCatalog(source: access.storeKey)
+        }
+        context.writesRobots = RobotsFile.isStagefeeds(in: writer.folder, manifest: writer.manifestFiles())
         return context
+    }
+
+    /// Downloads the program's pictures, when the source has any to download.
+    private func imageSync(logger: Logger) -> ImageSync? {
+        source.imageAccess.map { ImageSync(access: $0, store: revisionStore, logger: logger, now: now) }
+    }
+
+    /// Which copy each picture URL has, for the fingerprint ("-" for a source without pictures).
+    private func imagesDigest() throws -> String {
+        guard let access = source.imageAccess else { return "-" }
+        return try revisionStore.imageCatalog(source: access.storeKey).digest
     }
 
     /// Runs the build and reports what it did; throws when no program could be had or the
@@ -142,6 +158,16 @@ public struct BuildPipeline: Sendable {
         let outcome = try await source.load(normalizer: normalizer)
         // A watch stopped while the source was read ends here, before the store or output change.
         try Task.checkCancellation()
+        // Pictures are asked for after a fresh read: first those the last build showed.
+        let pictures = outcome.freshness == .fresh ? imageSync(logger: logger) : nil
+        var picturesAsked: Set<String> = []
+        if let pictures {
+            let known = try revisionStore.storedImages(source: pictures.access.storeKey).values
+            picturesAsked = await pictures.run(
+                known.map { ImageRequest(url: $0.url, owner: $0.owner) }.sorted { $0.url < $1.url })
+            try Task.checkCancellation()
+            phases.lap("pictures")
+        }
         let previous = try revisionStore.buildRecord(output: writer.location)
         if let current = try fingerprint(of: outcome), !alwaysRender, let record = previous,
             let manifest = writer.manifestDigest(),
@@ -170,7 +196,22 @@ public struct BuildPipeline: Sendable {
         for warning in program.warnings {
             logger.warning("\(warning)")
         }
+        if let access = source.imageAccess {
+            // Then the program's new pictures; those it no longer names are forgotten.
+            let requests = program.imageRequests
+            if let pictures {
+                await pictures.run(requests, skipping: picturesAsked)
+                try Task.checkCancellation()
+            }
+            try revisionStore.forgetImages(source: access.storeKey, keeping: Set(requests.map(\.url)))
+            phases.lap("new pictures")
+        }
         let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
+        if !context.writesRobots, let siteURL, RobotsFile.text(siteURL: siteURL, locales: []) != nil {
+            logger.info(
+                "\(writer.folder.path)/robots.txt is not stagefeed's: it stays as it is; name the sitemap in it (Sitemap: \(PageAddress.file(OutputPaths.sitemap, siteURL: siteURL)))"
+            )
+        }
         // The output reflects the ledger as this build left it.
         let renderedFingerprint = try fingerprint(of: outcome)
         phases.lap("revisions")
@@ -194,6 +235,8 @@ public struct BuildPipeline: Sendable {
         let status: StatusFeed.Status
         do {
             try session.keep(kept.values.flatMap(\.paths))
+            // A robots.txt the site owner made their own stays theirs.
+            if !context.writesRobots { session.leave(RobotsFile.path) }
             let rendered = try await render(dirty, into: session)
             phases.lap("render")
             phases.add(
@@ -248,9 +291,10 @@ public struct BuildPipeline: Sendable {
     /// stagefeed. Nil when the source or the configuration cannot tell.
     private func fingerprint(of outcome: SourceOutcome) throws -> String? {
         guard let digest = outcome.digest, let configurationDigest else { return nil }
+        let robots = RobotsFile.isStagefeeds(in: writer.folder, manifest: writer.manifestFiles())
         let parts = [
             source.name, digest, "ledger \(try revisionStore.ledgerGeneration(source: source.name))",
-            configurationDigest,
+            "pictures \(try imagesDigest())", "robots \(robots)", configurationDigest,
             "\(normalizer.dayStart)", siteURL?.absoluteString ?? "-", "\(cancelledRetention)", Self.buildIdentity,
         ]
         return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal

@@ -92,7 +92,7 @@ public struct PublishPlan: Sendable {
     static func phase(of path: String) -> Int {
         if path == "index.html" { return 4 }
         if path == "sw.js" || path.hasSuffix("/sw.js") || path == "signage/version.json" { return 3 }
-        if path.hasPrefix("assets/") { return 0 }
+        if path.hasPrefix("assets/") || path.hasPrefix("images/") { return 0 }
         if path.hasPrefix("feeds/") || path.hasPrefix("calendar/") || path.hasPrefix("schedule.") { return 1 }
         return 2
     }

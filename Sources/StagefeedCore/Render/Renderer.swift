@@ -26,7 +26,7 @@ extension WholeRenderer {
         digest.add(resources.programDigest)
         for facts in resources.performances { digest.add(facts.digest) }
         for artist in resources.program.artists {
-            digest.add(resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+            digest.add(resources.artistDigest(of: artist))
         }
         digest.add(resources.context.changes.map(\.id))
         for revision in resources.context.cancelled {
@@ -71,6 +71,10 @@ public struct BuildContext: Sendable {
     public var scheduleNumbers: [String: Int]
     /// Program changes noticed by recent builds, newest first.
     public var changes: [ProgramChange] = []
+    /// The pictures with a good copy in the store, by the URL the source gave.
+    public var images: ImageCatalog = .empty
+    /// Whether `robots.txt` is stagefeed's to write (see `RobotsFile`).
+    public var writesRobots = true
 
     public init(
         now: Date, sourceName: String, siteURL: URL? = nil, revisions: [String: RevisionStamp] = [:],

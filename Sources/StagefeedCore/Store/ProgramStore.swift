@@ -173,6 +173,9 @@ public struct ProgramStore: Sendable {
             }
             try db.drop(table: "performance_revision")
         }
+        migrator.registerMigration("v11 images") { db in
+            try Self.createImageTables(db)
+        }
         return migrator
     }
 

@@ -69,7 +69,7 @@ import Testing
         let others = written.subtracting(pages).map { $0.hasPrefix("de/") ? String($0.dropFirst(3)) : $0 }
         let expected = [
             OutputPaths.serviceWorker, OutputPaths.signageBoardPackage, OutputPaths.signageStagePackage(stage.slug),
-            OutputPaths.searchIndex,
+            OutputPaths.searchIndex, OutputPaths.sitemap,
         ]
         let unexpected = others.filter {
             !$0.hasPrefix("feeds/") && !$0.hasPrefix("calendar/") && !$0.hasPrefix("schedule.")

@@ -26,7 +26,7 @@ enum FourvenuesFixtures {
             "end": .number(end.timeIntervalSince1970),
             "date": .number(midnight(in: index + 1, from: now).timeIntervalSince1970),
             "url": .string("https://tickets.example.com/e/\(index)"),
-            "flyer": .string("https://cdn.example.com/flyers/\(index).jpg"),
+            "flyer": .string("http://127.0.0.1:9/flyers/\(index).jpg"),
             "age": .number(index % 3 == 0 ? 21 : 18),
             "outfit": .string("Smart casual"),
             "unknown_field": .string("ignored"),
@@ -39,7 +39,7 @@ enum FourvenuesFixtures {
         fields["artists"] =
             index % 2 == 0
             ? .list([.string(first), .string(second)])
-            : .list([.object(["name": .string(first), "image_url": .string("https://cdn.example.com/a/\(index).jpg")])])
+            : .list([.object(["name": .string(first), "image_url": .string("http://127.0.0.1:9/a/\(index).jpg")])])
         return fields
     }
 

@@ -76,7 +76,8 @@ final class StagecraftTestServer: Sendable {
         self.port = port
     }
 
-    /// Starts a server with the bundled demo festival's bodies.
+    /// Starts a server with the bundled demo festival's bodies (without the artists' photo
+    /// URLs, whose host is no test's: `ImageBuildTests` gives artists photos on loopback).
     static func start(
         apiKey: String = "fk_live_test_key_0123456789", bodies: [String: Data]? = nil
     ) async throws -> StagecraftTestServer {
@@ -85,6 +86,7 @@ final class StagecraftTestServer: Sendable {
             initial = bodies
         } else {
             for (endpoint, body) in try DemoSource.bodies() { initial[endpoint.rawValue] = body }
+            initial["artists"] = try withoutPhotos(initial["artists"] ?? Data())
         }
         let state = State(bodies: initial, apiKey: apiKey)
         let router = Router()
@@ -103,6 +105,19 @@ final class StagecraftTestServer: Sendable {
         var iterator = ports.makeAsyncIterator()
         let port = await iterator.next() ?? 0
         return StagecraftTestServer(state: state, task: task, port: port)
+    }
+
+    /// An artists body with every `hero_image_url` null.
+    static func withoutPhotos(_ body: Data) throws -> Data {
+        guard var json = try JSONSerialization.jsonObject(with: body) as? [String: Any],
+            let artists = json["data"] as? [[String: Any]]
+        else { return body }
+        json["data"] = artists.map { artist in
+            var artist = artist
+            artist["hero_image_url"] = NSNull()
+            return artist
+        }
+        return try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
     }
 
     /// Stops the server.

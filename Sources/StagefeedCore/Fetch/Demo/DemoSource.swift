@@ -9,6 +9,11 @@ public struct DemoSource: ProgramSource {
 
     public init() {}
 
+    /// The demo's pictures come from the bundle (`BundledImages`), never the network.
+    public var imageAccess: ImageAccess? {
+        ImageAccess(storeKey: name) { _ in BundledImages() }
+    }
+
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let draft = try StagecraftDecoder.draft(bodies: try Self.bodies())
         return SourceOutcome(program: try normalizer.normalize(draft), freshness: .fresh)

@@ -14,8 +14,9 @@ enum FourvenuesProgram {
         let venueStage = StageRecord(id: "venue", name: venueName, position: 0)
         let stages =
             towns.isEmpty || nights.contains { $0.town.flatMap(Self.clean) == nil }
-            ? [venueStage] + towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0 + 1) }
-            : towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0) }
+            ? [venueStage]
+                + towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0 + 1, locality: $1) }
+            : towns.enumerated().map { StageRecord(id: "town:\($1)", name: $1, position: $0, locality: $1) }
 
         var artists: [String: ArtistRecord] = [:]
         var artistOrder: [String] = []

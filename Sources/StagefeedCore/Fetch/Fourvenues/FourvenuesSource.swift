@@ -32,6 +32,9 @@ public struct FourvenuesSource: ProgramSource {
             maximumAttempts: 6, baseDelay: .seconds(1), maximumDelay: .seconds(30), totalBudget: .seconds(120))
         /// The vendor's burst limit: requests per second per key.
         public var requestsPerSecond = 10
+        /// Limits of each picture's download (line-up photos, flyers), and of all of them together.
+        public var imageLimits = ImageAccess.standardLimits
+        public var imageBudget: Duration = .seconds(90)
 
         public init(baseURL: URL, apiKey: APIKey, cacheFolder: URL, timeZone: TimeZone) {
             self.baseURL = baseURL
@@ -54,6 +57,16 @@ public struct FourvenuesSource: ProgramSource {
     /// The store's name for this account's events: the environment is part of it, so alpha
     /// test data never mixes with production.
     var storeKey: String { "fourvenues \(configuration.baseURL.absoluteString)" }
+
+    /// Pictures come from any host; those on the API's count against its burst limit.
+    public var imageAccess: ImageAccess? {
+        var access = ImageAccess(
+            storeKey: storeKey, api: configuration.baseURL, rateSource: name,
+            rateLimit: configuration.requestsPerSecond, rateWindow: .seconds(1))
+        access.limits = configuration.imageLimits
+        access.budget = configuration.imageBudget
+        return access
+    }
 
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {
         let store = try ProgramStore(folder: configuration.cacheFolder)

@@ -47,13 +47,15 @@ public struct HTTPFetcher: Sendable {
         self.limits = limits
     }
 
-    /// GETs a URL with the given headers.
+    /// GETs a URL with the given headers (`Accept: application/json` unless they name another).
     public func get(_ url: URL, headers: [(String, String)]) async throws(Failure) -> HTTPResponse {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .GET
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.headers.add(name: "User-Agent", value: "stagefeed/\(StagefeedVersion.current)")
-        request.headers.add(name: "Accept", value: "application/json")
+        if !headers.contains(where: { $0.0.lowercased() == "accept" }) {
+            request.headers.add(name: "Accept", value: "application/json")
+        }
         let started = ContinuousClock.now
         do {
             let response = try await client.execute(request, timeout: .init(limits.deadline))

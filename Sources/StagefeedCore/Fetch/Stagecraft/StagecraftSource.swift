@@ -22,6 +22,9 @@ public struct StagecraftSource: ProgramSource {
         /// The API's rate limit: requests per window per key.
         public var rateLimit = 60
         public var rateWindow: Duration = .seconds(60)
+        /// Limits of each picture's download, and of all of them together.
+        public var imageLimits = ImageAccess.standardLimits
+        public var imageBudget: Duration = .seconds(90)
 
         public init(baseURL: URL, apiKey: APIKey, cacheFolder: URL) {
             self.baseURL = baseURL
@@ -38,6 +41,16 @@ public struct StagecraftSource: ProgramSource {
     public init(configuration: Configuration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+    }
+
+    /// Pictures come from any host; those on the API's count against its rate limit.
+    public var imageAccess: ImageAccess? {
+        var access = ImageAccess(
+            storeKey: name, api: configuration.baseURL, rateSource: name, rateLimit: configuration.rateLimit,
+            rateWindow: configuration.rateWindow)
+        access.limits = configuration.imageLimits
+        access.budget = configuration.imageBudget
+        return access
     }
 
     public func load(normalizer: ProgramNormalizer) async throws -> SourceOutcome {

@@ -93,6 +93,15 @@ struct CalendarEntry: Sendable {
                 "URL", siteURL.appendingPathComponent("artists/\(artist.slug)/").absoluteString,
                 parameters: [("VALUE", "URI")])
         }
+        // The set's picture (RFC 7986 IMAGE, and ATTACH for older readers), at the public address.
+        if let siteURL = context.siteURL,
+            let image = context.images.image(for: program.imageURL(of: performance, artists: resources.artistsByID))
+        {
+            let url = PageAddress.file(image.path, siteURL: siteURL)
+            builder.raw(
+                "IMAGE", url, parameters: [("VALUE", "URI"), ("DISPLAY", "BADGE"), ("FMTTYPE", image.format.mediaType)])
+            builder.raw("ATTACH", url, parameters: [("FMTTYPE", image.format.mediaType)])
+        }
         var categories = [strings[performance.activity == nil ? "category_performance" : "category_activity"]]
         if let stage { categories.append(stage.name) }
         builder.textList("CATEGORIES", categories)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON shapes shared by `feeds/program.json` and the light stage and day feeds
 /// (`schemas/program.schema.json`), written by `JSONWriter` with keys in JSONEncoder's
 /// sorted order; absent values are written as null where the schema says so.
@@ -56,12 +58,31 @@ enum FeedJSON {
         json.endObject()
     }
 
-    static func artist(_ artist: Artist, into json: inout JSONWriter) {
+    /// A picture of the export: `{height, path, type, url, width}`, or null.
+    static func image(_ image: LocalImage?, siteURL: URL?, into json: inout JSONWriter) {
+        guard let image else { return json.null() }
+        json.beginObject()
+        json.key("height")
+        json.number(image.height)
+        json.key("path")
+        json.string(image.path)
+        json.key("type")
+        json.string(image.format.mediaType)
+        json.key("url")
+        json.string(siteURL.map { PageAddress.file(image.path, siteURL: $0) })
+        json.key("width")
+        json.number(image.width)
+        json.endObject()
+    }
+
+    static func artist(_ artist: Artist, image: LocalImage?, siteURL: URL?, into json: inout JSONWriter) {
         json.beginObject()
         json.key("bio")
         json.string(artist.bio)
         json.key("id")
         json.string(artist.id)
+        json.key("image")
+        Self.image(image, siteURL: siteURL, into: &json)
         json.key("image_url")
         json.string(artist.imageURL)
         json.key("links")
@@ -84,7 +105,7 @@ enum FeedJSON {
 
     /// A performance with its artist's name and slug, so light feeds need no artist list.
     static func performance(
-        _ performance: Performance, artist: Artist?, facts: RenderResources.PerformanceFacts,
+        _ performance: Performance, artist: Artist?, facts: RenderResources.PerformanceFacts, siteURL: URL?,
         into json: inout JSONWriter
     ) {
         json.beginObject()
@@ -148,6 +169,8 @@ enum FeedJSON {
         json.string(facts.endISO)
         json.key("id")
         json.string(performance.id)
+        json.key("image")
+        image(facts.image, siteURL: siteURL, into: &json)
         if let lineup = performance.lineup {
             json.key("lineup")
             json.beginArray()
@@ -172,7 +195,7 @@ enum FeedJSON {
             var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
             FeedJSON.performance(
                 performance, artist: performance.artistID.flatMap { resources.artistsByID[$0] },
-                facts: resources.performances[position], into: &json)
+                facts: resources.performances[position], siteURL: resources.context.siteURL, into: &json)
             return json.bytes.sizedToFit()
         }
     }

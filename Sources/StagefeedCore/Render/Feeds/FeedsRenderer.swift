@@ -22,7 +22,7 @@ public struct FeedsRenderer: Renderer {
         whole.add(resources.programDigest)
         for facts in resources.performances { whole.add(facts.digest) }
         for artist in program.artists {
-            whole.add(resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+            whole.add(resources.artistDigest(of: artist))
         }
         whole.add(program.warnings.map(\.description))
         units.append(
@@ -94,7 +94,9 @@ public struct FeedsRenderer: Renderer {
         json.key("artists")
         json.beginArray()
         for artist in program.artists {
-            FeedJSON.artist(artist, into: &json)
+            FeedJSON.artist(
+                artist, image: resources.context.images.image(for: artist.imageURL),
+                siteURL: resources.context.siteURL, into: &json)
             try flushIfFull()
         }
         json.endArray()

@@ -1,5 +1,6 @@
 /// An artist (`artist`): bio, image, links and every set. Adds `artist` (`{name, bio,
-/// image, photoAlt, calendarLabel, links: [{label, url}], hasLinks}`, image false when
+/// image, imageWidth, imageHeight, photoAlt, calendarLabel, links: [{label, url}],
+/// hasLinks}`; `image` is the relative path of the export's copy of the photo, false when
 /// there is none), `sets` and `hasSets`.
 struct ArtistPage: TemplateObject {
     let frame: SitePageFrame
@@ -10,9 +11,23 @@ struct ArtistPage: TemplateObject {
     init(_ artist: Artist, site: SiteContext) {
         let program = site.resources.program, strings = site.strings
         let positions = site.resources.index.positions(byArtist: artist.id)
+        let models = site.sets(positions)
+        let photo = site.resources.context.images.image(for: artist.imageURL)
+        let photoAlt = strings.format("photo_of", ["name": artist.name])
+        let path = OutputPaths.artist(artist.slug)
+        let description =
+            SocialCard.summary(artist.bio)
+            ?? (models.isEmpty ? nil : positions.prefix(3).map { site.setSummary(at: $0) }.joined(separator: "; "))
         frame = SitePageFrame(
-            path: OutputPaths.artist(artist.slug), title: "\(artist.name) · \(program.event.name)",
-            calendar: OutputPaths.artistCalendar(artist.slug), updated: site.lastChange(of: positions), site: site)
+            path: path, title: "\(artist.name) · \(program.event.name)",
+            calendar: OutputPaths.artistCalendar(artist.slug), updated: site.lastChange(of: positions), site: site,
+            description: description,
+            picture: photo.map {
+                SocialCard.Picture(path: $0.path, width: $0.width, height: $0.height, format: $0.format, alt: photoAlt)
+            },
+            structuredData: site.structuredData(
+                positions: positions, cancelled: site.cancelled { $0.artistIDs.contains(artist.id) }))
+        let root = OutputPaths.root(of: site.locale.folder + path)
         self.artist = .object(
             TemplateFields([
                 "name": .text(artist.name),
@@ -21,12 +36,13 @@ struct ArtistPage: TemplateObject {
                     artist.links.map {
                         .object(TemplateFields(["label": .text(Self.label(of: $0.platform)), "url": .text($0.url)]))
                     }),
-                "image": artist.imageURL.map(TemplateValue.text) ?? .bool(false),
-                "photoAlt": .text(strings.format("photo_of", ["name": artist.name])),
+                "image": photo.map { .text(root + $0.path) } ?? .bool(false),
+                "imageWidth": photo.map { .number($0.width) } ?? .bool(false),
+                "imageHeight": photo.map { .number($0.height) } ?? .bool(false),
+                "photoAlt": .text(photoAlt),
                 "calendarLabel": .text(strings.format("add_artist_calendar", ["name": artist.name])),
                 "hasLinks": .bool(!artist.links.isEmpty),
             ]))
-        let models = site.sets(positions)
         sets = .list(models.map { .object($0) })
         hasSets = !models.isEmpty
     }
@@ -35,10 +51,11 @@ struct ArtistPage: TemplateObject {
     static func digest(_ artist: Artist, site: SiteContext) -> UnitDigest {
         var digest = DigestBuilder("artist page")
         digest.add(site.digest)
-        digest.add(site.resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+        digest.add(site.resources.artistDigest(of: artist))
         for position in site.resources.index.positions(byArtist: artist.id) {
             digest.add(site.sets[Int(position)].digest)
         }
+        site.add(site.cancelled { $0.artistIDs.contains(artist.id) }, to: &digest)
         return digest.finish()
     }
 

@@ -17,10 +17,15 @@ struct DayPage: TemplateObject {
         let positions = site.resources.index.positions(on: festivalDay.date)
         let models = site.sets(positions)
         let path = OutputPaths.day(festivalDay.date)
+        let headliners = site.headliners(positions)
         frame = SitePageFrame(
             path: path, title: "\(labels.dayTitle(festivalDay.date)) · \(program.event.name)",
             calendar: OutputPaths.dayCalendar(festivalDay.date), updated: site.lastChange(of: positions), site: site,
-            currentDay: festivalDay.date)
+            currentDay: festivalDay.date,
+            description: headliners.isEmpty
+                ? nil : "\(labels.dayTitle(festivalDay.date)): \(site.list(headliners))",
+            structuredData: site.structuredData(
+                positions: positions, cancelled: site.cancelled { $0.day == festivalDay.date }))
         let position = program.days.firstIndex { $0.date == festivalDay.date } ?? 0
         func neighbour(_ index: Int) -> TemplateValue {
             guard program.days.indices.contains(index) else { return .bool(false) }
@@ -96,6 +101,7 @@ struct DayPage: TemplateObject {
         digest.add(site.digest)
         digest.add(day.date.description)
         for position in site.resources.index.positions(on: day.date) { digest.add(site.sets[Int(position)].digest) }
+        site.add(site.cancelled { $0.day == day.date }, to: &digest)
         return digest.finish()
     }
 

@@ -13,7 +13,10 @@ struct IndexPage: TemplateObject {
         let program = site.resources.program, index = site.resources.index, home = site.home(depth: 0)
         frame = SitePageFrame(
             path: OutputPaths.index, title: program.event.name, calendar: OutputPaths.programCalendar,
-            updated: site.lastChange(of: []), site: site)
+            updated: site.lastChange(of: []), site: site,
+            description: SocialCard.summary(program.event.description)
+                ?? site.labels.format.dateRange(program.event.startDate, program.event.endDate),
+            structuredData: site.structuredData(festival: true, positions: [], cancelled: []))
         letters = .list(
             ArtistLetters(program.artists).groups.enumerated().map { position, group in
                 .object(

@@ -25,7 +25,8 @@ final class SignageFrame: TemplateObject {
 
 /// A screen (`signage-stage`, `signage-board`): its `title`, the program slice it shows as
 /// JSON for its script (`dataJSON`, triple braces), where it polls for fresh data (`feed`,
-/// `versionURL`; empty in a package without a public address), and, for a stage's screen,
+/// `versionURL`; empty in a package without a public address), where pictures are
+/// (`imageRoot`), and, for a stage's screen,
 /// `stage: {name, slug}` with `fallback` (the stage's program by day, `[{title, sets:
 /// [{start, name}]}]`, shown until the script runs), or, for the board, `stages`.
 struct SignagePage: TemplateObject {
@@ -33,11 +34,14 @@ struct SignagePage: TemplateObject {
 
     func value(forKey key: String) -> TemplateValue? { fields[key] }
 
-    /// This page with other polling addresses (its package's).
-    func polling(feed: String, versionURL: String) -> SignagePage {
+    /// This page with other polling addresses (its package's) and the address its pictures'
+    /// paths are taken from (`imageRoot`: empty in a package without a public address, which
+    /// then shows none).
+    func polling(feed: String, versionURL: String, imageRoot: String) -> SignagePage {
         var fields = fields
         fields["feed"] = .text(feed)
         fields["versionURL"] = .text(versionURL)
+        fields["imageRoot"] = .text(imageRoot)
         return SignagePage(fields: fields)
     }
 }
@@ -82,6 +86,8 @@ enum SignageData {
             json.string(facts.endISO)
             json.key("id")
             json.string(performance.id)
+            json.key("image")
+            FeedJSON.image(facts.image, siteURL: resources.context.siteURL, into: &json)
             json.key("stage_id")
             json.string(performance.stageID)
             json.key("start")

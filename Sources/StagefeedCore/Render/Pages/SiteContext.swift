@@ -22,10 +22,12 @@ final class SiteContext: Sendable {
     private let spansWeeks: Bool
     /// Every set, by its position in the program, for pages two folders down.
     let sets: [SetModel]
+    /// The theme's picture for shared links (`assets/social.png`), when it has one.
+    let socialPicture: SocialCard.Picture?
 
     init(
         resources: RenderResources, locale: SiteLocale, locales: [SiteLocale], strings: Strings, clock: ClockStyle?,
-        assets: [String: String], themeDigest: String
+        assets: [String: String], themeDigest: String, socialPicture: SocialCard.Picture? = nil
     ) {
         let program = resources.program
         let labels = TimeLabels(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
@@ -66,6 +68,7 @@ final class SiteContext: Sendable {
                 site: setContext)
         }
         self.resources = resources
+        self.socialPicture = socialPicture
         self.locale = locale
         self.locales = locales
         self.strings = strings
@@ -107,6 +110,60 @@ final class SiteContext: Sendable {
 
     /// The sets at `positions` (program order).
     func sets(_ positions: [Int32]) -> [SetModel] { positions.map { sets[Int($0)] } }
+
+    /// The closing act of each stage among the sets at `positions` (the set that ends last,
+    /// an artist's before an activity), in stage order: who a day or a stage is known by.
+    func headliners(_ positions: [Int32]) -> [String] {
+        let program = resources.program
+        var closing: [String: Performance] = [:]
+        for position in positions {
+            let performance = program.performances[Int(position)]
+            let rank = (performance.activity == nil ? 1 : 0, performance.end)
+            if let current = closing[performance.stageID], (current.activity == nil ? 1 : 0, current.end) >= rank {
+                continue
+            }
+            closing[performance.stageID] = performance
+        }
+        return program.stages.compactMap { closing[$0.id]?.displayName }
+    }
+
+    /// Names as a list in the page's language ("A, B and C").
+    func list(_ names: [String]) -> String {
+        names.formatted(.list(type: .and).locale(locale.locale))
+    }
+
+    /// A set as a line: "Saturday, July 24, 2027, 21:00–22:00, Main Stage".
+    func setSummary(at position: Int32) -> String {
+        let performance = resources.program.performances[Int(position)], facts = resources.performances[Int(position)]
+        let stage = resources.stagesByID[performance.stageID]?.name ?? performance.stageID
+        return
+            "\(labels.dayTitle(performance.day)), \(labels.time(minuteOfDay: facts.start.minuteOfDay))–\(labels.time(minuteOfDay: facts.end.minuteOfDay)), \(stage)"
+    }
+
+    /// The cancelled sets still kept (see `keep_cancelled`) that `include` picks.
+    func cancelled(where include: (Performance) -> Bool) -> [PerformanceRevision] {
+        resources.context.cancelled.filter { include($0.lastSeen) }
+    }
+
+    /// The structured data of the sets at `positions` and the `cancelled` ones (and of the
+    /// festival itself, on the index).
+    func structuredData(festival: Bool = false, positions: [Int32], cancelled: [PerformanceRevision]) -> String? {
+        EventStructuredData(resources: resources, folder: locale.folder)
+            .json(festival: festival, positions: positions, cancelled: cancelled)
+    }
+
+    /// What the cancelled sets add to a page's digest: each as last seen, with its stage's
+    /// and artists' names and its picture, and its revision.
+    func add(_ cancelled: [PerformanceRevision], to digest: inout DigestBuilder) {
+        for revision in cancelled {
+            let facts = RenderResources.facts(
+                of: revision.lastSeen, clock: resources.clock, program: resources.program, context: resources.context,
+                stages: resources.stagesByID, artists: resources.artistsByID)
+            digest.add(facts.digest)
+            digest.add(revision.sequence)
+            digest.add(revision.lastModified)
+        }
+    }
 
     /// When the sets at `positions` last changed, or the event did, whichever is later.
     func lastChange(of positions: [Int32]) -> Date? {

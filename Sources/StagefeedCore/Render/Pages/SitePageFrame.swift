@@ -3,7 +3,10 @@ import Foundation
 /// What every site page has of its own around its content: its `title`, whether it is the
 /// index (`isIndex`), the same page in the other languages (`languages`), the festival with
 /// the time this page's content last changed (`site`), the page's calendar links
-/// (`calendar`) and the navigation with this page marked (`days`, `stages`).
+/// (`calendar`), the navigation with this page marked (`days`, `stages`), its card for
+/// shared links and its canonical address (`meta`, see `SocialCard`) and its schema.org
+/// JSON-LD (`structuredData`, for a `<script type="application/ld+json">` with triple
+/// braces; false when the page has none).
 struct SitePageFrame {
     let title: String
     let isIndex: Bool
@@ -12,13 +15,19 @@ struct SitePageFrame {
     let calendar: TemplateValue
     let days: TemplateValue
     let stages: TemplateValue
+    let meta: TemplateValue
+    let structuredData: TemplateValue
 
-    /// The frame of the page at `path` (among its language's pages) in `site`'s language.
+    /// The frame of the page at `path` (among its language's pages) in `site`'s language,
+    /// its card saying `description` and showing `picture` (else the theme's).
     init(
         path: String, title: String, calendar calendarPath: String, updated: Date?, site: SiteContext,
-        currentDay: LocalDate? = nil, currentStage: String? = nil
+        currentDay: LocalDate? = nil, currentStage: String? = nil, description: String? = nil,
+        picture: SocialCard.Picture? = nil, structuredData: String? = nil
     ) {
         self.title = title
+        meta = SocialCard(path: path, title: title, description: description, picture: picture, site: site).value
+        self.structuredData = structuredData.map(TemplateValue.text) ?? .bool(false)
         isIndex = path == OutputPaths.index
         let root = OutputPaths.root(of: site.locale.folder + path)
         languages =
@@ -48,6 +57,8 @@ struct SitePageFrame {
         case "calendar": return calendar
         case "days": return days
         case "stages": return stages
+        case "meta": return meta
+        case "structuredData": return structuredData
         default: return nil
         }
     }

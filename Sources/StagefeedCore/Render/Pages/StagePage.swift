@@ -12,10 +12,17 @@ struct StagePage: TemplateObject {
     init(_ stage: Stage, site: SiteContext) {
         let resources = site.resources, program = resources.program, home = site.home(depth: 2)
         let positions = resources.index.positions(onStage: stage.id)
+        let headliners = program.days.flatMap {
+            site.headliners(resources.index.positions(onStage: stage.id, on: $0.date))
+        }
         frame = SitePageFrame(
             path: OutputPaths.stage(stage.slug), title: "\(stage.name) · \(program.event.name)",
             calendar: OutputPaths.stageCalendar(stage.slug), updated: site.lastChange(of: positions), site: site,
-            currentStage: stage.slug)
+            currentStage: stage.slug,
+            description: SocialCard.summary(stage.description)
+                ?? (headliners.isEmpty ? nil : "\(stage.name): \(site.list(Array(headliners.prefix(4))))"),
+            structuredData: site.structuredData(
+                positions: positions, cancelled: site.cancelled { $0.stageID == stage.id }))
         var capacity = TemplateValue.bool(false)
         if case .people(let count)? = stage.capacity {
             capacity = .text(
@@ -48,6 +55,7 @@ struct StagePage: TemplateObject {
         for position in site.resources.index.positions(onStage: stage.id) {
             digest.add(site.sets[Int(position)].digest)
         }
+        site.add(site.cancelled { $0.stageID == stage.id }, to: &digest)
         return digest.finish()
     }
 

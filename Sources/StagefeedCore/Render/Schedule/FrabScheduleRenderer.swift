@@ -11,7 +11,7 @@ public struct FrabScheduleRenderer: Renderer {
         digest.add(resources.programDigest)
         for facts in resources.performances { digest.add(facts.digest) }
         for artist in resources.program.artists {
-            digest.add(resources.artistDigests[artist.id] ?? RenderResources.digest(of: artist))
+            digest.add(resources.artistDigest(of: artist))
         }
         return [
             RenderUnit(

@@ -70,14 +70,16 @@ public struct SignageRenderer: Renderer {
         let screensDigest = screens.finish()
         /// Where a screen polls: relative on the site; in a package, absolute on the public
         /// site when its address is known, else nowhere (the package shows its own data).
-        @Sendable func polling(feed: String, page: String?) -> (feed: String, versionURL: String) {
+        @Sendable func polling(feed: String, page: String?) -> (feed: String, versionURL: String, imageRoot: String) {
             if let page {
                 let root = OutputPaths.root(of: page)
-                return (root + feed, root + OutputPaths.signageVersion)
+                return (root + feed, root + OutputPaths.signageVersion, root)
             }
-            guard let site = context.siteURL else { return ("", "") }
+            guard let site = context.siteURL else { return ("", "", "") }
             // The site's address always ends with a slash (see RenderSettings).
-            return (site.absoluteString + feed, site.absoluteString + OutputPaths.signageVersion)
+            return (
+                site.absoluteString + feed, site.absoluteString + OutputPaths.signageVersion, site.absoluteString
+            )
         }
         /// The page at `path` and its package at `package`.
         func unit(
@@ -91,7 +93,9 @@ public struct SignageRenderer: Renderer {
                 ] {
                     var output = TemplateOutput(capacity: 32 << 10)
                     try theme.render(
-                        template, page: made.polling(feed: links.feed, versionURL: links.versionURL), frame: frame,
+                        template,
+                        page: made.polling(feed: links.feed, versionURL: links.versionURL, imageRoot: links.imageRoot),
+                        frame: frame,
                         fragments: nil, path: target, into: &output)
                     let text = String(decoding: output.bytes, as: UTF8.self)
                     try sink.emit(

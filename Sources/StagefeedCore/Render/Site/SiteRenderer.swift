@@ -26,10 +26,11 @@ public struct SiteRenderer: Renderer {
         let themeDigest = theme.digest
         var units: [RenderUnit] = []
         for locale in locales {
+            let strings = theme.strings.strings(for: locale).strings
             let site = SiteContext(
-                resources: resources, locale: locale, locales: locales,
-                strings: theme.strings.strings(for: locale).strings,
-                clock: clock, assets: assetNames, themeDigest: themeDigest)
+                resources: resources, locale: locale, locales: locales, strings: strings,
+                clock: clock, assets: assetNames, themeDigest: themeDigest,
+                socialPicture: socialPicture(alt: resources.program.event.name))
             units += pageUnits(site)
             units.append(
                 WebAppManifest.unit(
@@ -45,8 +46,20 @@ public struct SiteRenderer: Renderer {
                     try sink.emit(file)
                 })
         }
-        units.append(try serviceWorker(caching: units))
+        units.append(try serviceWorker(caching: units, images: resources.context.images.distinct.map(\.path)))
         return units
+    }
+
+    /// The theme's picture for shared links, `assets/social.png` (or `.jpg`, `.webp`), with
+    /// the size its header gives.
+    private func socialPicture(alt: String) -> SocialCard.Picture? {
+        for name in ["social.png", "social.jpg", "social.webp"] {
+            guard let data = theme.assets[name], let header = ImageHeader.read([UInt8](data)) else { continue }
+            return SocialCard.Picture(
+                path: OutputPaths.asset(name), width: header.width, height: header.height, format: header.format,
+                alt: alt)
+        }
+        return nil
     }
 
     /// The pages of one language.
@@ -124,8 +137,9 @@ public struct SiteRenderer: Renderer {
     }
 
     /// `sw.js`: precaches every page and asset under a version that changes whenever any
-    /// of their digests does, so a phone that loaded the site once keeps it offline.
-    private func serviceWorker(caching units: [RenderUnit]) throws -> RenderUnit {
+    /// of their digests does, so a phone that loaded the site once keeps it offline; keeps
+    /// the pictures a reader saw (`images`: those still in the export) in a cache of their own.
+    private func serviceWorker(caching units: [RenderUnit], images: [String]) throws -> RenderUnit {
         let entries = units.sorted { $0.key < $1.key }
         var digest = DigestBuilder("service worker")
         for unit in entries {
@@ -139,6 +153,7 @@ public struct SiteRenderer: Renderer {
         whole.add(version)
         whole.add(theme.digest)
         whole.add(folders)
+        whole.add(images)
         return RenderUnit(key: OutputPaths.serviceWorker, digest: whole.finish(), cost: precache.count * 40) {
             [theme] sink in
             func list(_ items: [String]) -> String {
@@ -150,6 +165,7 @@ public struct SiteRenderer: Renderer {
             }
             let values = TemplateDictionary([
                 "version": .text(version), "precache": .text(list(precache)), "folders": .text(list(folders)),
+                "images": .text(list(images)),
             ])
             var output = TemplateOutput()
             try theme.render(

@@ -16,6 +16,12 @@ public struct RenderResources: Sendable {
         /// A short code for share links and the search index: the schedule number in base 36
         /// (stable across builds), or the program position's when the build has no numbers.
         public var code: String
+        /// The picture the set shows (its artist's, else its activity's, else its flyer), when
+        /// the store has a copy.
+        public var image: LocalImage?
+        /// The starts it had before it was moved (oldest first), from the change log: for
+        /// structured data's `EventRescheduled` and `previousStartDate`.
+        public var previousStarts: [Date]
         /// Everything renderers show about the performance: its fields, its stage's and its
         /// artists' names and slugs, its revision (SEQUENCE, LAST-MODIFIED) and schedule number.
         public var digest: UnitDigest
@@ -55,13 +61,15 @@ public struct RenderResources: Sendable {
         let artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.stagesByID = stagesByID
         self.artistsByID = artistsByID
+        let moves = Self.previousStarts(context.changes)
         performances = ParallelWork.map(Array(program.performances.indices)) { position in
-            Self.facts(
-                of: program.performances[position], at: position, clock: clock, program: program, context: context,
-                stages: stagesByID, artists: artistsByID)
+            let performance = program.performances[position]
+            return Self.facts(
+                of: performance, at: position, clock: clock, program: program, context: context,
+                stages: stagesByID, artists: artistsByID, previousStarts: moves[performance.id] ?? [])
         }
         artistDigests = Dictionary(
-            zip(program.artists.map(\.id), ParallelWork.map(program.artists) { Self.digest(of: $0) }),
+            zip(program.artists.map(\.id), ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }),
             uniquingKeysWith: { first, _ in first })
         programDigest = Self.digest(of: program, context: context, identity: identity)
     }
@@ -69,7 +77,7 @@ public struct RenderResources: Sendable {
     /// The facts of `performance`, at `position` in the program (-1: a cancelled set, gone from it).
     static func facts(
         of performance: Performance, at position: Int = -1, clock: EventClock, program: Program, context: BuildContext,
-        stages: [String: Stage], artists: [String: Artist]
+        stages: [String: Stage], artists: [String: Artist], previousStarts: [Date] = []
     ) -> PerformanceFacts {
         var digest = DigestBuilder("performance")
         digest.add(performance.id)
@@ -108,21 +116,51 @@ public struct RenderResources: Sendable {
         digest.add(stamp.map { Int($0.lastModified.timeIntervalSince1970) } ?? 0)
         let number = context.scheduleNumbers.isEmpty ? position + 1 : context.scheduleNumbers[performance.id] ?? 0
         digest.add(number)
+        let image = context.images.image(for: program.imageURL(of: performance, artists: artists))
+        add(image, to: &digest)
+        let moved = previousStarts.filter { $0 != performance.start }
+        for start in moved { digest.add(start) }
         return PerformanceFacts(
             startISO: clock.iso8601(performance.start), endISO: clock.iso8601(performance.end),
             start: clock.local(performance.start), end: clock.local(performance.end),
             uid: StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
                 .lowercased(),
-            code: String(number, radix: 36), digest: digest.finish())
+            code: String(number, radix: 36), image: image, previousStarts: moved, digest: digest.finish())
     }
 
-    static func digest(of artist: Artist) -> UnitDigest {
+    /// The earlier starts of each moved performance, oldest first, from the change log
+    /// (newest first), each once.
+    static func previousStarts(_ changes: [ProgramChange]) -> [String: [Date]] {
+        var starts: [String: [Date]] = [:]
+        for change in changes.reversed() where change.kind == .moved {
+            guard let previous = change.previousStart, starts[change.performanceID]?.contains(previous) != true else {
+                continue
+            }
+            starts[change.performanceID, default: []].append(previous)
+        }
+        return starts
+    }
+
+    /// A picture's part of a digest: which copy, and its size.
+    static func add(_ image: LocalImage?, to digest: inout DigestBuilder) {
+        digest.add(image?.path)
+        digest.add(image?.width ?? 0)
+        digest.add(image?.height ?? 0)
+    }
+
+    static func digest(of artist: Artist, images: ImageCatalog) -> UnitDigest {
         var digest = DigestBuilder("artist")
         digest.add([artist.id, artist.name, artist.slug])
         digest.add(artist.bio)
         digest.add(artist.imageURL)
+        add(images.image(for: artist.imageURL), to: &digest)
         for link in artist.links { digest.add([link.platform, link.url]) }
         return digest.finish()
+    }
+
+    /// What the artist shows, made once per build.
+    public func artistDigest(of artist: Artist) -> UnitDigest {
+        artistDigests[artist.id] ?? Self.digest(of: artist, images: context.images)
     }
 
     static func digest(of stage: Stage) -> UnitDigest {
@@ -135,6 +173,7 @@ public struct RenderResources: Sendable {
         case nil: digest.add(-1)
         }
         digest.add(stage.isListed)
+        digest.add(stage.locality)
         return digest.finish()
     }
 

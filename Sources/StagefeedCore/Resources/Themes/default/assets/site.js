@@ -450,6 +450,18 @@
     if (document.getElementById("schedule-data")) setUpMySchedule();
     if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
       navigator.serviceWorker.register(root + "sw.js").catch(() => {});
+      keepPictures();
     }
   });
+  // The pictures this page shows go through the service worker once it controls the page,
+  // which keeps them for reading offline (the first visit loaded them before it did).
+  function keepPictures() {
+    const fetchPictures = () => {
+      for (const image of document.querySelectorAll("img[src]")) {
+        if (image.src.includes("/images/")) fetch(image.src).catch(() => {});
+      }
+    };
+    if (navigator.serviceWorker.controller) fetchPictures();
+    else navigator.serviceWorker.addEventListener("controllerchange", fetchPictures, { once: true });
+  }
 })();

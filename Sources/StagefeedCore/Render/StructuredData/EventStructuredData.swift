@@ -1,0 +1,220 @@
+import Foundation
+
+/// schema.org structured data (JSON-LD) for the sets a page lists, as Google's event
+/// results and event sites read it: a `MusicEvent` per set (`Event` for an activity) with
+/// its name, times with their offset, the stage as a `Place` inside the festival's venue
+/// (with the town where the source gives one), the performers (`MusicGroup`, or `Person`
+/// at an activity), the festival as `superEvent`, its status from the revision ledger
+/// (`EventRescheduled` with `previousStartDate` for a set moved since it was first
+/// published, `EventCancelled` for a cancelled set still kept), attendance in person, a
+/// ticket `Offer` where the source links one, and — only when `site_url` gives the public
+/// address — `url`, `image` and the performers' `url`. Written with `JSONWriter` in its
+/// script style, so no text from the data can end the `<script>` element.
+struct EventStructuredData {
+    let resources: RenderResources
+    /// The page language's folder (`""`, `en/`): event and artist addresses stay in it.
+    let folder: String
+
+    private var siteURL: URL? { resources.context.siteURL }
+
+    /// The JSON-LD of the festival and of the sets at `positions` with the `cancelled` ones
+    /// among them; nil when there is nothing to describe.
+    func json(festival: Bool, positions: [Int32], cancelled: [PerformanceRevision]) -> String? {
+        guard festival || !positions.isEmpty || !cancelled.isEmpty else { return nil }
+        var json = JSONWriter(style: .script, capacity: 1024 + positions.count * 900)
+        json.beginObject()
+        json.key("@context")
+        json.string("https://schema.org")
+        json.key("@graph")
+        json.beginArray()
+        if festival { writeFestival(into: &json) }
+        let program = resources.program
+        var sets: [(start: Date, id: String, write: (inout JSONWriter) -> Void)] = positions.map { position in
+            let performance = program.performances[Int(position)], facts = resources.performances[Int(position)]
+            return (
+                performance.start, performance.id,
+                {
+                    writeSet(
+                        performance, image: facts.image, previousStarts: facts.previousStarts, cancelled: false,
+                        into: &$0)
+                }
+            )
+        }
+        for revision in cancelled {
+            let performance = revision.lastSeen
+            let image = resources.context.images.image(
+                for: program.imageURL(of: performance, artists: resources.artistsByID))
+            sets.append(
+                (
+                    performance.start, performance.id,
+                    { writeSet(performance, image: image, previousStarts: [], cancelled: true, into: &$0) }
+                ))
+        }
+        for set in sets.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) { set.write(&json) }
+        json.endArray()
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    private func writeSet(
+        _ performance: Performance, image: LocalImage?, previousStarts: [Date], cancelled: Bool,
+        into json: inout JSONWriter
+    ) {
+        let clock = resources.clock
+        json.beginObject()
+        json.key("@type")
+        json.string(performance.activity == nil ? "MusicEvent" : "Event")
+        json.key("name")
+        json.string(performance.displayName)
+        if let description = performance.description ?? performance.activity?.description {
+            json.key("description")
+            json.string(description)
+        }
+        json.key("startDate")
+        json.string(clock.iso8601(performance.start))
+        json.key("endDate")
+        json.string(clock.iso8601(performance.end))
+        json.key("eventStatus")
+        if cancelled {
+            json.string("https://schema.org/EventCancelled")
+        } else if previousStarts.isEmpty {
+            json.string("https://schema.org/EventScheduled")
+        } else {
+            json.string("https://schema.org/EventRescheduled")
+            json.key("previousStartDate")
+            if previousStarts.count == 1 {
+                json.string(clock.iso8601(previousStarts[0]))
+            } else {
+                json.beginArray()
+                for start in previousStarts { json.string(clock.iso8601(start)) }
+                json.endArray()
+            }
+        }
+        json.key("eventAttendanceMode")
+        json.string("https://schema.org/OfflineEventAttendanceMode")
+        json.key("location")
+        writeStage(resources.stagesByID[performance.stageID], id: performance.stageID, into: &json)
+        let performers = performance.artistIDs.compactMap { resources.artistsByID[$0] }
+        if !performers.isEmpty {
+            json.key("performer")
+            json.beginArray()
+            for artist in performers {
+                json.beginObject()
+                json.key("@type")
+                json.string(performance.activity == nil ? "MusicGroup" : "Person")
+                json.key("name")
+                json.string(artist.name)
+                if let siteURL {
+                    json.key("url")
+                    json.string(PageAddress.page(folder + OutputPaths.artist(artist.slug), siteURL: siteURL))
+                }
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.key("superEvent")
+        writeFestivalReference(into: &json)
+        if let ticket = performance.details?.ticketURL {
+            json.key("offers")
+            json.beginObject()
+            json.key("@type")
+            json.string("Offer")
+            json.key("url")
+            json.string(ticket)
+            json.endObject()
+        }
+        if let siteURL {
+            let page =
+                performance.artistID.flatMap { resources.artistsByID[$0] }.map { OutputPaths.artist($0.slug) }
+                ?? OutputPaths.day(performance.day)
+            json.key("url")
+            json.string(PageAddress.page(folder + page, siteURL: siteURL))
+            if let image {
+                json.key("image")
+                json.string(PageAddress.file(image.path, siteURL: siteURL))
+            }
+        }
+        json.endObject()
+    }
+
+    /// The stage as a `Place` inside the venue.
+    private func writeStage(_ stage: Stage?, id: String, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("@type")
+        json.string("Place")
+        json.key("name")
+        json.string(stage?.name ?? id)
+        if let locality = stage?.locality {
+            json.key("address")
+            json.beginObject()
+            json.key("@type")
+            json.string("PostalAddress")
+            json.key("addressLocality")
+            json.string(locality)
+            json.endObject()
+        }
+        json.key("containedInPlace")
+        writeVenue(into: &json)
+        json.endObject()
+    }
+
+    /// The festival's venue: a `Place` by the event's name (the sources give no other).
+    private func writeVenue(into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("@type")
+        json.string("Place")
+        json.key("name")
+        json.string(resources.program.event.name)
+        json.endObject()
+    }
+
+    /// The festival as a set's `superEvent`: enough to name it, its dates and its place.
+    private func writeFestivalReference(into json: inout JSONWriter) {
+        let event = resources.program.event
+        json.beginObject()
+        json.key("@type")
+        json.string("Festival")
+        json.key("name")
+        json.string(event.name)
+        json.key("startDate")
+        json.string(event.startDate.description)
+        json.key("endDate")
+        json.string(event.endDate.description)
+        json.key("location")
+        writeVenue(into: &json)
+        if let siteURL {
+            json.key("url")
+            json.string(PageAddress.page(folder + OutputPaths.index, siteURL: siteURL))
+        }
+        json.endObject()
+    }
+
+    /// The festival itself, for the index.
+    private func writeFestival(into json: inout JSONWriter) {
+        let event = resources.program.event
+        json.beginObject()
+        json.key("@type")
+        json.string("Festival")
+        json.key("name")
+        json.string(event.name)
+        if let description = event.description {
+            json.key("description")
+            json.string(description)
+        }
+        json.key("startDate")
+        json.string(event.startDate.description)
+        json.key("endDate")
+        json.string(event.endDate.description)
+        json.key("eventStatus")
+        json.string("https://schema.org/EventScheduled")
+        json.key("eventAttendanceMode")
+        json.string("https://schema.org/OfflineEventAttendanceMode")
+        json.key("location")
+        writeVenue(into: &json)
+        if let siteURL {
+            json.key("url")
+            json.string(PageAddress.page(folder + OutputPaths.index, siteURL: siteURL))
+        }
+        json.endObject()
+    }
+}

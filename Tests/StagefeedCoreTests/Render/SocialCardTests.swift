@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import StagefeedCore
+
+/// The card a link shows when shared (Open Graph, Twitter) and the canonical link, read
+/// back from the pages in Chromium, laid out as a chat app previews a link and captured as
+/// screenshots (kept in `STAGEFEED_CARD_SCREENSHOTS` when set, to look at them).
+@Suite struct SocialCardTests {
+    struct Card: Decodable {
+        var title: String?
+        var description: String?
+        var siteName: String?
+        var url: String?
+        var image: String?
+        var imageWidth: String?
+        var imageHeight: String?
+        var imageType: String?
+        var imageAlt: String?
+        var locale: String?
+        var alternates: [String]
+        var card: String?
+        var metaDescription: String?
+        var canonical: String?
+        var preview: String
+        var pictureShown: Bool
+    }
+
+    static let site = "https://riverbend.example/"
+
+    @Test func sharedLinksShowTitleDescriptionAndPicture() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(
+            nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"), siteURL: URL(string: Self.site),
+            locales: [SiteLocale(tag: "en", isDefault: true)!, SiteLocale(tag: "de", isDefault: false)!])
+        let program = try ProgramNormalizer().normalize(StagecraftDecoder.draft(bodies: DemoSource.bodies()))
+        let rosa = try #require(program.artists.first { $0.id == "a_001" })
+        let quiet = try #require(program.artists.first { $0.imageURL == nil })
+        let pages = [
+            "index.html", "artists/\(rosa.slug)/index.html", "de/days/2027-07-24/index.html",
+            "artists/\(quiet.slug)/index.html",
+        ]
+        let shots =
+            ProcessInfo.processInfo.environment["STAGEFEED_CARD_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
+            ?? folder.path("cards")
+        let result = try ExternalTool.run(
+            "python3",
+            [Repository.tool("card_check.py").path, folder.path("output").path, Self.site, shots.path] + pages)
+        let line = try #require(result.output.split(separator: "\n").last, "\(result.output)")
+        let cards = try JSONDecoder().decode([String: Card].self, from: Data(line.utf8))
+
+        let index = try #require(cards["index.html"])
+        #expect(index.title == "Riverbend Folk & Roots Festival 2027")
+        #expect(index.description?.hasPrefix("Three days of folk, roots and traditional music") == true)
+        #expect(index.description?.hasSuffix("old mill.") == true)
+        #expect(index.image?.hasPrefix(Self.site + "assets/social.png") == true)
+        #expect(index.imageWidth == "1200" && index.imageHeight == "630")
+        #expect(index.card == "summary_large_image")
+        #expect(index.canonical == Self.site && index.url == Self.site)
+        #expect(index.locale == "en_US" && index.alternates == ["de_DE"])
+
+        let artist = try #require(cards["artists/\(rosa.slug)/index.html"])
+        #expect(artist.title == "Rosa & the Thorns · Riverbend Folk & Roots Festival 2027")
+        #expect(
+            artist.description
+                == "Rosa Lindqvist grew up in Leipzig above her father's piano-repair shop, which explains both the battered upright that opens every set and her habit of retuning guitars by ear in the middle of a song."
+        )
+        #expect(artist.image?.hasPrefix(Self.site + "images/") == true)
+        #expect(artist.imageWidth == "480" && artist.imageHeight == "480" && artist.imageType == "image/jpeg")
+        #expect(artist.card == "summary")
+        #expect(artist.imageAlt?.contains("Rosa & the Thorns") == true)
+        #expect(artist.canonical == Self.site + "artists/\(rosa.slug)/")
+
+        let day = try #require(cards["de/days/2027-07-24/index.html"])
+        #expect(day.locale == "de_DE" && day.alternates == ["en_US"])
+        #expect(day.canonical == Self.site + "de/days/2027-07-24/")
+        #expect(day.description?.hasPrefix("Samstag, 24. Juli 2027: ") == true)
+        #expect(day.metaDescription == day.description)
+
+        // An artist without a photo: the theme's picture.
+        #expect(cards["artists/\(quiet.slug)/index.html"]?.image?.hasPrefix(Self.site + "assets/social.png") == true)
+
+        for (page, card) in cards {
+            #expect(card.pictureShown, "\(page): the card's picture did not load from the export")
+            let shot = try Data(contentsOf: URL(fileURLWithPath: card.preview))
+            #expect(shot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && shot.count > 5000, "\(page)")
+        }
+    }
+}
