@@ -20,20 +20,42 @@ final class SignageFrame: TemplateObject {
 
 /// A screen (`signage-stage`, `signage-board`): its `title`, the program slice it shows as
 /// JSON for its script (`dataJSON`, triple braces), where it polls for fresh data (`feed`,
-/// `versionURL`; empty in a package without a public address), and, for a stage's screen,
-/// `stage: {name, slug}` with `fallback` (the stage's program by day, `[{title, sets:
-/// [{start, name}]}]`, shown until the script runs), or, for the board, `stages`.
+/// `versionURL`, `announcementsURL`, `changesURL`; empty in a package without a public
+/// address) and listens for pushed events (`eventsURL`: on the site only), and, for a
+/// stage's screen, `stage: {name, slug}` with `fallback` (the stage's program by day,
+/// `[{title, sets: [{start, name}]}]`, shown until the script runs), or, for the board, `stages`.
 struct SignagePage: TemplateObject {
     let fields: [String: TemplateValue]
 
     func value(forKey key: String) -> TemplateValue? { fields[key] }
 
     /// This page with other polling addresses (its package's).
-    func polling(feed: String, versionURL: String) -> SignagePage {
+    func polling(_ links: SignagePolling) -> SignagePage {
         var fields = fields
-        fields["feed"] = .text(feed)
-        fields["versionURL"] = .text(versionURL)
+        fields["feed"] = .text(links.feed)
+        fields["versionURL"] = .text(links.versionURL)
+        fields["announcementsURL"] = .text(links.announcements)
+        fields["changesURL"] = .text(links.changes)
+        fields["eventsURL"] = .text(links.events)
         return SignagePage(fields: fields)
+    }
+}
+
+/// The addresses a screen polls (its program feed, the signage version, the announcements
+/// and the change feed) and the event stream it listens to, all empty where it has none.
+struct SignagePolling: Sendable {
+    var feed = "", versionURL = "", announcements = "", changes = "", events = ""
+
+    init() {}
+
+    /// Under `root` (`../../` on the site, the public address in a package); the event
+    /// stream, `/events` of a watch's server, only where the page is served from there.
+    init(root: String, feed: String, events: Bool) {
+        self.feed = root + feed
+        versionURL = root + OutputPaths.signageVersion
+        announcements = root + OutputPaths.announcements
+        changes = root + OutputPaths.changes
+        self.events = events ? root + "events" : ""
     }
 }
 
