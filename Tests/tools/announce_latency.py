@@ -3,9 +3,12 @@
 screen, another stage's screen and the board in headless Chromium (three tabs), runs the
 command, and times each screen until it shows the change. Prints JSON for the Swift tests.
 
-usage: announce_latency.py BASE_URL STAGEFEED WORKDIR pushed|polled
-  pushed: the screens must have their event stream (/events) open before each command
-  polled: a plain web server, the screens poll every 15 s
+usage: announce_latency.py pushed BASE_URL STAGEFEED WORKDIR
+       announce_latency.py polled OUTPUT_FOLDER STAGEFEED WORKDIR
+  pushed: served by `stagefeed watch --serve` at BASE_URL; the screens must have their
+          event stream (/events) open before each command
+  polled: OUTPUT_FOLDER served by a plain web server (Python's, which answers conditional
+          requests with 304); the screens poll every 15 s
 
 Steps: an emergency for every screen, then --clear --all, then a warning for the first
 stage alone (the other screens must have fetched it and still show nothing)."""
@@ -14,9 +17,12 @@ import subprocess
 import sys
 import time
 
-from devtools import Browser
+from devtools import Browser, serve
 
-base, stagefeed, workdir, mode = sys.argv[1:5]
+mode, base, stagefeed, workdir = sys.argv[1:5]
+server = None
+if mode == "polled":
+    server, base = serve(base)
 pages = {"main-stage": "signage/stages/main-stage.html", "big-top": "signage/stages/big-top.html",
          "board": "signage/board.html"}
 limit = 6 if mode == "pushed" else 25
@@ -46,6 +52,7 @@ def until(sessions, expression, started):
 report = {}
 try:
     sessions = {name: browser.open_page(base + path) for name, path in pages.items()}
+    browser.send("Network.enable", session=sessions["board"])
     for name, session in sessions.items():
         condition = "document.body.dataset.announcementsState === 'fresh'"
         if mode == "pushed":
@@ -73,6 +80,18 @@ try:
     report["others_received"] = until(others, received, started)
     report["others_showing"] = {name: browser.evaluate("document.body.dataset.announcement", session=session)
                                 for name, session in others.items()}
+    if mode == "polled":
+        # Conditional polls: the unchanged file came back as 304s (the raw status is in the
+        # ExtraInfo event; the page itself sees the cached copy's 200).
+        requests = {event["params"]["requestId"] for event in browser.events
+                    if event.get("method") == "Network.requestWillBeSent"
+                    and event["params"]["request"]["url"].endswith("feeds/announcements.json")}
+        statuses = [event["params"]["statusCode"] for event in browser.events
+                    if event.get("method") == "Network.responseReceivedExtraInfo"
+                    and event["params"]["requestId"] in requests]
+        report["poll_statuses"] = {str(status): statuses.count(status) for status in set(statuses)}
     print(json.dumps(report))
 finally:
     browser.close()
+    if server:
+        server.shutdown()
