@@ -124,6 +124,12 @@ struct AnnounceCommand: AsyncParsableCommand {
             console.error("\(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
+        // Publishing asked for but impossible is refused before anything changes.
+        if settings.publishAfterBuild && !list, case .failure(let refusal) = PublishCommand.publisher(
+            settings: settings, console: console)
+        {
+            throw ExitCode(refusal.status.rawValue)
+        }
         let file = AnnouncementFile(store: store, folder: settings.outputFolder)
         let words = try parsedWords()
         let who = Self.user()
@@ -191,6 +197,9 @@ struct AnnounceCommand: AsyncParsableCommand {
         case .handedOver(let holder):
             console.summary(
                 "\(message); \(holder) holds \(settings.outputFolder.path) and writes \(AnnouncementFeed.path)")
+            if settings.publishAfterBuild {
+                console.logger.notice("it publishes the file if it was started with --publish (publish.after_build)")
+            }
         }
         if published.status != .success { throw ExitCode(published.status.rawValue) }
     }

@@ -76,7 +76,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     /// The publisher the settings describe, or the exit status after saying what is missing.
-    private static func publisher(settings: Settings, console: Console) -> Result<Publisher, Refusal> {
+    static func publisher(settings: Settings, console: Console) -> Result<Publisher, Refusal> {
         guard let publish = settings.publish else {
             console.error(
                 "publish.to is required (--to, STAGEFEED_PUBLISH_TO or publish: to: in stagefeed.yml): the destination, e.g. s3://bucket/prefix"

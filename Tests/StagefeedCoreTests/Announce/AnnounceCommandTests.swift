@@ -36,6 +36,7 @@ import Testing
         Refusal(arguments: ["--clear"], message: "--clear takes the ID of one message, or --all"),
         Refusal(arguments: ["--list", "x"], message: "--list takes no text"),
         Refusal(arguments: ["x", "--loud"], message: "unknown option --loud"),
+        Refusal(arguments: ["x", "--publish"], message: "publish.to (--to, STAGEFEED_PUBLISH_TO) is required"),
     ]
 
     @Test(arguments: refusals)
