@@ -78,7 +78,8 @@ struct AnnounceCommand: AsyncParsableCommand {
             throw ValidationError("--list takes no text and cannot be used with --clear")
         }
         if clear && all == (words.text != nil) {
-            throw ValidationError("--clear takes the ID of one message, or --all (stagefeed announce --list shows them)")
+            throw ValidationError(
+                "--clear takes the ID of one message, or --all (stagefeed announce --list shows them)")
         }
         if all && !clear { throw ValidationError("--all goes with --clear") }
         if Announcement.Level(rawValue: level) == nil {
@@ -94,7 +95,11 @@ struct AnnounceCommand: AsyncParsableCommand {
             if word.hasPrefix("--text-") {
                 let option = word.dropFirst(2)
                 if let equals = option.firstIndex(of: "=") {
-                    result.translations.append((String(option[option.index(option.startIndex, offsetBy: 5)..<equals]), String(option[option.index(after: equals)...])))
+                    result.translations.append(
+                        (
+                            String(option[option.index(option.startIndex, offsetBy: 5)..<equals]),
+                            String(option[option.index(after: equals)...])
+                        ))
                 } else {
                     guard let value = remaining.popFirst() else { throw ValidationError("\(word) needs a text") }
                     result.translations.append((String(option.dropFirst(5)), value))
@@ -125,8 +130,9 @@ struct AnnounceCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         // Publishing asked for but impossible is refused before anything changes.
-        if settings.publishAfterBuild && !list, case .failure(let refusal) = PublishCommand.publisher(
-            settings: settings, console: console)
+        if settings.publishAfterBuild && !list,
+            case .failure(let refusal) = PublishCommand.publisher(
+                settings: settings, console: console)
         {
             throw ExitCode(refusal.status.rawValue)
         }
@@ -145,8 +151,10 @@ struct AnnounceCommand: AsyncParsableCommand {
             if clear {
                 message = try clearing(words.text, store: store, by: who)
             } else {
-                let program = try await source.load(normalizer: ProgramNormalizer(dayStart: settings.rendering.dayStart))
-                    .program()
+                let program = try await source.load(
+                    normalizer: ProgramNormalizer(dayStart: settings.rendering.dayStart)
+                )
+                .program()
                 let request = AnnouncementRequest(
                     text: words.text, translations: words.translations, level: Announcement.Level(rawValue: level)!,
                     screens: screens, duration: duration, until: until)
@@ -218,7 +226,9 @@ struct AnnounceCommand: AsyncParsableCommand {
     static func user() -> String {
         let environment = ProcessInfo.processInfo.environment
         let name =
-            environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(geteuid()).flatMap { String(cString: $0.pointee.pw_name) }
+            environment["USER"] ?? environment["LOGNAME"] ?? getpwuid(geteuid()).flatMap {
+                String(cString: $0.pointee.pw_name)
+            }
             ?? "uid \(geteuid())"
         return "\(name)@\(ProcessInfo.processInfo.hostName)"
     }

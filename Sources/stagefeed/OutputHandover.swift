@@ -18,9 +18,13 @@ enum OutputHandover {
             lock.unlock()
             return
         }
-        await AnnouncementHandover.release(lock, file: file, wrote: {
-            console.logger.info("\(AnnouncementFeed.path) brought in line with the announcements in the store")
-            if publish { _ = await PublishCommand.publish(file: AnnouncementFeed.path, settings: settings, console: console) }
-        })
+        await AnnouncementHandover.release(
+            lock, file: file,
+            wrote: {
+                console.logger.info("\(AnnouncementFeed.path) brought in line with the announcements in the store")
+                if publish {
+                    _ = await PublishCommand.publish(file: AnnouncementFeed.path, settings: settings, console: console)
+                }
+            })
     }
 }

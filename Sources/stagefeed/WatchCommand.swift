@@ -59,7 +59,9 @@ struct WatchCommand: AsyncParsableCommand {
         let events = serveAddress != nil && !once ? ServerEvents() : nil
         let announcements: AnnouncementFile
         do {
-            announcements = AnnouncementFile(store: try ProgramStore(folder: settings.cacheFolder), folder: settings.outputFolder) {
+            announcements = AnnouncementFile(
+                store: try ProgramStore(folder: settings.cacheFolder), folder: settings.outputFolder
+            ) {
                 events?.send("announcements", data: String(decoding: $0, as: UTF8.self))
             }
         } catch {
@@ -109,7 +111,8 @@ struct WatchCommand: AsyncParsableCommand {
                         let current = state.settings
                         guard current.publishAfterBuild else { return }
                         _ = await publishing.run {
-                            await PublishCommand.publish(file: AnnouncementFeed.path, settings: current, console: console)
+                            await PublishCommand.publish(
+                                file: AnnouncementFeed.path, settings: current, console: console)
                         }
                     }
                 }

@@ -113,7 +113,8 @@ public struct AnnouncementRequest: Sendable {
             var date = calendar.festivalDay(of: now)
             if time.minutesAfterMidnight < calendar.dayStart.minutesAfterMidnight { date = date.adding(days: 1) }
             return calendar.calendar.date(
-                from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+                from: DateComponents(
+                    year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
         }
         let local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/
         if let match = text.wholeMatch(of: local), let date = LocalDate(iso: String(match.1)),

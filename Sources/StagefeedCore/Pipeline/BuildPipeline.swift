@@ -211,7 +211,11 @@ public struct BuildPipeline: Sendable {
             // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
             try Task.checkCancellation()
             // The announcements as the store has them now, never replacing a newer file.
-            write = try announcements.committing(at: now()) { try session.emit($0) } commit: { try session.commit() }
+            write = try announcements.committing(at: now()) {
+                try session.emit($0)
+            } commit: {
+                try session.commit()
+            }
             var records = UnitRecords(entries: kept)
             for unit in dirty {
                 records.entries[unit.key] = UnitRecords.Entry(

@@ -70,7 +70,8 @@ public struct StaticFileServer: Sendable {
             .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
             HTTPField.Name("X-Accel-Buffering")!: "no",
         ]
-        return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: events.subscribe(first: first)))
+        return Response(
+            status: .ok, headers: headers, body: ResponseBody(asyncSequence: events.subscribe(first: first)))
     }
 
     static func respond(to request: Request, root: URL) -> Response {

@@ -34,7 +34,8 @@ extension ProgramStore {
     /// Stores `draft` under the next number and returns it; announcements that ended more
     /// than 30 days before `now` are forgotten in the same transaction.
     public func addAnnouncement(_ draft: AnnouncementDraft, at now: Date) throws(StoreError) -> Announcement {
-        let texts = String(decoding: (try? Self.announcementEncoder.encode(draft.texts)) ?? Data("{}".utf8), as: UTF8.self)
+        let texts = String(
+            decoding: (try? Self.announcementEncoder.encode(draft.texts)) ?? Data("{}".utf8), as: UTF8.self)
         let screens = draft.screens.map(\.description).joined(separator: " ")
         return try write { db in
             let forgotten = now.timeIntervalSince1970 - Self.announcementHistory

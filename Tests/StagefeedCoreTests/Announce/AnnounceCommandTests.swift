@@ -26,11 +26,16 @@ import Testing
     static let refusals = [
         Refusal(arguments: [""], message: "the text is empty"),
         Refusal(arguments: ["   "], message: "the text is empty"),
-        Refusal(arguments: [String(repeating: "x", count: 501)], message: "has 501 characters; an announcement has at most 500"),
+        Refusal(
+            arguments: [String(repeating: "x", count: 501)],
+            message: "has 501 characters; an announcement has at most 500"),
         Refusal(arguments: ["x", "--screens", "main-stage", "nope"], message: "no stage has the slug \"nope\""),
-        Refusal(arguments: ["x", "--until", "2020-01-01T10:00"], message: "--until 2020-01-01T10:00: that time has passed"),
-        Refusal(arguments: ["x", "--for", "10m", "--until", "23:00"], message: "--for and --until cannot be used together"),
-        Refusal(arguments: ["x", "--text-fr", "y"], message: "--text-fr: that is not one of the export's languages (en)"),
+        Refusal(
+            arguments: ["x", "--until", "2020-01-01T10:00"], message: "--until 2020-01-01T10:00: that time has passed"),
+        Refusal(
+            arguments: ["x", "--for", "10m", "--until", "23:00"], message: "--for and --until cannot be used together"),
+        Refusal(
+            arguments: ["x", "--text-fr", "y"], message: "--text-fr: that is not one of the export's languages (en)"),
         Refusal(arguments: ["x", "--level", "loud"], message: "--level: \"loud\" is not info, warning or emergency"),
         Refusal(arguments: ["--clear", "99"], message: "no announcement 99 is on the screens now"),
         Refusal(arguments: ["--clear"], message: "--clear takes the ID of one message, or --all"),
@@ -54,7 +59,10 @@ import Testing
     @Test func theFileFollowsEachCommandAndBuildsWriteTheSameBytes() async throws {
         let folder = try await announced()
         let announced = try await CommandRunner.run(
-            ["announce", "Storm: leave the field", "--level", "emergency", "--screens", "main-stage,big-top", "--for", "30m"],
+            [
+                "announce", "Storm: leave the field", "--level", "emergency", "--screens", "main-stage,big-top",
+                "--for", "30m",
+            ],
             in: folder.url)
         #expect(announced.status == 0, "\(announced.stderr)")
         #expect(announced.stdout.contains("announcement 2 (emergency, main-stage, big-top) until "))
@@ -86,8 +94,12 @@ import Testing
         #expect(folder.read("output/feeds/announcements.json")?.contains("Storm") == false)
         let all = try await CommandRunner.run(["announce", "--clear", "--all"], in: folder.url)
         #expect(all.stdout.contains("1 announcement(s) cleared"))
-        #expect(try await CommandRunner.run(["announce", "--list"], in: folder.url).stdout == "no announcements on the screens\n")
-        #expect(folder.read("output/feeds/announcements.json") == String(decoding: try AnnouncementFeed.file([]).contents, as: UTF8.self))
+        #expect(
+            try await CommandRunner.run(["announce", "--list"], in: folder.url).stdout
+                == "no announcements on the screens\n")
+        #expect(
+            folder.read("output/feeds/announcements.json")
+                == String(decoding: try AnnouncementFeed.file([]).contents, as: UTF8.self))
     }
 
     @Test func publishingSendsTheFileAtOnce() async throws {
@@ -109,7 +121,8 @@ import Testing
         // publish.after_build in the environment does the same for a clear.
         var environment = server.environment()
         environment["STAGEFEED_PUBLISH_AFTER_BUILD"] = "true"
-        let cleared = try await CommandRunner.run(["announce", "--clear", "--all"] + target, in: folder.url, environment: environment)
+        let cleared = try await CommandRunner.run(
+            ["announce", "--clear", "--all"] + target, in: folder.url, environment: environment)
         #expect(cleared.status == 0, "\(cleared.stderr)")
         let after = try Data(contentsOf: folder.path("output/feeds/announcements.json"))
         #expect(try server.objects(in: "fest")["2027/feeds/announcements.json"]?.md5 == LocalObject.md5Hex(after))

@@ -50,10 +50,16 @@ import Testing
             let file = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             return texts.allSatisfy { file.contains("\"\($0)\"") }
         }
-        #expect(everyOne, "lost: \(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")")
+        #expect(
+            everyOne,
+            "lost: \(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")")
         let cleared = try await CommandRunner.run(["announce", "--clear", "--all"], in: folder.url)
         #expect(cleared.status == 0 && cleared.stdout.contains("12 announcement(s) cleared"), "\(cleared.stdout)")
-        #expect(await waitUntil(10) { !(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "").contains("Announcement number") })
+        #expect(
+            await waitUntil(10) {
+                !(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                    .contains("Announcement number")
+            })
         reader.cancel()
         _ = await reader.value
         let (reads, torn) = reading.seen

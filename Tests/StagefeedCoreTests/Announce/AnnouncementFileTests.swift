@@ -10,7 +10,9 @@ import Testing
 @Suite struct AnnouncementFileTests {
     let now = Fixtures.instant("2027-07-01T12:00:00+02:00")
 
-    private func add(_ text: String, to store: ProgramStore, level: Announcement.Level = .warning) throws -> Announcement {
+    private func add(
+        _ text: String, to store: ProgramStore, level: Announcement.Level = .warning
+    ) throws -> Announcement {
         try store.addAnnouncement(
             AnnouncementDraft(
                 level: level, text: text, texts: ["de": "Auf Deutsch"], screens: [.all], start: now,
@@ -49,7 +51,8 @@ import Testing
         // Announced between builds: the next build writes it.
         let store = try ProgramStore(folder: folder.path("cache"))
         _ = try add("Storm", to: store, level: .emergency)
-        let expected = String(decoding: try AnnouncementFeed.file(try store.announcements(inForceAt: now)).contents, as: UTF8.self)
+        let expected = String(
+            decoding: try AnnouncementFeed.file(try store.announcements(inForceAt: now)).contents, as: UTF8.self)
         let second = try await FixtureBuild.run(nil, in: folder, at: now)
         #expect(folder.read("output/feeds/announcements.json") == expected)
         #expect(second.write.written.contains("feeds/announcements.json"))

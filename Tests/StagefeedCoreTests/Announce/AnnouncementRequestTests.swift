@@ -82,7 +82,8 @@ import Testing
             request: AnnouncementRequest(text: "x", translations: [("de", String(repeating: "ü", count: 600))]),
             expected: .tooLong(flag: "--text-de", characters: 600)),
         Refusal(
-            request: AnnouncementRequest(text: "x", translations: [("de", " ")]), expected: .emptyText(flag: "--text-de")),
+            request: AnnouncementRequest(text: "x", translations: [("de", " ")]),
+            expected: .emptyText(flag: "--text-de")),
         Refusal(
             request: AnnouncementRequest(text: "bell \u{7}"),
             expected: .controlCharacter(flag: "the text", scalar: "U+0007")),
@@ -117,10 +118,12 @@ import Testing
     @Test func messagesNameWhatIsWrong() {
         #expect(
             AnnouncementError.unknownStage(slug: "mainstage", known: ["main-stage", "big-top"]).description
-                == "--screens: no stage has the slug \"mainstage\"; give all, board or one of the stages: main-stage, big-top")
+                == "--screens: no stage has the slug \"mainstage\"; give all, board or one of the stages: main-stage, big-top"
+        )
         #expect(
             AnnouncementError.tooLong(flag: "the text", characters: 612).description
-                == "the text has 612 characters; an announcement has at most 500, so it can be read from afar: shorten it")
+                == "the text has 612 characters; an announcement has at most 500, so it can be read from afar: shorten it"
+        )
         #expect(
             AnnouncementError.endInPast(given: "21:00", now: "Fri 23 21:40").description
                 == "--until 21:00: that time has passed (it is Fri 23 21:40, festival time); give a later one")

@@ -19,7 +19,8 @@ import Testing
 
     @Test func screensGetTheStateAndThenEachEvent() async throws {
         let folder = try TemporaryFolder()
-        try folder.write("output/feeds/announcements.json", "{\n  \"announcements\" : [],\n  \"schema_version\" : 1\n}\n")
+        try folder.write(
+            "output/feeds/announcements.json", "{\n  \"announcements\" : [],\n  \"schema_version\" : 1\n}\n")
         let events = ServerEvents()
         let server = try await ServedFolder.start(folder.path("output"), events: events)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)

@@ -62,7 +62,9 @@ import Testing
         expectWithin(5, report.cleared, "the program again after --clear")
         expectWithin(5, report.targeted, "the warning for main-stage")
         expectWithin(5, report.others_received, "the warning's arrival")
-        #expect(report.others_showing == ["big-top": "none", "board": "none"], "targeting main-stage changes only its screens")
+        #expect(
+            report.others_showing == ["big-top": "none", "board": "none"],
+            "targeting main-stage changes only its screens")
     }
 
     @Test func polledFromAPlainWebServerWithinTwentySeconds() async throws {
@@ -74,7 +76,9 @@ import Testing
         expectWithin(25, report.cleared, "the program again after --clear")
         expectWithin(25, report.targeted, "the warning for main-stage")
         expectWithin(25, report.others_received, "the warning's arrival")
-        #expect(report.others_showing == ["big-top": "none", "board": "none"], "targeting main-stage changes only its screens")
+        #expect(
+            report.others_showing == ["big-top": "none", "board": "none"],
+            "targeting main-stage changes only its screens")
         #expect((report.poll_statuses?["304"] ?? 0) > 0, "conditional polls: \(report.poll_statuses ?? [:])")
     }
 }

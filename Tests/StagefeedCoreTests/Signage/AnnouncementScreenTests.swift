@@ -19,7 +19,10 @@ import Testing
             locales: [.english, SiteLocale(tag: "de", isDefault: false)!])
         let store = try ProgramStore(folder: folder.path("cache"))
         let start = Fixtures.instant("2027-07-23T21:00:00+02:00"), end = Fixtures.instant("2027-07-23T23:00:00+02:00")
-        func add(_ level: Announcement.Level, _ text: String, _ screens: [ScreenTarget], german: String? = nil, end: Date = end) throws {
+        func add(
+            _ level: Announcement.Level, _ text: String, _ screens: [ScreenTarget], german: String? = nil,
+            end: Date = end
+        ) throws {
             _ = try store.addAnnouncement(
                 AnnouncementDraft(
                     level: level, text: text, texts: german.map { ["de": $0] } ?? [:], screens: screens, start: start,
@@ -29,8 +32,12 @@ import Testing
         try add(.info, "Lockers are full", [.all], german: "Schließfächer sind voll")
         try add(.info, "Free water at the Main Stage bar", [.stage(slug: "main-stage")])
         try add(.warning, "Gates close at 23:00", [.board])
-        try add(.emergency, "Storm: leave the Big Top by the side exits", [.stage(slug: "big-top")], german: "Sturm: Big Top über die Seitenausgänge verlassen")
-        try add(.emergency, "Short emergency", [.stage(slug: "forest-clearing")], end: Fixtures.instant("2027-07-23T21:50:00+02:00"))
+        try add(
+            .emergency, "Storm: leave the Big Top by the side exits", [.stage(slug: "big-top")],
+            german: "Sturm: Big Top über die Seitenausgänge verlassen")
+        try add(
+            .emergency, "Short emergency", [.stage(slug: "forest-clearing")],
+            end: Fixtures.instant("2027-07-23T21:50:00+02:00"))
         try AnnouncementFile(store: store, folder: folder.path("output")).sync(at: start)
         return folder
     }
@@ -47,7 +54,9 @@ import Testing
         let main = try await screen(server, "signage/stages/main-stage.html", now: "2027-07-23T21:40")
         #expect(main.text("//body/@data-announcement") == "info")
         #expect(
-            main.strings("//p[@id='ticker-track']/span[1]/bdi") == ["Lockers are full", "Free water at the Main Stage bar"])
+            main.strings("//p[@id='ticker-track']/span[1]/bdi") == [
+                "Lockers are full", "Free water at the Main Stage bar",
+            ])
         #expect(main.text("//*[@id='ticker-label']") == "Info")
         #expect(main.count("//*[@id='warnings']/div") == 0)
         #expect(main.text("//*[@id='emergency']/@hidden") != nil)
@@ -70,7 +79,9 @@ import Testing
         #expect(board.strings("//p[@id='ticker-track']/span[1]/bdi") == ["Lockers are full"])
         let germanBoard = try await screen(server, "de/signage/board.html", now: "2027-07-23T21:40")
         #expect(germanBoard.strings("//*[@id='warnings']/div/span") == ["Warnung"])
-        #expect(germanBoard.strings("//*[@id='warnings']/div/bdi") == ["Gates close at 23:00"], "no German text: the main one")
+        #expect(
+            germanBoard.strings("//*[@id='warnings']/div/bdi") == ["Gates close at 23:00"],
+            "no German text: the main one")
         #expect(germanBoard.strings("//p[@id='ticker-track']/span[1]/bdi") == ["Schließfächer sind voll"])
 
         // Past their end, by the screen's clock: gone, whatever the file still says.
