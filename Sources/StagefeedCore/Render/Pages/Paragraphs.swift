@@ -5,9 +5,7 @@
 enum Paragraphs {
     static func of(_ value: String?) -> [String] {
         guard let value, !value.isEmpty else { return [] }
-        var text =
-            value.utf8.contains(UInt8(ascii: "\r"))
-            ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
+        var text = value.utf8.contains(UInt8(ascii: "\r")) ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
         return text.withUTF8 { bytes in
             var paragraphs: [String] = []
             var start = 0, index = 0
@@ -27,8 +25,7 @@ enum Paragraphs {
     }
 
     /// The paragraph's lines trimmed and joined by spaces, unless it is all white space.
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to paragraphs: inout [String])
-    {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to paragraphs: inout [String]) {
         var joined: [UInt8] = []
         var lineStart = range.lowerBound, index = range.lowerBound
         var lines = 0
