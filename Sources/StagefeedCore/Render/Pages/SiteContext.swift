@@ -34,7 +34,10 @@ final class SiteContext: Sendable {
             spansWeeks = first.adding(days: 6) < last
         }
         let language = LanguageFrame(locale: locale, strings: strings)
-        let scriptKeys = ["offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star"]
+        let scriptKeys = [
+            "offline_notice", "offline_notice_unknown", "clashes_with", "my_schedule_calendar", "star",
+            "announcement_warning", "announcement_emergency",
+        ]
         let scriptStrings =
             (try? ScriptJSON.encode(Dictionary(uniqueKeysWithValues: scriptKeys.map { ($0, strings[$0]) }))) ?? "{}"
         let frames = (0...2).map { depth in
