@@ -34,7 +34,13 @@ struct BuildCommand: AsyncParsableCommand {
             console.error("\(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        defer { withExtendedLifetime(lock) {} }
+        let status = await build(settings: settings, source: source, console: console)
+        await OutputHandover.release(lock, settings: settings, console: console, publish: settings.publishAfterBuild)
+        throw ExitCode(status.rawValue)
+    }
+
+    /// Builds (and publishes when asked); the exit status.
+    private func build(settings: Settings, source: any ProgramSource, console: Console) async -> ExitStatus {
         do {
             var pipeline = try BuildPipeline(settings: settings, source: source)
             pipeline.alwaysRender = force
@@ -49,14 +55,12 @@ struct BuildCommand: AsyncParsableCommand {
             console.summary(report.summary)
             if settings.publishAfterBuild {
                 let published = await PublishCommand.publish(settings: settings, console: console)
-                if published != .success { throw ExitCode(published.rawValue) }
+                if published != .success { return published }
             }
-            throw ExitCode(ExitStatus.of(report).rawValue)
-        } catch let exit as ExitCode {
-            throw exit
+            return ExitStatus.of(report)
         } catch {
             console.error("\(error)")
-            throw ExitCode(ExitStatus.of(error).rawValue)
+            return ExitStatus.of(error)
         }
     }
 

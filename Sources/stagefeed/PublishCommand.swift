@@ -35,8 +35,9 @@ struct PublishCommand: AsyncParsableCommand {
             console.error("\(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        defer { withExtendedLifetime(lock) {} }
         let status = await Self.publish(settings: settings, console: console, dryRun: dryRun, verify: verify)
+        await OutputHandover.release(
+            lock, settings: settings, console: console, publish: !dryRun && settings.publish != nil)
         throw ExitCode(status.rawValue)
     }
 
@@ -45,11 +46,42 @@ struct PublishCommand: AsyncParsableCommand {
     static func publish(
         settings: Settings, console: Console, dryRun: Bool = false, verify: Bool = false
     ) async -> ExitStatus {
+        switch publisher(settings: settings, console: console) {
+        case .success(let publisher): return await run(publisher, console: console, dryRun: dryRun, verify: verify)
+        case .failure(let status): return status.status
+        }
+    }
+
+    /// Publishes one file of the output now (after an announcement); the exit status.
+    static func publish(file path: String, settings: Settings, console: Console) async -> ExitStatus {
+        switch publisher(settings: settings, console: console) {
+        case .success(let publisher):
+            do {
+                if try await publisher.publish(file: path) {
+                    console.logger.info("published \(path) to \(publisher.settings.destination)")
+                }
+                return .success
+            } catch {
+                console.error("\(path) was not published: \(error)")
+                return .failure
+            }
+        case .failure(let status):
+            return status.status
+        }
+    }
+
+    /// Why no publisher could be made: the exit status, the message already printed.
+    struct Refusal: Error {
+        var status: ExitStatus
+    }
+
+    /// The publisher the settings describe, or the exit status after saying what is missing.
+    static func publisher(settings: Settings, console: Console) -> Result<Publisher, Refusal> {
         guard let publish = settings.publish else {
             console.error(
                 "publish.to is required (--to, STAGEFEED_PUBLISH_TO or publish: to: in stagefeed.yml): the destination, e.g. s3://bucket/prefix"
             )
-            return .usage
+            return .failure(Refusal(status: .usage))
         }
         let environment = ProcessInfo.processInfo.environment
         let credentials: AWSCredentials
@@ -57,20 +89,20 @@ struct PublishCommand: AsyncParsableCommand {
             credentials = try AWSCredentials.resolve(environment: environment)
         } catch {
             console.error("\(error)")
-            return .usage
+            return .failure(Refusal(status: .usage))
         }
         let store: ProgramStore
         do { store = try ProgramStore(folder: settings.cacheFolder) } catch {
             console.error("\(error)")
-            return .failure
+            return .failure(Refusal(status: .failure))
         }
         let client = S3Client(
             endpoint: publish.endpoint(environment: environment), bucket: publish.destination.bucket,
             credentials: credentials)
-        let publisher = Publisher(
-            settings: publish, output: OutputLocation(folder: settings.outputFolder, cache: settings.cacheFolder),
-            store: store, client: client)
-        return await run(publisher, console: console, dryRun: dryRun, verify: verify)
+        return .success(
+            Publisher(
+                settings: publish, output: OutputLocation(folder: settings.outputFolder, cache: settings.cacheFolder),
+                store: store, client: client))
     }
 
     private static func run(_ publisher: Publisher, console: Console, dryRun: Bool, verify: Bool) async -> ExitStatus {

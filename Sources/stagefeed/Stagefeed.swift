@@ -16,7 +16,9 @@ struct Stagefeed: AsyncParsableCommand {
             output was rendered from stored data; 1 failed, output left as it was; 2 usage or \
             configuration error.
             """,
-        subcommands: [BuildCommand.self, WatchCommand.self, CheckCommand.self, PublishCommand.self])
+        subcommands: [
+            BuildCommand.self, WatchCommand.self, CheckCommand.self, PublishCommand.self, AnnounceCommand.self,
+        ])
 
     /// Runs the command, mapping command-line usage errors to exit status 2 as DESIGN.md
     /// fixes (ArgumentParser's own default is 64).

@@ -55,7 +55,21 @@ struct WatchCommand: AsyncParsableCommand {
             console.error("\(error)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        let state = WatchState(settings: settings, source: source)
+        let serveAddress = serve.flatMap(Self.address)
+        let events = serveAddress != nil && !once ? ServerEvents() : nil
+        let announcements: AnnouncementFile
+        do {
+            announcements = AnnouncementFile(
+                store: try ProgramStore(folder: settings.cacheFolder), folder: settings.outputFolder
+            ) {
+                events?.send("announcements", data: String(decoding: $0, as: UTF8.self))
+            }
+        } catch {
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
+        let state = WatchState(settings: settings, source: source, announcements: announcements)
+        let publishing = PublishQueue()
         var requested = Duration.seconds(Self.seconds(interval)!)
         if requested < source.pollingFloor {
             console.logger.warning(
@@ -67,7 +81,6 @@ struct WatchCommand: AsyncParsableCommand {
         let loop = WatchLoop(interval: requested, wake: wake) { try state.pipeline() }
         let outcome = LastStatus()
         let logger = console.logger
-        let serveAddress = serve.flatMap(Self.address)
 
         let work = Task {
             await withTaskGroup(of: Void.self) { group in
@@ -77,9 +90,13 @@ struct WatchCommand: AsyncParsableCommand {
                         case .success(let report):
                             console.summary(report.summary)
                             outcome.set(ExitStatus.of(report))
+                            // Screens connected to the server fetch their feeds now.
+                            if report.write.changedMoreThanStatus { events?.send("build", data: "") }
                             let current = state.settings
                             if current.publishAfterBuild {
-                                let published = await PublishCommand.publish(settings: current, console: console)
+                                let published = await publishing.run {
+                                    await PublishCommand.publish(settings: current, console: console)
+                                }
                                 if published != .success { outcome.set(published) }
                             }
                         case .failure(let error):
@@ -88,11 +105,23 @@ struct WatchCommand: AsyncParsableCommand {
                         }
                     }
                 }
+                // Announcements made while the watch holds the output folder.
+                group.addTask {
+                    await AnnouncementWatcher(file: announcements).run(logger: logger) {
+                        let current = state.settings
+                        guard current.publishAfterBuild else { return }
+                        _ = await publishing.run {
+                            await PublishCommand.publish(
+                                file: AnnouncementFeed.path, settings: current, console: console)
+                        }
+                    }
+                }
                 if let serveAddress, !once {
                     group.addTask {
                         do {
                             try await StaticFileServer(
-                                root: settings.outputFolder, host: serveAddress.host, port: serveAddress.port
+                                root: settings.outputFolder, host: serveAddress.host, port: serveAddress.port,
+                                events: events
                             )
                             .run(logger: logger) { port in
                                 logger.info(
@@ -121,7 +150,10 @@ struct WatchCommand: AsyncParsableCommand {
             }
         }
         await work.value
-        withExtendedLifetime((lock, signals)) {}
+        await OutputHandover.release(
+            lock, settings: state.settings, console: console, file: announcements,
+            publish: state.settings.publishAfterBuild)
+        withExtendedLifetime(signals) {}
         if outcome.isFatal { throw ExitCode(ExitStatus.failure.rawValue) }
         let status = outcome.get()
         if once && status != .success { throw ExitCode(status.rawValue) }
@@ -162,9 +194,12 @@ final class LastStatus: Sendable {
 /// locked).
 final class WatchState: Sendable {
     private let current: Mutex<(settings: Settings, source: any ProgramSource)>
+    /// The watch's one writer of `feeds/announcements.json`, shared by every cycle.
+    let announcements: AnnouncementFile
 
-    init(settings: Settings, source: any ProgramSource) {
+    init(settings: Settings, source: any ProgramSource, announcements: AnnouncementFile) {
         current = Mutex((settings, source))
+        self.announcements = announcements
     }
 
     /// The settings in force.
@@ -173,7 +208,9 @@ final class WatchState: Sendable {
     /// The build for the next cycle.
     func pipeline() throws -> BuildPipeline {
         let (settings, source) = current.withLock { $0 }
-        return try BuildPipeline(settings: settings, source: source)
+        var pipeline = try BuildPipeline(settings: settings, source: source)
+        pipeline.announcements = announcements
+        return pipeline
     }
 
     /// Reads the configuration again; keeps the old one when the new one is wrong.

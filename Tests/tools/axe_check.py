@@ -4,14 +4,14 @@ Chromium, at a phone's viewport (390x844) and a laptop's (1280x900), in light an
 and prints a JSON report: per page, viewport, colour scheme and state the violations (rule,
 impact, help, target selectors, a short snippet of HTML).
 
-usage: axe_check.py [--now FESTIVAL_TIME] [--at INSTANT] [--schemes light,dark]
+usage: axe_check.py [--now FESTIVAL_TIME] [--at INSTANT] [--schemes light,dark] [--wait EXPRESSION]
                     (OUTPUT_FOLDER | BASE_URL) PAGE...
 
 OUTPUT_FOLDER is served over HTTP on loopback (the pages register a service worker); a
 BASE_URL (http://...) is used as it is. PAGE is a path under it, optionally with a query.
 
 - Each page is audited after its scripts have run: the stars shown, a signage screen past
-  "loading", fonts loaded.
+  "loading", fonts loaded (and, with --wait, once that JavaScript expression holds).
 - A signage page (under signage/) given without a query is audited on this machine's clock
   and, with --now (festival time, 2027-07-24T21:40), at that time as well (`?now=...`), so
   it shows sets on now.
@@ -38,6 +38,7 @@ import traceback
 from devtools import Browser, serve
 
 VIEWPORTS = [(390, 844), (1280, 900)]
+WAIT = None
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # The page's scripts have run: stars shown, the signage screen past "loading", fonts in.
@@ -136,6 +137,8 @@ class Auditor:
         self.browser.navigate(self.base + path)
         if not self.browser.poll(READY, seconds=20):
             raise RuntimeError(f"{path}: the page's scripts did not finish")
+        if WAIT and not self.browser.poll(WAIT, seconds=20):
+            raise RuntimeError(f"{path}: {WAIT} never held")
 
     def audit(self, page, state, width, height, scheme):
         self.browser.deadline = time.time() + 120
@@ -222,9 +225,12 @@ def main():
     parser.add_argument("--at", help="an instant for the site's pages, e.g. 2027-07-24T21:40:00+02:00")
     parser.add_argument("--schemes", default="light,dark", help="colour schemes for the site's pages")
     parser.add_argument("--query", default="a", help="what to type into the search field")
+    parser.add_argument("--wait", help="a JavaScript expression each page must make true before it is audited")
     parser.add_argument("site", help="output folder to serve, or a base URL")
     parser.add_argument("pages", nargs="+", help="page paths under the site")
     arguments = parser.parse_args()
+    global WAIT
+    WAIT = arguments.wait
     server = None
     auditor = None
     try:

@@ -28,7 +28,7 @@ def serve(folder):
 class Browser:
     """Headless Chromium with one page attached; every call waits at most `timeout` seconds."""
 
-    def __init__(self, timeout=90):
+    def __init__(self, timeout=90, arguments=()):
         self.deadline = time.time() + timeout
         self.buffer = b""
         self.events = []
@@ -47,7 +47,7 @@ class Browser:
         profile = self.profile
         self.process = subprocess.Popen(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
-             "--window-size=1920,1080", f"--user-data-dir={profile}", "about:blank"],
+             "--window-size=1920,1080", f"--user-data-dir={profile}", *arguments, "about:blank"],
             preexec_fn=give_pipes, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_read)
         os.close(from_write)
@@ -77,7 +77,7 @@ class Browser:
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
-            message["sessionId"] = self.session
+            message["sessionId"] = self.session if session is True else session
         os.write(self.to_write, json.dumps(message).encode() + b"\0")
         while True:
             reply = self._read()
@@ -87,10 +87,21 @@ class Browser:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, event):
+    def open_page(self, url):
+        """Opens another page (a tab) at `url`, once loaded; returns its session for the
+        `session=` argument of `send`, `evaluate` and `poll`."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.send("Page.enable", session=session)
+        self.send("Page.navigate", {"url": url}, session=session)
+        self.wait_for("Page.loadEventFired", session=session)
+        return session
+
+    def wait_for(self, event, session=True):
+        session = self.session if session is True else session
         while True:
             for index, message in enumerate(self.events):
-                if message.get("method") == event and message.get("sessionId") == self.session:
+                if message.get("method") == event and message.get("sessionId") == session:
                     del self.events[index]
                     return message
             self.events.append(self._read())
@@ -103,20 +114,20 @@ class Browser:
         self.send("Page.reload", {"ignoreCache": True}, session=True)
         self.wait_for("Page.loadEventFired")
 
-    def evaluate(self, expression):
+    def evaluate(self, expression, session=True):
         result = self.send("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
-                           session=True)
+                           session=session)
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def poll(self, expression, seconds=15):
+    def poll(self, expression, seconds=15, session=True):
         """Evaluates `expression` until it is truthy (or time runs out); returns its last value."""
         end = time.time() + seconds
-        value = self.evaluate(expression)
+        value = self.evaluate(expression, session=session)
         while not value and time.time() < end:
             time.sleep(0.2)
-            value = self.evaluate(expression)
+            value = self.evaluate(expression, session=session)
         return value
 
     # Helpers for the fans' site checks (fans_check.py, search_timing.py).

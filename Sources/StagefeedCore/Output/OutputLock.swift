@@ -19,6 +19,11 @@ public final class OutputLock: Sendable {
         close(descriptor)
     }
 
+    /// Lets go of the folder before this value goes away (see `AnnouncementHandover`).
+    public func unlock() {
+        flock(descriptor, LOCK_UN)
+    }
+
     /// Takes the lock for `command` (e.g. "watch"), creating the folder if needed, or throws
     /// naming the process that holds it.
     public static func acquire(folder: URL, command: String) throws(OutputError) -> OutputLock {

@@ -30,6 +30,7 @@ public enum OutputPaths {
     public static let status = "feeds/status.json"
     public static let changes = "feeds/changes.json"
     public static let changesAtom = "feeds/changes.xml"
+    public static let announcements = "feeds/announcements.json"
     public static let programCalendar = "calendar/program.ics"
     public static func stageCalendar(_ slug: String) -> String { "calendar/stages/\(slug).ics" }
     public static func dayCalendar(_ date: LocalDate) -> String { "calendar/days/\(date).ics" }

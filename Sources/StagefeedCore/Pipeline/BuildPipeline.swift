@@ -27,6 +27,9 @@ public struct BuildPipeline: Sendable {
     public var configurationDigest: String?
     /// Render and compare every file even when the last build's output can be reused.
     public var alwaysRender = false
+    /// The writer of `feeds/announcements.json`, which every build writes from the store
+    /// (a watch shares one with its announcement watcher and server).
+    public var announcements: AnnouncementFile
 
     /// The renderers of a standard build: the site and the signage through `theme` in each
     /// language, feeds, calendars and the frab/c3voc schedule (their labels in the first).
@@ -62,6 +65,7 @@ public struct BuildPipeline: Sendable {
         }
         self.writer = writer
         self.now = now
+        announcements = AnnouncementFile(store: store, folder: writer.folder)
     }
 
     /// The files a build of `program` would produce now, by path, without changing the store
@@ -72,6 +76,7 @@ public struct BuildPipeline: Sendable {
         let (resources, units) = try await plan(program, context: context)
         _ = try await render(units, into: collector)
         try collector.emit(try status(of: resources, previous: nil).file())
+        try collector.emit(try announcements.expected(at: now()))
         return collector.files
     }
 
@@ -252,7 +257,12 @@ public struct BuildPipeline: Sendable {
             try session.emit(try status.file())
             // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.
             try Task.checkCancellation()
-            write = try session.commit()
+            // The announcements as the store has them now, never replacing a newer file.
+            write = try announcements.committing(at: now()) {
+                try session.emit($0)
+            } commit: {
+                try session.commit()
+            }
             var records = UnitRecords(entries: kept)
             for unit in dirty {
                 records.entries[unit.key] = UnitRecords.Entry(
@@ -328,6 +338,10 @@ public struct BuildPipeline: Sendable {
             var updated = record
             updated.status = status
             try revisionStore.saveBuildRecord(updated, output: writer.location)
+        }
+        if try announcements.sync(at: now) {
+            write.written = (write.written + [AnnouncementFeed.path]).sorted()
+            write.unchanged -= 1
         }
         var report = BuildReport(
             sourceName: source.name, freshness: freshness, performances: record.status.performances,

@@ -8,29 +8,70 @@ import NIOCore
 /// Serves the output folder over HTTP (`stagefeed watch --serve`): the right content types,
 /// strong ETags and Last-Modified with 304s, HEAD, `index.html` for folders, no listings,
 /// and nothing outside the folder (`..` in any encoding, hidden files, symlinks leading out).
+/// With `events`, `/events` is a server-sent-events stream for the screens (see `ServerEvents`).
 public struct StaticFileServer: Sendable {
     public let root: URL
     public let host: String
     public let port: Int
+    public let events: ServerEvents?
+    /// How often an idle event stream gets a comment line.
+    static let keepAliveInterval: Duration = .seconds(15)
 
-    public init(root: URL, host: String, port: Int) {
+    public init(root: URL, host: String, port: Int, events: ServerEvents? = nil) {
         self.root = root
         self.host = host
         self.port = port
+        self.events = events
     }
 
     /// Runs until the task is cancelled; `onReady` gets the bound port (useful with port 0).
     public func run(logger: Logger, onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let root = self.root.resolvingSymlinksInPath().standardizedFileURL
+        let events = self.events
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            Self.respond(to: request, root: root)
+            if let events, request.uri.path == "/events", request.method == .get {
+                return Self.eventStream(events, root: root)
+            }
+            return Self.respond(to: request, root: root)
         }
         var serverLogger = logger
         serverLogger.logLevel = .critical
         let app = Application(
             responder: responder, configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { await onReady($0.localAddress?.port ?? 0) }, logger: serverLogger)
-        try await app.runService(gracefulShutdownSignals: [])
+        // Open event streams end as the server stops, so they never hold its shutdown up.
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let events {
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: Self.keepAliveInterval)
+                            events.keepAlive()
+                        }
+                    }
+                }
+                group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+                try await group.next()
+                group.cancelAll()
+            }
+        } onCancel: {
+            events?.close()
+        }
+    }
+
+    /// `/events`: a stream that starts with the reconnection delay and the announcements as
+    /// they are now, then carries each event the watch sends.
+    static func eventStream(_ events: ServerEvents, root: URL) -> Response {
+        var first = "retry: 2000\n\n"
+        if let current = FileManager.default.contents(atPath: root.appendingPathComponent(AnnouncementFeed.path).path) {
+            first += ServerEvents.event("announcements", data: String(decoding: current, as: UTF8.self))
+        }
+        let headers: HTTPFields = [
+            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
+            HTTPField.Name("X-Accel-Buffering")!: "no",
+        ]
+        return Response(
+            status: .ok, headers: headers, body: ResponseBody(asyncSequence: events.subscribe(first: first)))
     }
 
     static func respond(to request: Request, root: URL) -> Response {

@@ -173,6 +173,22 @@ public struct ProgramStore: Sendable {
             }
             try db.drop(table: "performance_revision")
         }
+        migrator.registerMigration("v10 announcements") { db in
+            // What `stagefeed announce` set: see `ProgramStore+Announcements`.
+            try db.create(table: "announcement") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("level", .text).notNull()
+                table.column("text", .text).notNull()
+                table.column("texts", .text).notNull()
+                table.column("screens", .text).notNull()
+                table.column("starts_at", .double).notNull()
+                table.column("ends_at", .double).notNull().indexed()
+                table.column("time_zone", .text).notNull()
+                table.column("set_by", .text).notNull()
+                table.column("cleared_at", .double)
+                table.column("cleared_by", .text)
+            }
+        }
         migrator.registerMigration("v11 images") { db in
             try Self.createImageTables(db)
         }
@@ -527,5 +543,22 @@ public struct ProgramStore: Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.write(body) } catch { throw .unusable(path: path, reason: "\(error)") }
+    }
+
+    /// `write` in a transaction that takes the store's write lock at its start (`BEGIN
+    /// IMMEDIATE`), so what `body` reads stays the latest until it commits.
+    func exclusively<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw .unusable(path: path, reason: "\(error)")
+        }
     }
 }

@@ -67,7 +67,10 @@ import Testing
         #expect(String(decoding: answer.body, as: UTF8.self) == folder.read("output/index.html"))
         // Every renderer got through because the answer came, none by its time-out.
         #expect(gate.passed.count == count)
-        #expect(report.write.written.count == count + 1, "one file per renderer, and the build's status")
+        #expect(
+            report.write.written.count == count + 2,
+            "one file per renderer, the build's status and its announcements: \(report.write.written)")
+        #expect(report.write.written.contains(OutputPaths.announcements))
         #expect(folder.read("next/r0.txt") == "r0")
     }
 }

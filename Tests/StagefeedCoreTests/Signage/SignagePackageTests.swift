@@ -32,8 +32,15 @@ import Testing
         let page = try HTMLDocument(file: unpacked.appendingPathComponent("index.html"))
         #expect(page.text("/html/@data-feed") == "https://riverbend.example/timetable/feeds/stages/main-stage.json")
         #expect(page.text("/html/@data-version-url") == "https://riverbend.example/timetable/signage/version.json")
+        // Announcements and program changes from the public site too; no event stream there.
+        #expect(
+            page.text("/html/@data-announcements") == "https://riverbend.example/timetable/feeds/announcements.json")
+        #expect(page.text("/html/@data-changes") == "https://riverbend.example/timetable/feeds/changes.json")
+        #expect(page.text("/html/@data-events") == "")
         let site = try HTMLDocument(file: folder.path("output/signage/stages/main-stage.html"))
         #expect(site.text("/html/@data-feed") == "../../feeds/stages/main-stage.json")
+        #expect(site.text("/html/@data-announcements") == "../../feeds/announcements.json")
+        #expect(site.text("/html/@data-events") == "../../events")
         #expect(page.text("//script[@id='signage-data']") == site.text("//script[@id='signage-data']"))
 
         var url = URLComponents(url: unpacked.appendingPathComponent("index.html"), resolvingAgainstBaseURL: false)!
@@ -54,5 +61,6 @@ import Testing
         let page = try HTMLDocument(Data(result.output.utf8))
         #expect(page.text("/html/@data-feed") == "")
         #expect(page.text("/html/@data-version-url") == "")
+        #expect(page.text("/html/@data-announcements") == "")
     }
 }

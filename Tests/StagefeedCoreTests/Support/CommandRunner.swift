@@ -78,6 +78,9 @@ struct CommandRunner {
         /// What the process has written to stdout so far.
         var stdoutSoFar: String { captured("stdout") }
 
+        /// What the process has written to stderr so far.
+        var stderrSoFar: String { captured("stderr") }
+
         /// The text captured so far in `stdout` or `stderr`.
         private func captured(_ name: String) -> String {
             String(decoding: (try? Data(contentsOf: capture.appendingPathComponent(name))) ?? Data(), as: UTF8.self)

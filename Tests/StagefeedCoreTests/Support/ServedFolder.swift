@@ -8,9 +8,9 @@ struct ServedFolder {
     let port: Int
     private let task: Task<Void, any Error>
 
-    static func start(_ root: URL) async throws -> ServedFolder {
+    static func start(_ root: URL, events: ServerEvents? = nil) async throws -> ServedFolder {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = StaticFileServer(root: root, host: "127.0.0.1", port: 0)
+        let server = StaticFileServer(root: root, host: "127.0.0.1", port: 0, events: events)
         let task = Task {
             try await server.run(logger: Logger(label: "test")) { continuation.yield($0) }
         }

@@ -25,10 +25,11 @@ final class SignageFrame: TemplateObject {
 
 /// A screen (`signage-stage`, `signage-board`): its `title`, the program slice it shows as
 /// JSON for its script (`dataJSON`, triple braces), where it polls for fresh data (`feed`,
-/// `versionURL`; empty in a package without a public address), where pictures are
-/// (`imageRoot`), and, for a stage's screen,
-/// `stage: {name, slug}` with `fallback` (the stage's program by day, `[{title, sets:
-/// [{start, name}]}]`, shown until the script runs), or, for the board, `stages`.
+/// `versionURL`, `announcementsURL`, `changesURL`; empty in a package without a public
+/// address), listens for pushed events (`eventsURL`: on the site only), where pictures are
+/// (`imageRoot`), and, for a stage's screen, `stage: {name, slug}` with `fallback` (the
+/// stage's program by day, `[{title, sets: [{start, name}]}]`, shown until the script runs),
+/// or, for the board, `stages`.
 struct SignagePage: TemplateObject {
     let fields: [String: TemplateValue]
 
@@ -37,12 +38,35 @@ struct SignagePage: TemplateObject {
     /// This page with other polling addresses (its package's) and the address its pictures'
     /// paths are taken from (`imageRoot`: empty in a package without a public address, which
     /// then shows none).
-    func polling(feed: String, versionURL: String, imageRoot: String) -> SignagePage {
+    func polling(_ links: SignagePolling) -> SignagePage {
         var fields = fields
-        fields["feed"] = .text(feed)
-        fields["versionURL"] = .text(versionURL)
-        fields["imageRoot"] = .text(imageRoot)
+        fields["feed"] = .text(links.feed)
+        fields["versionURL"] = .text(links.versionURL)
+        fields["announcementsURL"] = .text(links.announcements)
+        fields["changesURL"] = .text(links.changes)
+        fields["eventsURL"] = .text(links.events)
+        fields["imageRoot"] = .text(links.imageRoot)
         return SignagePage(fields: fields)
+    }
+}
+
+/// The addresses a screen polls (its program feed, the signage version, the announcements
+/// and the change feed), the event stream it listens to and the root its pictures' paths are
+/// taken from, all empty where it has none.
+struct SignagePolling: Sendable {
+    var feed = "", versionURL = "", announcements = "", changes = "", events = "", imageRoot = ""
+
+    init() {}
+
+    /// Under `root` (`../../` on the site, the public address in a package); the event
+    /// stream, `/events` of a watch's server, only where the page is served from there.
+    init(root: String, feed: String, events: Bool) {
+        self.feed = root + feed
+        versionURL = root + OutputPaths.signageVersion
+        announcements = root + OutputPaths.announcements
+        changes = root + OutputPaths.changes
+        self.events = events ? root + "events" : ""
+        imageRoot = root
     }
 }
 

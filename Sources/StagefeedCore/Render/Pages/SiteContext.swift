@@ -91,7 +91,7 @@ final class SiteContext: Sendable {
         "search_count_one", "search_count_other", "search_none", "search_more", "search_unavailable", "search_artist",
         "stage", "now_on_day", "filter_status", "on_now_until", "on_now_next", "now", "changeover", "not_started",
         "done_today", "reminder_alarm", "friend_added", "friend_remove", "friend_picks_one", "friend_picks_other",
-        "picked_by", "clashes_with_yours",
+        "picked_by", "clashes_with_yours", "announcement_warning", "announcement_emergency",
     ]
 
     /// The frame of pages `depth` folders below the language's home.

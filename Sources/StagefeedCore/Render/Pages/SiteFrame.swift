@@ -38,6 +38,7 @@ final class SiteFrame: TemplateObject {
                     "changesFeed": .text(root + OutputPaths.changes),
                     "changesAtom": .text(root + OutputPaths.changesAtom),
                     "status": .text(root + OutputPaths.status),
+                    "announcements": .text(root + OutputPaths.announcements),
                     "scheduleXML": .text(root + OutputPaths.scheduleXML),
                     "scheduleJSON": .text(root + OutputPaths.scheduleJSON),
                     "serviceWorker": .text(root + OutputPaths.serviceWorker),

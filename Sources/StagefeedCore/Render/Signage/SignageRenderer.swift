@@ -25,7 +25,9 @@ public struct SignageRenderer: Renderer {
     /// The strings the signage script says, embedded in each page.
     static let scriptKeys = [
         "now", "next", "later", "today", "first_on_stage", "nothing_today", "changeover", "all_done",
-        "full_program", "offline_since", "check_clock", "not_started", "done_today",
+        "full_program", "offline_since", "check_clock", "not_started", "done_today", "announcement_info",
+        "announcement_warning", "announcement_emergency", "announcement_moved", "announcement_restaged",
+        "announcement_cancelled",
     ]
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
@@ -68,18 +70,16 @@ public struct SignageRenderer: Renderer {
         screens.add(version)
         screens.add(resources.programDigest)
         let screensDigest = screens.finish()
-        /// Where a screen polls: relative on the site; in a package, absolute on the public
-        /// site when its address is known, else nowhere (the package shows its own data).
-        @Sendable func polling(feed: String, page: String?) -> (feed: String, versionURL: String, imageRoot: String) {
+        /// Where a screen polls: relative on the site (with the event stream a watch's
+        /// server offers); in a package, absolute on the public site when its address is
+        /// known, else nowhere (the package shows its own data).
+        @Sendable func polling(feed: String, page: String?) -> SignagePolling {
             if let page {
-                let root = OutputPaths.root(of: page)
-                return (root + feed, root + OutputPaths.signageVersion, root)
+                return SignagePolling(root: OutputPaths.root(of: page), feed: feed, events: true)
             }
-            guard let site = context.siteURL else { return ("", "", "") }
             // The site's address always ends with a slash (see RenderSettings).
-            return (
-                site.absoluteString + feed, site.absoluteString + OutputPaths.signageVersion, site.absoluteString
-            )
+            guard let site = context.siteURL else { return SignagePolling() }
+            return SignagePolling(root: site.absoluteString, feed: feed, events: false)
         }
         /// The page at `path` and its package at `package`.
         func unit(
@@ -93,10 +93,7 @@ public struct SignageRenderer: Renderer {
                 ] {
                     var output = TemplateOutput(capacity: 32 << 10)
                     try theme.render(
-                        template,
-                        page: made.polling(feed: links.feed, versionURL: links.versionURL, imageRoot: links.imageRoot),
-                        frame: frame,
-                        fragments: nil, path: target, into: &output)
+                        template, page: made.polling(links), frame: frame, fragments: nil, path: target, into: &output)
                     let text = String(decoding: output.bytes, as: UTF8.self)
                     try sink.emit(
                         target == path

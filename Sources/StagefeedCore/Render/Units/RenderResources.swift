@@ -69,7 +69,9 @@ public struct RenderResources: Sendable {
                 stages: stagesByID, artists: artistsByID, previousStarts: moves[performance.id] ?? [])
         }
         artistDigests = Dictionary(
-            zip(program.artists.map(\.id), ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }),
+            zip(
+                program.artists.map(\.id),
+                ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }),
             uniquingKeysWith: { first, _ in first })
         programDigest = Self.digest(of: program, context: context, identity: identity)
     }

@@ -1,6 +1,6 @@
 // stagefeed default theme: stars, friends and "my schedule" (kept in this browser only),
-// sets on now, the offline notice and the service worker. The site works without it.
-// search.js and timetable.js use what it shares as window.Stagefeed.
+// sets on now, the offline notice, the announcements' banner and the service worker. The
+// site works without it. search.js and timetable.js use what it shares as window.Stagefeed.
 (() => {
   "use strict";
   const html = document.documentElement;
@@ -440,7 +440,53 @@
     overlaps: overlaps, onChange: onChange
   };
 
+  // Warnings and emergencies set with `stagefeed announce` (never info) as a banner: on a
+  // stage's page those for every screen and for that stage, elsewhere those for every
+  // screen and for the board. Each goes at its end by this device's clock. The banner is
+  // only rewritten when what it says changes, so a screen reader hears each alert once.
+  let announced = "";
+  let announcementsTimer = 0;
+  function showAnnouncements() {
+    const box = document.getElementById("announcements");
+    if (!box || !box.dataset.feed || !/^https?:$/.test(location.protocol)) return;
+    const stage = (/\/stages\/([a-z0-9-]+)\/(index\.html)?$/.exec(location.pathname) || [])[1] || "board";
+    const tag = (html.lang || "en").toLowerCase();
+    fetch(box.dataset.feed, { cache: "no-cache" })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((feed) => {
+        const now = Date.now();
+        const shown = (feed && Array.isArray(feed.announcements) ? feed.announcements : []).filter((item) =>
+          (item.level === "warning" || item.level === "emergency") && Date.parse(item.end) > now
+          && Array.isArray(item.screens) && item.screens.some((screen) => screen === "all" || screen === stage))
+          .map((item) => {
+            const texts = item.texts || {};
+            return {
+              end: Date.parse(item.end),
+              level: item.level,
+              label: say("announcement_" + item.level, item.level === "warning" ? "Warning" : "Emergency"),
+              text: texts[tag] || texts[tag.split("-")[0]] || item.text,
+            };
+          });
+        // The next to end goes then, not at the next poll.
+        clearTimeout(announcementsTimer);
+        const ends = shown.map((item) => item.end - now);
+        if (ends.length && Math.min(...ends) < 60000) announcementsTimer = setTimeout(showAnnouncements, Math.min(...ends) + 50);
+        const signature = JSON.stringify(shown);
+        if (signature === announced) return;
+        announced = signature;
+        box.replaceChildren(...shown.map((item) => {
+          const line = element("p", undefined, "announcement " + item.level);
+          line.append(element("strong", item.label + ": "), item.text);
+          return line;
+        }));
+        box.hidden = shown.length === 0;
+      })
+      .catch(() => { /* offline and never loaded: no banner */ });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    showAnnouncements();
+    setInterval(showAnnouncements, 60000);
     showStars();
     markNow();
     setInterval(markNow, 60000);
