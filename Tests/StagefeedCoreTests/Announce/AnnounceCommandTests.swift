@@ -70,7 +70,7 @@ import Testing
         let path = folder.path("output/feeds/announcements.json")
         let file = try #require(folder.read("output/feeds/announcements.json"))
         #expect(file.contains("Storm: leave the field") && file.contains("Lockers are full"))
-        let schema = try ExternalTool.run(
+        let schema = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("validate_json.py").path,
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func publishingSendsTheFileAtOnce() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let folder = try TemporaryFolder()
         let target = ["--to", "s3://fest/2027", "--endpoint", server.endpoint.absoluteString]
@@ -112,7 +112,7 @@ import Testing
             ["announce", "Gates open late", "--level", "warning", "--publish"] + target, in: folder.url,
             environment: server.environment())
         #expect(announced.status == 0, "\(announced.stderr)")
-        let objects = try server.objects(in: "fest")
+        let objects = try await server.objects(in: "fest")
         #expect(Array(objects.keys) == ["2027/feeds/announcements.json"], "that file alone, at once")
         let object = try #require(objects["2027/feeds/announcements.json"])
         let local = try Data(contentsOf: folder.path("output/feeds/announcements.json"))
@@ -125,6 +125,6 @@ import Testing
             ["announce", "--clear", "--all"] + target, in: folder.url, environment: environment)
         #expect(cleared.status == 0, "\(cleared.stderr)")
         let after = try Data(contentsOf: folder.path("output/feeds/announcements.json"))
-        #expect(try server.objects(in: "fest")["2027/feeds/announcements.json"]?.md5 == LocalObject.md5Hex(after))
+        await #expect(try server.objects(in: "fest")["2027/feeds/announcements.json"]?.md5 == LocalObject.md5Hex(after))
     }
 }

@@ -21,7 +21,7 @@ import Testing
             at: now)
     }
 
-    @Test func theFeedCarriesWhatScreensNeedAndNothingAboutWhoSetIt() throws {
+    @Test func theFeedCarriesWhatScreensNeedAndNothingAboutWhoSetIt() async throws {
         let folder = try TemporaryFolder()
         let store = try ProgramStore(folder: folder.url)
         _ = try add("Gates close at 23:00", to: store)
@@ -34,7 +34,7 @@ import Testing
         #expect(text.contains("\"de\" : \"Auf Deutsch\""))
         #expect(!text.contains("anna") && !text.contains("stage-pc"), "who set it stays in the store")
         let written = try folder.write("announcements.json", text)
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("validate_json.py").path,

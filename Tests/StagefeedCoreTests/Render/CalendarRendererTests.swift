@@ -26,7 +26,7 @@ import Testing
         pipeline.siteURL = URL(string: "https://riverbend.example/timetable/")
         _ = try await pipeline.run(logger: logger)
         let program = try await DemoSource().load(normalizer: ProgramNormalizer()).program()
-        let calendars = try CalendarReader.read(folder.path("calendar"))
+        let calendars = try await CalendarReader.read(folder.path("calendar"))
 
         #expect(calendars.count == 1 + program.stages.count + program.days.count + program.artists.count)
         let whole = try #require(calendars["program.ics"])
@@ -61,7 +61,8 @@ import Testing
             "p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: tricky)
         performance.description = long
         _ = try await build(Fixtures.draft([performance]), in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
-        let event = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"]?.events.first)
+        let event = try await #require(
+            try CalendarReader.read(folder.path("output/calendar"))["program.ics"]?.events.first)
         #expect(event.summary == tricky.replacingOccurrences(of: "\r\n", with: "\n"))
         // 2,000 characters exceed the description limit: cut at a word boundary or with "…".
         #expect(event.description.hasSuffix("…"))
@@ -95,7 +96,7 @@ import Testing
         let day = folder.path("output/calendar/days/2027-07-23.ics")
         #expect(
             try Data(contentsOf: day).count > 2 * CalendarRenderer.pieceSize, "large enough to be written in pieces")
-        let calendars = try CalendarReader.read(folder.path("output/calendar"))
+        let calendars = try await CalendarReader.read(folder.path("output/calendar"))
         let events = try #require(calendars["days/2027-07-23.ics"]?.events)
         #expect(events.count == 600)
         #expect(Set(events.map(\.uid)) == Set(performances.map { uid($0.id) }))
@@ -136,7 +137,7 @@ import Testing
                     "p_after", stage: "s_tent", "2027-10-31T02:30:00+01:00", "2027-10-31T03:30:00+01:00"),
             ], event: Fixtures.event(start: "2027-10-30", end: "2027-10-31"))
         _ = try await build(draft, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
-        let calendar = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let calendar = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         let transitions = try #require(calendar.timezones["Europe/Berlin"])
         #expect(transitions.contains { $0.kind == "DAYLIGHT" && $0.from == 3600 && $0.to == 7200 })
         #expect(
@@ -158,7 +159,7 @@ import Testing
             [Fixtures.performance("p_1", "2027-07-23T19:00:00+09:00", "2027-07-23T20:00:00+09:00")],
             event: Fixtures.event(timeZone: "Asia/Tokyo"))
         _ = try await build(draft, in: folder, at: Date(timeIntervalSince1970: 1_800_000_000))
-        let calendar = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let calendar = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         #expect(
             calendar.timezones["Asia/Tokyo"] == [
                 .init(kind: "STANDARD", start: "1970-01-01T00:00:00", from: 32_400, to: 32_400)
@@ -181,7 +182,7 @@ import Testing
             Fixtures.performance("p_gone", stage: "s_tent", "2027-07-23T16:00:00+02:00", "2027-07-23T17:00:00+02:00"),
         ])
         _ = try await build(original, in: folder, at: first)
-        let before = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let before = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
 
         var edited = original
         edited.performances[1].start = Fixtures.instant("2027-07-23T15:00:00+02:00")
@@ -192,7 +193,7 @@ import Testing
         edited.performances.append(
             Fixtures.performance("p_new", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"))
         _ = try await build(edited, in: folder, at: second)
-        let after = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let after = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
 
         #expect(Set(before.events.map(\.uid)).isSubset(of: Set(after.events.map(\.uid))))
         let events = Dictionary(uniqueKeysWithValues: after.events.map { ($0.uid, $0) })
@@ -219,13 +220,13 @@ import Testing
 
         // Eight days later the cancelled set has dropped out.
         _ = try await build(edited, in: folder, at: second.addingTimeInterval(8 * 86_400))
-        let later = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let later = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         #expect(!later.events.contains { $0.uid == uid("p_gone") })
         #expect(later.events.count == 5)
 
         // A set that comes back is confirmed again with a higher SEQUENCE.
         _ = try await build(original, in: folder, at: second.addingTimeInterval(9 * 86_400))
-        let back = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let back = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         #expect(back.events.first { $0.uid == uid("p_gone") }.map { "\($0.status) \($0.sequence)" } == "CONFIRMED 2")
     }
 }

@@ -172,7 +172,7 @@ import Testing
         }
         var arguments = [Repository.tool("fans_check.py").path, output.path, folder.path("plan.json").path]
         if let shots = ProcessInfo.processInfo.environment["FANS_SHOTS"] { arguments += ["--shots", shots] }
-        let result = try ExternalTool.run("python3", arguments)
+        let result = try await ExternalTool.run("python3", arguments)
         #expect(result.status == 0, "\(result.output)")
         let json = result.output.drop { $0 != "{" }
         let report = try JSONDecoder().decode([String: ViewportOrOffline].self, from: Data(json.utf8))
@@ -182,7 +182,7 @@ import Testing
             try checkSearch(seen.search, size: size)
             try checkFilters(seen.filters, kind: kind, size: size)
             try checkNow(seen.now, phone: size.hasPrefix("390"), size: size)
-            try checkReminders(seen.reminders, size: size, program: program, uid: uid("p_he"))
+            try await checkReminders(seen.reminders, size: size, program: program, uid: uid("p_he"))
             try checkFriends(seen.friends, friendPicks: friendPicks, clashingCode: try code("p_ja"), size: size)
             if let wraps = seen.wraps {
                 for (page, found) in wraps {
@@ -260,12 +260,13 @@ import Testing
         #expect(now.index.contains { $0.contains("東京スカパラダイスオーケストラ") && $0.contains("22:00") }, "\(now.index)")
     }
 
-    private func checkReminders(_ calendars: [String: String], size: String, program: Program, uid: String) throws {
+    private func checkReminders(_ calendars: [String: String], size: String, program: Program, uid: String) async throws
+    {
         let folder = try TemporaryFolder()
         for (name, text) in calendars where name != "remembered" {
             try Data(text.utf8).write(to: folder.path("\(name).ics"))
         }
-        let read = try CalendarReader.read(folder.url)
+        let read = try await CalendarReader.read(folder.url)
         let expected = ["default": [-900], "30": [-1800], "none": [], "5": [-300]]
         for (name, triggers) in expected {
             let calendar = try #require(read["\(name).ics"], "\(size): \(name)")

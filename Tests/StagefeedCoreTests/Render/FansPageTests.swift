@@ -146,7 +146,7 @@ import Testing
             decoding: try #require(files.first { $0.path == "signage/board.html" }).contents, as: UTF8.self)
         let clock = String(decoding: try #require(theme.assets["clock.js"]), as: UTF8.self)
         #expect(page.contains(clock.replacingOccurrences(of: "</", with: "<\\/")))
-        #expect(page.contains("StagefeedClock.create(zone, location.search)"))
+        #expect(page.contains("StagefeedClock.create(zone, clockSearch)"))
         // A change to the shared clock is a new signage version: open screens reload.
         var assets = theme.assets
         assets["clock.js"] = Data((clock + "\n// changed\n").utf8)

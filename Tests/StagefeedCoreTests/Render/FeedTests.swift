@@ -9,9 +9,9 @@ import Testing
     private static let formats = Repository.fixture("c3voc-schedule")
     private let first = Date(timeIntervalSince1970: 1_800_000_000)
 
-    private func validate(_ schema: String, _ arguments: [String]) throws {
+    private func validate(_ schema: String, _ arguments: [String]) async throws {
         let script = Self.repository.appendingPathComponent("Tests/tools/validate_json.py").path
-        let result = try ExternalTool.run("python3", [script, schema] + arguments)
+        let result = try await ExternalTool.run("python3", [script, schema] + arguments)
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -29,30 +29,30 @@ import Testing
             try await FixtureBuild.run(nil, in: folder, at: first, siteURL: site)
             let output = folder.path("output")
             let schema = Self.repository.appendingPathComponent("schemas/program.schema.json").path
-            try validate(schema, [output.appendingPathComponent("feeds/program.json").path])
-            try validate(
+            try await validate(schema, [output.appendingPathComponent("feeds/program.json").path])
+            try await validate(
                 schema,
                 ["--def", "stageFeed"]
                     + folder.files().filter { $0.hasPrefix("output/feeds/stages/") }.map { folder.path($0).path })
-            try validate(
+            try await validate(
                 schema,
                 ["--def", "dayFeed"]
                     + folder.files().filter { $0.hasPrefix("output/feeds/days/") }.map { folder.path($0).path })
-            try validate(schema, ["--def", "status", output.appendingPathComponent("feeds/status.json").path])
-            try validate(
+            try await validate(schema, ["--def", "status", output.appendingPathComponent("feeds/status.json").path])
+            try await validate(
                 Self.repository.appendingPathComponent("schemas/jsonfeed-1.1.schema.json").path,
                 [output.appendingPathComponent("feeds/changes.json").path])
-            try validate(
+            try await validate(
                 Self.formats.appendingPathComponent("schema.json").path,
                 [output.appendingPathComponent("schedule.json").path])
-            let xsd = try ExternalTool.run(
+            let xsd = try await ExternalTool.run(
                 "xmllint",
                 [
                     "--noout", "--schema", Self.formats.appendingPathComponent("schedule.xml.xsd").path,
                     output.appendingPathComponent("schedule.xml").path,
                 ])
             #expect(xsd.status == 0, "\(xsd.output)")
-            let atom = try ExternalTool.run(
+            let atom = try await ExternalTool.run(
                 "xmllint", ["--noout", output.appendingPathComponent("feeds/changes.xml").path])
             #expect(atom.status == 0, "\(atom.output)")
         }

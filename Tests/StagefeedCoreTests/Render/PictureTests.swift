@@ -27,7 +27,7 @@ import Testing
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let page = "artists/rosa-and-the-thorns/index.html"
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3", [Repository.tool("offline_check.py").path, folder.path("output").path, page, page])
         #expect(result.status == 0, "\(result.output)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))

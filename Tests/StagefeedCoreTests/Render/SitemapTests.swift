@@ -11,8 +11,8 @@ import Testing
     static let root = URL(string: "https://riverbend.example/")!
     static let locales = [SiteLocale(tag: "en", isDefault: true)!, SiteLocale(tag: "de", isDefault: false)!]
 
-    static func validate(_ file: URL, schema: String) throws -> ExternalTool.Result {
-        try ExternalTool.run(
+    static func validate(_ file: URL, schema: String) async throws -> ExternalTool.Result {
+        try await ExternalTool.run(
             "xmllint", ["--noout", "--schema", Repository.fixture("sitemaps/\(schema)").path, file.path])
     }
 
@@ -22,7 +22,7 @@ import Testing
             nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"), siteURL: Self.root, locales: Self.locales)
         let output = folder.path("output")
         let sitemap = output.appendingPathComponent("sitemap.xml")
-        let result = try Self.validate(sitemap, schema: "sitemap-with-alternates.xsd")
+        let result = try await Self.validate(sitemap, schema: "sitemap-with-alternates.xsd")
         #expect(result.status == 0, "\(result.output)")
 
         let document = try HTMLDocument(try Data(contentsOf: sitemap))
@@ -111,7 +111,7 @@ import Testing
         #expect(plain.read("output/robots.txt") == nil)
     }
 
-    @Test func aLargeSiteGetsAnIndexOfSitemapsThatValidate() throws {
+    @Test func aLargeSiteGetsAnIndexOfSitemapsThatValidate() async throws {
         let entries = (0..<7).map {
             SitemapRenderer.Entry(
                 location: "https://riverbend.example/artists/a-\($0)/",
@@ -125,7 +125,8 @@ import Testing
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
-            let result = try Self.validate(url, schema: file.path == "sitemap.xml" ? "siteindex.xsd" : "sitemap.xsd")
+            let result = try await Self.validate(
+                url, schema: file.path == "sitemap.xml" ? "siteindex.xsd" : "sitemap.xsd")
             #expect(result.status == 0, "\(file.path): \(result.output)")
         }
         let index = try HTMLDocument(Data(files[0].bytes))

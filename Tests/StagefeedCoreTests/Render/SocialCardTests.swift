@@ -43,7 +43,7 @@ import Testing
         let shots =
             ProcessInfo.processInfo.environment["STAGEFEED_CARD_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
             ?? folder.path("cards")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [Repository.tool("card_check.py").path, folder.path("output").path, Self.site, shots.path] + pages)
         let line = try #require(result.output.split(separator: "\n").last, "\(result.output)")

@@ -21,7 +21,7 @@ import Testing
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"), siteURL: Self.site)
         let output = folder.path("output")
-        let pages = try StructuredDataReader.read(output, pages: Self.pages(output))
+        let pages = try await StructuredDataReader.read(output, pages: Self.pages(output))
         // The index, 3 days, 4 stages and 47 artists.
         let pageCount = 55
         #expect(pages.count == pageCount)
@@ -56,7 +56,7 @@ import Testing
         try await FixtureBuild.run(Fixtures.hostileCrowded(), in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
         let output = folder.path("output")
         let paths = Self.pages(output)
-        let pages = try StructuredDataReader.read(output, pages: paths)
+        let pages = try await StructuredDataReader.read(output, pages: paths)
         var names: Set<String> = []
         for (path, page) in pages {
             #expect(page.problems.isEmpty, "\(path): \(page.problems)")
@@ -92,7 +92,7 @@ import Testing
         ]
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-02T12:00:00Z"))
         let output = folder.path("output")
-        let day = try #require(
+        let day = try await #require(
             try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
         #expect(day.problems.isEmpty, "\(day.problems)")
         let moved = try #require(day.events.first { $0.name == "Rosa & the Thorns" })
@@ -104,7 +104,7 @@ import Testing
         #expect(cancelled.location == "Tent")
         // A week later the cancelled set is gone from the page too.
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-10T12:00:00Z"))
-        let later = try #require(
+        let later = try await #require(
             try StructuredDataReader.read(output, pages: ["days/2027-07-23/index.html"]).values.first)
         #expect(later.events.map(\.name) == ["Rosa & the Thorns"])
     }

@@ -23,8 +23,8 @@ import Testing
         var poll_statuses: [String: Int]?
     }
 
-    private func measure(_ mode: String, _ target: String, in folder: TemporaryFolder) throws -> Report {
-        let result = try ExternalTool.run(
+    private func measure(_ mode: String, _ target: String, in folder: TemporaryFolder) async throws -> Report {
+        let result = try await ExternalTool.run(
             "python3",
             [Repository.tool("announce_latency.py").path, mode, target, CommandRunner.executable.path, folder.url.path])
         guard result.status == 0, let last = result.output.split(separator: "\n").last else {
@@ -53,7 +53,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
         }
         let served = try #require(base, "the watch never served: \(watch.stderrSoFar)")
-        let report = try measure("pushed", served, in: folder)
+        let report = try await measure("pushed", served, in: folder)
         watch.send(SIGTERM)
         let ended = await watch.finish()
         #expect(ended.status == 0, "\(ended.stderr)")
@@ -70,7 +70,7 @@ import Testing
     @Test func polledFromAPlainWebServerWithinTwentySeconds() async throws {
         let folder = try TemporaryFolder()
         #expect(try await CommandRunner.run(["build", "--quiet"], in: folder.url).status == 0)
-        let report = try measure("polled", folder.path("output").path, in: folder)
+        let report = try await measure("polled", folder.path("output").path, in: folder)
         #expect(report.emergency_command.said.contains("output/feeds/announcements.json written"))
         expectWithin(25, report.emergency, "the emergency")
         expectWithin(25, report.cleared, "the program again after --clear")

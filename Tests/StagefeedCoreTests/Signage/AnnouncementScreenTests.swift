@@ -100,8 +100,9 @@ import Testing
         var state: String
     }
 
-    static func visits(_ output: URL, _ steps: [String]) throws -> [Reading] {
-        let result = try ExternalTool.run("python3", [Repository.tool("signage_visits.py").path, output.path] + steps)
+    static func visits(_ output: URL, _ steps: [String]) async throws -> [Reading] {
+        let result = try await ExternalTool.run(
+            "python3", [Repository.tool("signage_visits.py").path, output.path] + steps)
         guard result.status == 0, let last = result.output.split(separator: "\n").last else {
             throw VisitFailure(output: result.output)
         }
@@ -117,7 +118,7 @@ import Testing
     /// announcements it had) until the emergency's end by its own clock, then shows the program.
     @Test func anEmergencyNeverOutlivesItsEndOnAScreenThatIsOffline() async throws {
         let folder = try await Self.announced()
-        let readings = try Self.visits(
+        let readings = try await Self.visits(
             folder.path("output"),
             [
                 "signage/stages/forest-clearing.html?now=2027-07-23T21:40", "stop", "wait:16",

@@ -40,7 +40,7 @@ import Testing
             program(changed: true), in: folder, at: Fixtures.instant("2027-07-23T18:00:00+02:00"))
         let page = "signage/stages/main-stage.html"
         // A screen that has shown Friday since 17:00.
-        let shown = try AnnouncementScreenTests.visits(
+        let shown = try await AnnouncementScreenTests.visits(
             folder.path("output"),
             [page + "?now=2027-07-23T17:00", page + "?now=2027-07-23T19:00", page + "?now=2027-07-24T19:00"])
         #expect(
@@ -51,7 +51,7 @@ import Testing
         #expect(shown[1].announcement == "info", "program changes are info-level ticker lines")
         #expect(shown[2].ticker == [], "Saturday: the screen first shows it now")
         // A screen switched on after the change: its program is already the new one.
-        let late = try AnnouncementScreenTests.visits(folder.path("output"), [page + "?now=2027-07-23T19:00"])
+        let late = try await AnnouncementScreenTests.visits(folder.path("output"), [page + "?now=2027-07-23T19:00"])
         #expect(late[0].ticker == [])
         #expect(late[0].announcement == "none")
     }

@@ -28,7 +28,7 @@ import Testing
 
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("tools/signage_offline.py")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 script.path, output.path, "signage/stages/main-stage.html?now=2027-07-23T15:30",

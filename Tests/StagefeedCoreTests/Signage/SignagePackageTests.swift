@@ -20,7 +20,7 @@ import Testing
 
         // Python's zipfile, an independent reader, unpacks it.
         let unpacked = folder.path("unpacked")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 "-c",
@@ -52,7 +52,7 @@ import Testing
     @Test func withoutAPublicAddressAPackageDoesNotPoll() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(nil, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "python3",
             [
                 "-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('index.html').decode())",

@@ -27,7 +27,7 @@ import Testing
         #expect(try reopened.responses(source: "fourvenues").isEmpty)
     }
 
-    @Test func digestsOfBodiesAreKeptAndWorkedOutForOlderRows() throws {
+    @Test func digestsOfBodiesAreKeptAndWorkedOutForOlderRows() async throws {
         let folder = try TemporaryFolder()
         let store = try ProgramStore(folder: folder.url)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -37,10 +37,11 @@ import Testing
         }
         try store.commit(source: "stagecraft", responses: responses, program: nil, changed: true, rate: nil, at: now)
         // SHA-256 of the bodies, worked out independently of the store.
-        let expected = try bodies.mapValues { body in
-            let digest = try ExternalTool.run(
+        var expected: [String: String] = [:]
+        for (endpoint, body) in bodies {
+            let digest = try await ExternalTool.run(
                 "python3", ["-c", "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())", body])
-            return digest.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            expected[endpoint] = digest.output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(try store.responseDigests(source: "stagecraft") == expected)
         // Rows stored before digests were kept have none: the digest is worked out from the body.

@@ -32,10 +32,10 @@ enum Browser {
 
     /// The page printed to PDF the way a reader's "Print" would (print stylesheet, no
     /// browser header or footer).
-    static func printToPDF(_ url: URL) throws -> Data {
+    static func printToPDF(_ url: URL) async throws -> Data {
         let folder = try TemporaryFolder()
         let pdf = folder.path("page.pdf")
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             "chromium",
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

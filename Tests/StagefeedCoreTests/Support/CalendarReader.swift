@@ -41,10 +41,10 @@ struct CalendarReader {
     }
 
     /// Every calendar below `folder`, by relative path; throws with the reader's complaints.
-    static func read(_ folder: URL) throws -> [String: Calendar] {
+    static func read(_ folder: URL) async throws -> [String: Calendar] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("tools/read_ics.py")
-        let result = try ExternalTool.run("python3", [script.path, folder.path])
+        let result = try await ExternalTool.run("python3", [script.path, folder.path])
         guard result.status == 0 else { throw Failure(message: result.output) }
         return try JSONDecoder().decode([String: Calendar].self, from: Data(result.output.utf8))
     }

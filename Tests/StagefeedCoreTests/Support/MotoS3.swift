@@ -47,7 +47,9 @@ final class MotoS3: Sendable {
     }
 
     /// Starts a server holding `buckets`; `auth` turns signature checking on after setup.
-    static func start(auth: Bool = true, buckets: [String]) throws -> MotoS3 {
+    /// Waits for it off Swift's cooperative threads (moto takes seconds to start), so the
+    /// servers of tests running beside this one keep answering.
+    static func start(auth: Bool = true, buckets: [String]) async throws -> MotoS3 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
@@ -58,11 +60,16 @@ final class MotoS3: Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+        let line = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var line = Data()
+                while !line.contains(UInt8(ascii: "\n")) {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    line.append(chunk)
+                }
+                continuation.resume(returning: line)
+            }
         }
         guard let info = try? JSONDecoder().decode(Info.self, from: line), let url = URL(string: info.endpoint) else {
             process.terminate()
@@ -108,8 +115,8 @@ final class MotoS3: Sendable {
     }
 
     /// Every object of `bucket`, read back by boto3.
-    func objects(in bucket: String) throws -> [String: RemoteObject] {
-        let result = try ExternalTool.run(
+    func objects(in bucket: String) async throws -> [String: RemoteObject] {
+        let result = try await ExternalTool.run(
             "python3",
             [
                 MotoS3.tools.appendingPathComponent("s3_objects.py").path,

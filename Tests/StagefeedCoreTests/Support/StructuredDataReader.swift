@@ -27,8 +27,8 @@ struct StructuredDataReader {
     }
 
     /// The pages at `paths` below `output`, by path.
-    static func read(_ output: URL, pages paths: [String]) throws -> [String: Page] {
-        let result = try ExternalTool.run(
+    static func read(_ output: URL, pages paths: [String]) async throws -> [String: Page] {
+        let result = try await ExternalTool.run(
             "python3",
             [
                 Repository.tool("jsonld_check.py").path, Repository.fixture("schemaorg/context-excerpt.jsonld").path,
