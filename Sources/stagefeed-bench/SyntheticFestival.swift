@@ -3,7 +3,9 @@ import Foundation
 /// A deterministic synthetic festival of any size, as the Stagecraft API would send it
 /// (the four endpoints' bodies), so the benchmark runs the real decoder: about 0.6 artists
 /// per performance with bios of one to three paragraphs in mixed scripts, 10 % activities,
-/// sets from noon until past 3 a.m., stages and days scaled with the size.
+/// sets from noon until past 3 a.m., stages and days scaled with the size. It links no
+/// pictures: fetching them is the network's time, once per picture (later builds keep the
+/// stored copies), not the render core's.
 struct SyntheticFestival {
     let performances: Int
     let days: Int
@@ -41,7 +43,6 @@ struct SyntheticFestival {
             return [
                 "id": String(format: "a_%06d", index), "name": Self.name(index, &random),
                 "bio": paragraphs.joined(separator: "\n\n"),
-                "hero_image_url": "https://images.example.com/artists/\(index).jpg",
                 "social_links": [["platform": "website", "url": "https://artist\(index).example.com/"]],
             ]
         }
