@@ -24,15 +24,15 @@ public enum RobotsFile {
     }
 
     /// Whether `robots.txt` in `folder` is stagefeed's to write: there is none, or there is
-    /// one stagefeed wrote (in its `manifest`) that still begins with its first line.
-    public static func isStagefeeds(in folder: URL, manifest: Set<String>) -> Bool {
+    /// one stagefeed wrote (in its `manifest`) that still begins with its first line. The
+    /// manifest (every file of the export) is read only when there is such a file.
+    public static func isStagefeeds(in folder: URL, manifest: @autoclosure () -> Set<String>) -> Bool {
         let file = folder.appendingPathComponent(path)
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
             return !FileManager.default.fileExists(atPath: file.path)
         }
         defer { try? handle.close() }
-        guard manifest.contains(path) else { return false }
         let head = (try? handle.read(upToCount: marker.utf8.count)) ?? Data()
-        return head == Data(marker.utf8)
+        return head == Data(marker.utf8) && manifest().contains(path)
     }
 }
