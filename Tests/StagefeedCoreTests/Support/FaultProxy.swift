@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 
 /// A loopback HTTP proxy (Hummingbird) in front of an S3 server that fails chosen requests
@@ -86,15 +85,7 @@ final class FaultProxy: Sendable {
         for method in [HTTPRequest.Method.get, .put, .delete, .head, .post] {
             router.on("/**", method: method, use: handler)
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "fault-proxy")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
+        let (port, task) = await LoopbackServer.start(router, label: "fault-proxy")
         return FaultProxy(port: port, log: log, task: task, client: client)
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 
 /// The Fourvenues Integrations API on loopback (Hummingbird, port 0): `/integrations/events/`
@@ -84,15 +83,7 @@ final class FourvenuesTestServer: Sendable {
                 options: [.sortedKeys])
             return json(200, String(decoding: data, as: UTF8.self))
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "fourvenues-test-server")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
+        let (port, task) = await LoopbackServer.start(router, label: "fourvenues-test-server")
         return FourvenuesTestServer(state: state, port: port, task: task)
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 
 @testable import StagefeedCore
@@ -94,16 +93,7 @@ final class StagecraftTestServer: Sendable {
             let endpoint = try context.parameters.require("endpoint")
             return await respond(to: request, endpoint: endpoint, state: state)
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "test-server")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
+        let (port, task) = await LoopbackServer.start(router, label: "test-server")
         return StagecraftTestServer(state: state, task: task, port: port)
     }
 

@@ -27,7 +27,7 @@ struct EventStructuredData {
         json.string("https://schema.org")
         json.key("@graph")
         json.beginArray()
-        if festival { writeFestival(into: &json) }
+        if festival { writeFestival(complete: true, into: &json) }
         let program = resources.program
         var sets: [(start: Date, id: String, write: (inout JSONWriter) -> Void)] = positions.map { position in
             let performance = program.performances[Int(position)], facts = resources.performances[Int(position)]
@@ -113,7 +113,7 @@ struct EventStructuredData {
             json.endArray()
         }
         json.key("superEvent")
-        writeFestivalReference(into: &json)
+        writeFestival(complete: false, into: &json)
         if let ticket = performance.details?.ticketURL {
             json.key("offers")
             json.beginObject()
@@ -168,36 +168,16 @@ struct EventStructuredData {
         json.endObject()
     }
 
-    /// The festival as a set's `superEvent`: enough to name it, its dates and its place.
-    private func writeFestivalReference(into json: inout JSONWriter) {
+    /// The festival: in full for the index (`complete`), or as a set's `superEvent`, with
+    /// enough to name it, its dates and its place.
+    private func writeFestival(complete: Bool, into json: inout JSONWriter) {
         let event = resources.program.event
         json.beginObject()
         json.key("@type")
         json.string("Festival")
         json.key("name")
         json.string(event.name)
-        json.key("startDate")
-        json.string(event.startDate.description)
-        json.key("endDate")
-        json.string(event.endDate.description)
-        json.key("location")
-        writeVenue(into: &json)
-        if let siteURL {
-            json.key("url")
-            json.string(PageAddress.page(folder + OutputPaths.index, siteURL: siteURL))
-        }
-        json.endObject()
-    }
-
-    /// The festival itself, for the index.
-    private func writeFestival(into json: inout JSONWriter) {
-        let event = resources.program.event
-        json.beginObject()
-        json.key("@type")
-        json.string("Festival")
-        json.key("name")
-        json.string(event.name)
-        if let description = event.description {
+        if complete, let description = event.description {
             json.key("description")
             json.string(description)
         }
@@ -205,10 +185,12 @@ struct EventStructuredData {
         json.string(event.startDate.description)
         json.key("endDate")
         json.string(event.endDate.description)
-        json.key("eventStatus")
-        json.string("https://schema.org/EventScheduled")
-        json.key("eventAttendanceMode")
-        json.string("https://schema.org/OfflineEventAttendanceMode")
+        if complete {
+            json.key("eventStatus")
+            json.string("https://schema.org/EventScheduled")
+            json.key("eventAttendanceMode")
+            json.string("https://schema.org/OfflineEventAttendanceMode")
+        }
         json.key("location")
         writeVenue(into: &json)
         if let siteURL {
