@@ -8,12 +8,15 @@ import Testing
 /// `/events` on the watch's server: a screen gets the announcements as they are when it
 /// connects, then each event as it is sent; the stream ends when the server stops.
 @Suite struct ServerEventsTests {
-    /// Reads the stream until `marker` has arrived (or the stream ends); the text so far.
+    /// Reads the stream until `marker` has arrived (or the stream ends); the text so far,
+    /// without the keep-alive comments the server sends between events.
     private func read(
         _ iterator: inout HTTPClientResponse.Body.AsyncIterator, into text: inout String, until marker: String
     ) async throws {
         while !text.contains(marker), let chunk = try await iterator.next() {
             text += String(buffer: chunk)
+            // Comments keep the connection open on a slow day; screens ignore them, as SSE says.
+            text = text.replacingOccurrences(of: ": keep-alive\n\n", with: "")
         }
     }
 
