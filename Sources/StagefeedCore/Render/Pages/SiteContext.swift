@@ -39,11 +39,7 @@ final class SiteContext: Sendable {
         let scriptStrings =
             (try? ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) })))
             ?? "{}"
-        let days = program.days.map {
-            SiteScriptData.Day(
-                date: $0.date.description, start: resources.clock.iso8601($0.start),
-                end: resources.clock.iso8601($0.end))
-        }
+        let days = program.days.map { ScriptDay($0, clock: resources.clock) }
         let frames = (0...2).map { depth in
             SiteFrame(
                 language: language, depth: depth + locale.folder.split(separator: "/").count,

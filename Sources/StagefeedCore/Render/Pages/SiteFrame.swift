@@ -15,7 +15,7 @@ final class SiteFrame: TemplateObject {
 
     init(
         language: LanguageFrame, depth: Int, languageCount: Int, assets: [String: String], siteURL: URL?,
-        timeZone: String, scriptStrings: String, days: [SiteScriptData.Day]
+        timeZone: String, scriptStrings: String, days: [ScriptDay]
     ) {
         self.language = language
         root = String(repeating: "../", count: depth)

@@ -3,29 +3,11 @@
 /// (`date`, `start`, `end` as ISO 8601 instants), the way to the language's pages (`home`)
 /// and to the export's root (`root`), the search index (`search`) and the time zone (`zone`).
 enum SiteScriptData {
-    /// A festival day and the instants it runs between.
-    struct Day: Sendable {
-        var date: String
-        var start: String
-        var end: String
-    }
-
-    static func json(days: [Day], home: String, root: String, zone: String) -> String {
+    static func json(days: [ScriptDay], home: String, root: String, zone: String) -> String {
         var json = JSONWriter(style: .script, capacity: 256 + days.count * 80)
         json.beginObject()
         json.key("days")
-        json.beginArray()
-        for day in days {
-            json.beginObject()
-            json.key("date")
-            json.string(day.date)
-            json.key("end")
-            json.string(day.end)
-            json.key("start")
-            json.string(day.start)
-            json.endObject()
-        }
-        json.endArray()
+        ScriptDay.write(days, into: &json)
         json.key("home")
         json.string(home)
         json.key("root")
