@@ -15,8 +15,12 @@
   const separators = /[\s\p{P}\p{S}]+/gu;
 
   // Lowercase, compatibility-decomposed, without combining marks, punctuation and symbols
-  // as single spaces: the same on the index and the query.
+  // as single spaces: the same on the index and the query. Plain ASCII text (most names)
+  // takes a shorter way to the same result.
+  const ascii = /^[\x20-\x7e]*$/;
+  const asciiSeparators = /[\s!-\/:-@\[-`{-~]+/g;
   function fold(text) {
+    if (ascii.test(text)) return text.toLowerCase().replace(asciiSeparators, " ");
     return text.toLowerCase().normalize("NFKD").replace(marks, "").replace(extras, (letter) => EXTRA[letter])
       .replace(separators, " ");
   }
@@ -74,58 +78,74 @@
       for (const kind of set.kinds) if (index.kinds[kind] !== undefined) words.push(index.kinds[kind]);
       records.push({ kind: "set", name: set.name, text: " " + fold(words.join(" ")), set: set });
     }
-    const ready = { days: days, stages: index.stages, artists: index.artists, kinds: index.kinds, sets: sets, records: records, zone: index.zone };
+    // Every record's folded text in one string, each after a line break, so one native
+    // search finds the records a word occurs in; `starts` holds where each record begins.
+    const starts = new Uint32Array(records.length + 1);
+    let length = 0;
+    records.forEach((record, position) => {
+      starts[position] = length;
+      length += record.text.length + 1;
+    });
+    starts[records.length] = length;
+    const ready = {
+      days: days, stages: index.stages, artists: index.artists, kinds: index.kinds, sets: sets, records: records,
+      zone: index.zone, text: records.map((record) => record.text).join("\n") + "\n", starts: starts
+    };
     // One search and one time formatted while loading compile the matching loop and make
     // the time format, so the first keystroke is as quick as the rest.
     find(ready, "e");
     shared.clockTime(Date.now());
-    previous = { query: null, count: 0, buffer: 0 };
     return ready;
   }
 
   // How well a record matches: 0 its name starts with the query, 1 a word of it starts
   // with the first word typed, 2 every word occurs somewhere; -1 no match. Record texts
   // start with a space, so " " + a word finds the word's start.
-  function rank(record, start, first, words) {
-    const text = record.text;
-    const wordStart = text.indexOf(first);
-    if (wordStart < 0 && text.indexOf(words[0]) < 0) return -1;
-    for (let i = 1; i < words.length; i++) if (text.indexOf(words[i]) < 0) return -1;
-    if (wordStart === 0 && text.startsWith(start)) return 0;
-    return wordStart >= 0 ? 1 : 2;
+  function rank(text, start, first, words) {
+    for (let i = 0; i < words.length; i++) if (text.indexOf(words[i]) < 0) return -1;
+    if (text.startsWith(start)) return 0;
+    return text.indexOf(first) >= 0 ? 1 : 2;
   }
 
-  // The records the last query matched, by position, in one of two buffers made once (a
-  // keystroke allocates next to nothing, so no collection pauses the typing).
-  let previous = { query: null, count: 0, buffer: 0 };
-  let buffers = null;
+  // The record whose text holds offset `at` of the joined text, from `from` on.
+  function recordAt(starts, from, at) {
+    if (starts[from + 1] > at) return from;
+    let low = from + 1, high = starts.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= at) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
 
   // The matches of `text` in rank order (stages, artists, sets within a rank), and how many.
+  // The joined text is searched for the longest word typed; only the records it occurs in
+  // are ranked, so a keystroke costs what it finds, not the size of the festival.
   function find(index, text) {
     const query = fold(text).trim();
     if (!query) return { query: query, results: [], count: 0 };
     const words = query.split(" ");
     const start = " " + query, first = " " + words[0];
-    const records = index.records;
-    if (!buffers || buffers[0].length !== records.length) {
-      buffers = [new Uint32Array(records.length), new Uint32Array(records.length)];
-      previous = { query: null, count: 0, buffer: 0 };
-    }
-    // A longer query matches a subset of what a shorter one did.
-    const narrowing = previous.query !== null && query.startsWith(previous.query);
-    const from = buffers[previous.buffer], into = buffers[1 - previous.buffer];
-    const total = narrowing ? previous.count : records.length;
+    let longest = words[0];
+    for (const word of words) if (word.length > longest.length) longest = word;
+    const { records, starts } = index;
+    const joined = index.text;
     const buckets = [[], [], []];
     let count = 0;
-    for (let i = 0; i < total; i++) {
-      const position = narrowing ? from[i] : i;
+    let position = 0;
+    let at = joined.indexOf(longest);
+    while (at >= 0) {
+      position = recordAt(starts, position, at);
       const record = records[position];
-      const score = rank(record, start, first, words);
-      if (score < 0) continue;
-      into[count++] = position;
-      if (buckets[score].length < LIMIT) buckets[score].push(record);
+      const score = words.length === 1 && buckets[0].length === LIMIT ? 2 : rank(record.text, start, first, words);
+      if (score >= 0) {
+        count++;
+        if (buckets[score].length < LIMIT) buckets[score].push(record);
+      }
+      position++;
+      if (position === records.length) break;
+      at = joined.indexOf(longest, starts[position]);
     }
-    previous = { query: query, count: count, buffer: 1 - previous.buffer };
     return { query: query, results: buckets[0].concat(buckets[1], buckets[2]).slice(0, LIMIT), count: count };
   }
 

@@ -85,10 +85,15 @@
     if (!timeFormat) timeFormat = new Intl.DateTimeFormat(html.lang || "en", clockOptions);
     return timeFormat.format(new Date(instant));
   }
-  // A day's short label as the page's navigation has it ("Sat"), else its date.
+  // A day's short label as the page's navigation has it ("Sat"), else its date; looked up
+  // once per day (a search lists a dozen sets per keystroke on pages of thousands of nodes).
+  const dayLabels = new Map();
   function dayLabel(date) {
-    const link = document.querySelector('a[data-date="' + CSS.escape(date) + '"]');
-    return link ? link.textContent.trim() : date;
+    if (!dayLabels.has(date)) {
+      const link = document.querySelector('a[data-date="' + CSS.escape(date) + '"]');
+      dayLabels.set(date, link ? link.textContent.trim() : date);
+    }
+    return dayLabels.get(date);
   }
   function dayHref(date) { return site.home + "days/" + date + "/index.html"; }
 
