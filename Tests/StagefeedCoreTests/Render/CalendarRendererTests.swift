@@ -79,6 +79,28 @@ import Testing
         #expect(unfolded == "DESCRIPTION:" + text)
     }
 
+    /// Folds are found by checking only the places a line could be cut; the result must be
+    /// what walking every character gives, for text in many scripts, with combining marks,
+    /// emoji sequences, flags and line breaks.
+    @Test func foldsFoundAtTheCutsAreTheFoldsOfEveryCharacter() {
+        let pieces = [
+            "a", "é", "e\u{301}", "日本", "😀", "👩‍👩‍👧‍👦", "🇩🇪", "Ωμέγα", "ни", "مرحبا", "한국", "\r\n", "; ", ",", "\\",
+            "ก่", "z\u{300}\u{301}\u{302}",
+        ]
+        var generator = SeededGenerator(seed: 22)
+        for round in 0..<400 {
+            let count = Int.random(in: 1...90, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var fast = ICalendarBuilder()
+            fast.text("DESCRIPTION", text)
+            var escaped: [UInt8] = []
+            ICalendarBuilder.appendEscaped(text, to: &escaped)
+            var slow = ICalendarBuilder()
+            slow.appendFoldedByCharacter("DESCRIPTION:" + String(decoding: escaped, as: UTF8.self))
+            #expect(fast.output == slow.output + [0x0D, 0x0A], "round \(round): \(text.debugDescription)")
+        }
+    }
+
     @Test func aCalendarLargerThanAPieceIsWrittenWhole() async throws {
         let folder = try TemporaryFolder()
         let start = Fixtures.instant("2027-07-23T12:00:00+02:00")
