@@ -36,8 +36,7 @@ import Testing
     }
 
     func page(_ harness: StagecraftHarness, artist id: String) throws -> HTMLDocument {
-        let program = try #require(try ProgramStore(folder: harness.cache).program(source: "stagecraft"))
-        let slug = try #require(program.artist(id: id)?.slug)
+        let slug = try #require(try ProgramStore(folder: harness.cache).slugs()["artist"]?[id])
         return try HTMLDocument(file: harness.output.appendingPathComponent("artists/\(slug)/index.html"))
     }
 

@@ -83,8 +83,8 @@ public struct FourvenuesSource: ProgramSource {
             let program = try storedProgram(store, normalizer: normalizer)
             let changed = try store.program(source: storeKey) != program
             try store.commit(
-                source: storeKey, responses: [], program: program, changed: changed || state == nil, rate: nil,
-                at: Date())
+                source: storeKey, responses: [], program: program, keepingProgram: true,
+                changed: changed || state == nil, rate: nil, at: Date())
             return SourceOutcome(program: program, freshness: .fresh)
         }
     }
