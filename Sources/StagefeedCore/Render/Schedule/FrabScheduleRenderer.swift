@@ -7,22 +7,27 @@ public struct FrabScheduleRenderer: Renderer {
     public init() {}
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
-        var digest = DigestBuilder("frab schedule")
-        digest.add(resources.programDigest)
-        for facts in resources.performances { digest.add(facts.digest) }
-        for artist in resources.program.artists {
-            digest.add(resources.artistDigest(of: artist))
-        }
-        return [
-            RenderUnit(
-                key: OutputPaths.scheduleXML, digest: digest.finish(), cost: resources.program.performances.count * 2500
-            ) {
-                sink in
-                let schedule = FrabSchedule(resources)
-                try sink.emit(path: OutputPaths.scheduleXML) { append in try xml(schedule, to: append) }
-                try sink.emit(path: OutputPaths.scheduleJSON) { append in try json(schedule, to: append) }
-            }
+        // The XML and the JSON are two units, so both cores make them side by side (a build
+        // where one set moved makes little else); each makes the schedule's model.
+        let formats: [(path: String, write: @Sendable (FrabSchedule, (Data) throws -> Void) throws -> Void)] = [
+            (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
         ]
+        var shown = DigestBuilder("frab schedule")
+        shown.add(resources.programDigest)
+        for facts in resources.performances { shown.add(facts.digest) }
+        for artist in resources.program.artists {
+            shown.add(resources.artistDigest(of: artist))
+        }
+        return formats.map { format in
+            var digest = shown
+            digest.add(format.path)
+            return RenderUnit(
+                key: format.path, digest: digest.finish(), cost: resources.program.performances.count * 1250
+            ) { sink in
+                let schedule = FrabSchedule(resources)
+                try sink.emit(path: format.path) { append in try format.write(schedule, append) }
+            }
+        }
     }
 
     /// The XML document, handed on in pieces of about a quarter megabyte.
