@@ -147,11 +147,17 @@ public struct JSONWriter {
     private mutating func quoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
+        let attention = style == .script ? Self.scriptAttention : Self.feedAttention
         value.withUTF8 { utf8 in
             var clean = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                // Most bytes are written as they are: one look in a table, not the cases below.
+                guard attention[Int(byte)] else {
+                    index += 1
+                    continue
+                }
                 let escape: [UInt8]?
                 switch byte {
                 case UInt8(ascii: "\""): escape = Self.quote
@@ -183,6 +189,18 @@ public struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes `quoted` must look at, by value: control characters, `"` and `\`, and for a
+    /// script also `<` `>` `&` and 0xE2 (the lead byte of U+2028 and U+2029).
+    private static let feedAttention = attentionTable(script: false)
+    private static let scriptAttention = attentionTable(script: true)
+
+    private static func attentionTable(script: Bool) -> [Bool] {
+        (0...255).map { byte in
+            byte < 0x20 || byte == 0x22 || byte == 0x5C
+                || script && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2)
+        }
     }
 
     private static let quote = Array(#"\""#.utf8), backslash = Array(#"\\"#.utf8)
