@@ -94,6 +94,86 @@ import Testing
         #expect(report.offline_page.notice == "You are offline. This is the timetable as of \(updated).")
     }
 
+    /// When the program changes, the new service worker takes over the copies of the pages
+    /// that did not change and downloads only those that did (with the status and the
+    /// program feed, always fetched); offline afterwards, both kinds of page open, the
+    /// changed one as it now is.
+    @Test func anUpdateDownloadsOnlyThePagesThatChanged() async throws {
+        struct Shown: Decodable {
+            var h1: String?
+            var text: String
+        }
+        struct Report: Decodable {
+            var controlled: Bool
+            var updated: Bool
+            var first: [String]
+            var update: [String]
+            var offline: [String: Shown]
+        }
+        let folder = try TemporaryFolder()
+        let now = Fixtures.instant("2027-07-01T12:00:00Z")
+        var sets = [
+            Fixtures.performance("p_1", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"),
+            Fixtures.performance(
+                "p_2", stage: "s_tent", artist: "a_2", "2027-07-24T20:00:00+02:00", "2027-07-24T21:00:00+02:00"),
+        ]
+        try await FixtureBuild.run(Fixtures.draft(sets), in: folder, at: now)
+        try FileManager.default.copyItem(at: folder.path("output"), to: folder.path("before"))
+        sets[1].title = "Café Lune, Unplugged"
+        try await FixtureBuild.run(Fixtures.draft(sets), in: folder, at: now)
+        let result = try await ExternalTool.run(
+            "python3",
+            [
+                Repository.tool("precache_update.py").path, folder.path("before").path, folder.path("output").path,
+                "index.html", "artists/cafe-lune/index.html", "artists/rosa-and-the-thorns/index.html",
+            ])
+        #expect(result.status == 0, "\(result.output)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.output.drop { $0 != "{" }.utf8))
+        #expect(report.controlled && report.updated, "\(report.update)")
+        // What the first visit fetched and the update did not: the pages that stayed the same.
+        let changed = Set(
+            report.first.filter { path in
+                let name = String(path.dropFirst())
+                return (try? Data(contentsOf: folder.path("before/" + name)))
+                    != (try? Data(contentsOf: folder.path("output/" + name)))
+            })
+        #expect(report.first.contains("/artists/rosa-and-the-thorns/index.html"))
+        #expect(changed.contains("/artists/cafe-lune/index.html") && changed.contains("/days/2027-07-24/index.html"))
+        #expect(!changed.contains("/artists/rosa-and-the-thorns/index.html"))
+        let fetchedAgain = Set(report.update).subtracting(["/sw.js", "/feeds/status.json", "/feeds/program.json"])
+        #expect(fetchedAgain == changed.subtracting(["/sw.js", "/feeds/status.json", "/feeds/program.json"]))
+        #expect(fetchedAgain.count < report.first.count / 3, "\(fetchedAgain.sorted())")
+        #expect(report.offline["artists/cafe-lune/index.html"]?.text.contains("Café Lune, Unplugged") == true)
+        #expect(report.offline["artists/rosa-and-the-thorns/index.html"]?.h1 == "Rosa & the Thorns")
+    }
+
+    /// Past a number of artist pages, the service worker leaves them to be kept as read;
+    /// every other page is still fetched on the first visit.
+    @Test func aFestivalWithManyArtistsLeavesTheirPagesOutOfThePrecache() async throws {
+        let resources = RenderResources(
+            program: try ProgramNormalizer().normalize(
+                Fixtures.draft([
+                    Fixtures.performance("p_1", "2027-07-23T18:00:00+02:00", "2027-07-23T19:00:00+02:00"),
+                    Fixtures.performance(
+                        "p_2", artist: "a_2", "2027-07-24T20:00:00+02:00", "2027-07-24T21:00:00+02:00"),
+                ])),
+            context: BuildContext(now: Fixtures.instant("2027-07-01T12:00:00Z"), sourceName: "test"))
+        let theme = try ThemeLoader.load(overriding: nil)
+        func precache(artistPages limit: Int) throws -> String {
+            let units = try SiteRenderer(theme: theme, precachedArtistPages: limit).units(for: resources)
+            let worker = try #require(units.first { $0.key == OutputPaths.serviceWorker })
+            let collector = OutputCollector()
+            try worker.make(collector)
+            let text = String(decoding: try #require(collector.files.first).contents, as: UTF8.self)
+            return String(try #require(text.firstMatch(of: /const PRECACHE = (\[.*\]);/)).1)
+        }
+        let all = try precache(artistPages: 2)
+        #expect(all.contains("\"artists/cafe-lune/index.html\"") && all.contains("\"days/2027-07-24/index.html\""))
+        let few = try precache(artistPages: 1)
+        #expect(!few.contains("\"artists/") && few.contains("\"days/2027-07-24/index.html\""))
+        #expect(few.contains("\"stages/main-stage/index.html\"") && few.contains("\"search/index.json\""))
+    }
+
     /// Each demo day prints on one A4 landscape page.
     @Test func aDayPrintsOnOneLandscapePage() async throws {
         let folder = try TemporaryFolder()

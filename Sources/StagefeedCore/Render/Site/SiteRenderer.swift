@@ -13,12 +13,19 @@ public struct SiteRenderer: Renderer {
     public var clock: ClockStyle?
     /// The languages, the first at the root of the output, the others in `<tag>/`.
     public var locales: [SiteLocale]
+    /// The most artist pages (all languages together) the service worker fetches when the
+    /// site is first loaded; with more, each is kept when it is read. The other pages always
+    /// are: a festival of 20,000 sets would otherwise send a phone 220 MB on its first visit.
+    public var precachedArtistPages: Int
 
     /// A renderer through `theme`, in English unless told otherwise.
-    public init(theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english]) {
+    public init(
+        theme: Theme, clock: ClockStyle? = nil, locales: [SiteLocale] = [.english], precachedArtistPages: Int = 3000
+    ) {
         self.theme = theme
         self.clock = clock
         self.locales = locales
+        self.precachedArtistPages = precachedArtistPages
     }
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
@@ -136,9 +143,12 @@ public struct SiteRenderer: Renderer {
         return (files, names)
     }
 
-    /// `sw.js`: precaches every page and asset under a version that changes whenever any
-    /// of their digests does, so a phone that loaded the site once keeps it offline; keeps
-    /// the pictures a reader saw (`images`: those still in the export) in a cache of their own.
+    /// `sw.js`: precaches the pages and assets (the artist pages up to `precachedArtistPages`)
+    /// under a version that changes whenever any of their digests does, so a phone that
+    /// loaded the site once keeps it offline. Each page goes with its revision (the start of
+    /// its unit's digest): a new version takes over the copies whose revision it shares, so a
+    /// changed set downloads only the pages that show it. Keeps the pictures a reader saw
+    /// (`images`: those still in the export) in a cache of their own.
     private func serviceWorker(caching units: [RenderUnit], images: [String]) throws -> RenderUnit {
         let entries = units.sorted { $0.key < $1.key }
         var digest = DigestBuilder("service worker")
@@ -147,13 +157,22 @@ public struct SiteRenderer: Renderer {
             digest.add(unit.digest)
         }
         let version = String(digest.finish().description.prefix(16))
-        let precache = entries.map(\.key) + [OutputPaths.programFeed, OutputPaths.status]
+        let artistFolders = locales.map { $0.folder + "artists/" }
+        func isArtistPage(_ unit: RenderUnit) -> Bool { artistFolders.contains { unit.key.hasPrefix($0) } }
+        let keepsArtists = entries.count(where: isArtistPage) <= precachedArtistPages
+        // The status and the program feed are not units of the site: fetched afresh each time.
+        let precache =
+            entries.filter { keepsArtists || !isArtistPage($0) }.map {
+                [$0.key, String($0.digest.description.prefix(12))]
+            }
+            + [[OutputPaths.programFeed, ""], [OutputPaths.status, ""]]
         let folders = locales.map(\.folder).filter { !$0.isEmpty }
         var whole = DigestBuilder("sw.js")
         whole.add(version)
         whole.add(theme.digest)
         whole.add(folders)
         whole.add(images)
+        whole.add(precachedArtistPages)
         return RenderUnit(key: OutputPaths.serviceWorker, digest: whole.finish(), cost: precache.count * 40) {
             [theme] sink in
             func list(_ items: [String]) -> String {
@@ -163,8 +182,19 @@ public struct SiteRenderer: Renderer {
                 json.endArray()
                 return String(decoding: json.bytes, as: UTF8.self)
             }
+            func pairs(_ items: [[String]]) -> String {
+                var json = JSONWriter(style: .script)
+                json.beginArray()
+                for item in items {
+                    json.beginArray()
+                    for part in item { json.string(part) }
+                    json.endArray()
+                }
+                json.endArray()
+                return String(decoding: json.bytes, as: UTF8.self)
+            }
             let values = TemplateDictionary([
-                "version": .text(version), "precache": .text(list(precache)), "folders": .text(list(folders)),
+                "version": .text(version), "precache": .text(pairs(precache)), "folders": .text(list(folders)),
                 "images": .text(list(images)),
             ])
             var output = TemplateOutput()
