@@ -24,6 +24,8 @@ final class SiteContext: Sendable {
     let sets: [SetModel]
     /// The theme's picture for shared links (`assets/social.png`), when it has one.
     let socialPicture: SocialCard.Picture?
+    /// The language's Open Graph locale (`en_US`) and the other languages' (see `SocialCard`).
+    let openGraph: (locale: TemplateValue, alternates: TemplateValue)
 
     init(
         resources: RenderResources, locale: SiteLocale, locales: [SiteLocale], strings: Strings, clock: ClockStyle?,
@@ -65,6 +67,9 @@ final class SiteContext: Sendable {
         }
         self.resources = resources
         self.socialPicture = socialPicture
+        openGraph = (
+            .text(locale.openGraphLocale), .list(locales.filter { $0 != locale }.map { .text($0.openGraphLocale) })
+        )
         self.locale = locale
         self.locales = locales
         self.strings = strings
