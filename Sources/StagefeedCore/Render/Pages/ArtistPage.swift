@@ -15,8 +15,9 @@ struct ArtistPage: TemplateObject {
         let photo = site.resources.context.images.image(for: artist.imageURL)
         let photoAlt = strings.format("photo_of", ["name": artist.name])
         let path = OutputPaths.artist(artist.slug)
+        let bio = Paragraphs.of(artist.bio)
         let description =
-            SocialCard.summary(artist.bio)
+            bio.first.map(SocialCard.summary(paragraph:))
             ?? (models.isEmpty ? nil : positions.prefix(3).map { site.setSummary(at: $0) }.joined(separator: "; "))
         frame = SitePageFrame(
             path: path, title: "\(artist.name) · \(program.event.name)",
@@ -31,7 +32,7 @@ struct ArtistPage: TemplateObject {
         self.artist = .object(
             TemplateFields([
                 "name": .text(artist.name),
-                "bio": .list(Paragraphs.of(artist.bio).map(TemplateValue.text)),
+                "bio": .list(bio.map(TemplateValue.text)),
                 "links": .list(
                     artist.links.map {
                         .object(TemplateFields(["label": .text(Self.label(of: $0.platform)), "url": .text($0.url)]))

@@ -24,6 +24,10 @@ final class SiteContext: Sendable {
     let sets: [SetModel]
     /// The theme's picture for shared links (`assets/social.png`), when it has one.
     let socialPicture: SocialCard.Picture?
+    /// The language's schema.org writer (see `structuredData`).
+    private let eventData: EventStructuredData
+    /// The language's Open Graph locale (`en_US`) and the other languages' (see `SocialCard`).
+    let openGraph: (locale: TemplateValue, alternates: TemplateValue)
 
     init(
         resources: RenderResources, locale: SiteLocale, locales: [SiteLocale], strings: Strings, clock: ClockStyle?,
@@ -65,6 +69,10 @@ final class SiteContext: Sendable {
         }
         self.resources = resources
         self.socialPicture = socialPicture
+        eventData = EventStructuredData(resources: resources, folder: locale.folder)
+        openGraph = (
+            .text(locale.openGraphLocale), .list(locales.filter { $0 != locale }.map { .text($0.openGraphLocale) })
+        )
         self.locale = locale
         self.locales = locales
         self.strings = strings
@@ -144,8 +152,7 @@ final class SiteContext: Sendable {
     /// The structured data of the sets at `positions` and the `cancelled` ones (and of the
     /// festival itself, on the index).
     func structuredData(festival: Bool = false, positions: [Int32], cancelled: [PerformanceRevision]) -> String? {
-        EventStructuredData(resources: resources, folder: locale.folder)
-            .json(festival: festival, positions: positions, cancelled: cancelled)
+        eventData.json(festival: festival, positions: positions, cancelled: cancelled)
     }
 
     /// What the cancelled sets add to a page's digest: each as last seen, with its stage's

@@ -26,9 +26,8 @@ struct SocialCard {
             "url": siteURL.map { .text(PageAddress.page(folder + path, siteURL: $0)) } ?? .bool(false),
             "title": .text(title),
             "description": description.map(TemplateValue.text) ?? .bool(false),
-            "locale": .text(site.locale.openGraphLocale),
-            "localeAlternates": .list(
-                site.locales.filter { $0 != site.locale }.map { .text($0.openGraphLocale) }),
+            "locale": site.openGraph.locale,
+            "localeAlternates": site.openGraph.alternates,
             "card": .text("summary"),
             "image": .bool(false),
         ]
@@ -48,25 +47,75 @@ struct SocialCard {
     /// The first sentence of a text's first paragraph, cut near 200 characters at a word;
     /// nil for no text.
     static func summary(_ text: String?) -> String? {
-        guard let first = Paragraphs.of(text).first else { return nil }
-        var sentence = first
-        var index = first.startIndex
-        while index < first.endIndex {
-            let character = first[index]
-            let next = first.index(after: index)
-            if "。！？".contains(character)
-                || (".!?".contains(character) && (next == first.endIndex || first[next] == " ")
-                    && first.distance(from: first.startIndex, to: index) >= 20)
-            {
-                sentence = String(first[...index])
+        Paragraphs.of(text).first.map(summary(paragraph:))
+    }
+
+    /// The first sentence of `paragraph`: up to `。`, `！` or `？`, or to `.`, `!` or `?`
+    /// followed by a space (or the end) with at least 20 characters before it. When longer
+    /// than 200 characters, its first 200 up to the last space among them, trimmed, and `…`.
+    /// One pass over the characters (a mark always belongs to the character before it, so a
+    /// stop with an accent is no stop), tracking their UTF-8 offsets to cut the bytes once.
+    static func summary(paragraph: String) -> String {
+        var characters = 0, offset = 0
+        var sentence: (end: Int, characters: Int)?
+        // A `.!?` that ends the sentence if a space follows.
+        var pendingStop: (end: Int, characters: Int)?
+        // Where the first 200 characters end, and the last space among them.
+        var cutEnd = 0
+        var lastSpace: Int?
+        for character in paragraph {
+            let utf8 = character.utf8, length = utf8.count
+            let isSpace = length == 1 && utf8.first == UInt8(ascii: " ")
+            if let stop = pendingStop {
+                if isSpace {
+                    sentence = stop
+                    break
+                }
+                pendingStop = nil
+            }
+            if characters < 200 {
+                if isSpace { lastSpace = offset }
+                cutEnd = offset + length
+            }
+            let stop = Self.stop(utf8, length: length)
+            characters += 1
+            offset += length
+            if stop == .always {
+                sentence = (offset, characters)
                 break
             }
-            index = next
+            if stop == .beforeSpace && characters > 20 { pendingStop = (offset, characters) }
         }
-        guard sentence.count > 200 else { return sentence }
-        let cut = sentence.prefix(200)
-        let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return word.trimmingCharacters(in: .whitespaces) + "…"
+        let end = sentence ?? pendingStop ?? (offset, characters)
+        let bytes = paragraph.utf8
+        guard end.characters > 200 else { return String(Substring(bytes.prefix(end.end))) }
+        var word = Substring(bytes.prefix(lastSpace ?? cutEnd)).unicodeScalars[...]
+        while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
+        while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
+        return String(String.UnicodeScalarView(word)) + "…"
+    }
+
+    /// How a character may end a sentence.
+    private enum Stop {
+        case never
+        /// `.`, `!`, `?`: when a space follows.
+        case beforeSpace
+        /// `。`, `！`, `？`.
+        case always
+    }
+
+    /// Whether the character (its UTF-8 bytes) is one of the stops, on its own.
+    @inline(__always)
+    private static func stop(_ utf8: Character.UTF8View, length: Int) -> Stop {
+        var bytes = utf8.makeIterator()
+        switch (length, bytes.next(), bytes.next(), bytes.next()) {
+        case (1, UInt8(ascii: "."), _, _), (1, UInt8(ascii: "!"), _, _), (1, UInt8(ascii: "?"), _, _):
+            return .beforeSpace
+        case (3, 0xE3, 0x80, 0x82), (3, 0xEF, 0xBC, 0x81), (3, 0xEF, 0xBC, 0x9F):
+            return .always
+        default:
+            return .never
+        }
     }
 }
 

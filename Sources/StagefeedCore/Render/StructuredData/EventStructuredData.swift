@@ -10,12 +10,36 @@ import Foundation
 /// ticket `Offer` where the source links one, and — only when `site_url` gives the public
 /// address — `url`, `image` and the performers' `url`. Written with `JSONWriter` in its
 /// script style, so no text from the data can end the `<script>` element.
-struct EventStructuredData {
+struct EventStructuredData: Sendable {
     let resources: RenderResources
     /// The page language's folder (`""`, `en/`): event and artist addresses stay in it.
     let folder: String
+    /// What every set repeats, written once: the festival as `superEvent`, and each stage's
+    /// `Place` by stage id.
+    private let superEvent: [UInt8]
+    private let places: [String: [UInt8]]
 
     private var siteURL: URL? { resources.context.siteURL }
+
+    init(resources: RenderResources, folder: String) {
+        let bare = EventStructuredData(resources: resources, folder: folder, superEvent: [], places: [:])
+        var json = JSONWriter(style: .script, capacity: 512)
+        bare.writeFestival(complete: false, into: &json)
+        let superEvent = json.take()
+        var places: [String: [UInt8]] = [:]
+        for stage in resources.program.stages where places[stage.id] == nil {
+            bare.writeStage(stage, id: stage.id, into: &json)
+            places[stage.id] = json.take()
+        }
+        self.init(resources: resources, folder: folder, superEvent: superEvent, places: places)
+    }
+
+    private init(resources: RenderResources, folder: String, superEvent: [UInt8], places: [String: [UInt8]]) {
+        self.resources = resources
+        self.folder = folder
+        self.superEvent = superEvent
+        self.places = places
+    }
 
     /// The JSON-LD of the festival and of the sets at `positions` with the `cancelled` ones
     /// among them; nil when there is nothing to describe.
@@ -35,8 +59,8 @@ struct EventStructuredData {
                 performance.start, performance.id,
                 {
                     writeSet(
-                        performance, image: facts.image, previousStarts: facts.previousStarts, cancelled: false,
-                        into: &$0)
+                        performance, start: facts.startISO, end: facts.endISO, image: facts.image,
+                        previousStarts: facts.previousStarts, cancelled: false, into: &$0)
                 }
             )
         }
@@ -47,7 +71,12 @@ struct EventStructuredData {
             sets.append(
                 (
                     performance.start, performance.id,
-                    { writeSet(performance, image: image, previousStarts: [], cancelled: true, into: &$0) }
+                    {
+                        writeSet(
+                            performance, start: resources.clock.iso8601(performance.start),
+                            end: resources.clock.iso8601(performance.end), image: image, previousStarts: [],
+                            cancelled: true, into: &$0)
+                    }
                 ))
         }
         for set in sets.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) { set.write(&json) }
@@ -56,9 +85,10 @@ struct EventStructuredData {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
+    /// A set, its times (`start`, `end`) given in ISO 8601 with their offset.
     private func writeSet(
-        _ performance: Performance, image: LocalImage?, previousStarts: [Date], cancelled: Bool,
-        into json: inout JSONWriter
+        _ performance: Performance, start: String, end: String, image: LocalImage?, previousStarts: [Date],
+        cancelled: Bool, into json: inout JSONWriter
     ) {
         let clock = resources.clock
         json.beginObject()
@@ -71,9 +101,9 @@ struct EventStructuredData {
             json.string(description)
         }
         json.key("startDate")
-        json.string(clock.iso8601(performance.start))
+        json.string(start)
         json.key("endDate")
-        json.string(clock.iso8601(performance.end))
+        json.string(end)
         json.key("eventStatus")
         if cancelled {
             json.string("https://schema.org/EventCancelled")
@@ -93,7 +123,11 @@ struct EventStructuredData {
         json.key("eventAttendanceMode")
         json.string("https://schema.org/OfflineEventAttendanceMode")
         json.key("location")
-        writeStage(resources.stagesByID[performance.stageID], id: performance.stageID, into: &json)
+        if let place = places[performance.stageID] {
+            json.raw(place)
+        } else {
+            writeStage(resources.stagesByID[performance.stageID], id: performance.stageID, into: &json)
+        }
         let performers = performance.artistIDs.compactMap { resources.artistsByID[$0] }
         if !performers.isEmpty {
             json.key("performer")
@@ -113,7 +147,7 @@ struct EventStructuredData {
             json.endArray()
         }
         json.key("superEvent")
-        writeFestival(complete: false, into: &json)
+        json.raw(superEvent)
         if let ticket = performance.details?.ticketURL {
             json.key("offers")
             json.beginObject()
