@@ -161,10 +161,11 @@ public struct BuildPipeline: Sendable {
         }
         var phases = PhaseTimer()
         let outcome = try await source.load(normalizer: normalizer)
+        let freshness = outcome.freshness, sourceDigest = outcome.digest
         // A watch stopped while the source was read ends here, before the store or output change.
         try Task.checkCancellation()
         // Pictures are asked for after a fresh read: first those the last build showed.
-        let pictures = outcome.freshness == .fresh ? imageSync(logger: logger) : nil
+        let pictures = freshness == .fresh ? imageSync(logger: logger) : nil
         var picturesAsked: Set<String> = []
         if let pictures {
             let known = try revisionStore.storedImages(source: pictures.access.storeKey).values
@@ -174,7 +175,7 @@ public struct BuildPipeline: Sendable {
             phases.lap("pictures")
         }
         let previous = try revisionStore.buildRecord(output: writer.location)
-        if let current = try fingerprint(of: outcome), !alwaysRender, let record = previous,
+        if let current = try fingerprint(of: sourceDigest), !alwaysRender, let record = previous,
             let manifest = writer.manifestDigest(),
             record.covers(fingerprint: current, manifestDigest: manifest, at: started)
         {
@@ -183,7 +184,7 @@ public struct BuildPipeline: Sendable {
                 logger.warning("\(warning)")
             }
             logger.debug("the source data, settings and theme are those of the last build: nothing to render")
-            var report = try reuse(record, freshness: outcome.freshness, at: started)
+            var report = try reuse(record, freshness: freshness, at: started)
             phases.lap("status")
             report.duration = (ContinuousClock.now - clock).seconds
             report.phases = phases.laps
@@ -194,8 +195,9 @@ public struct BuildPipeline: Sendable {
         try revisionStore.saveBuildRecord(nil, output: writer.location)
         let lastUnits = alwaysRender ? UnitRecords() : UnitRecords.read(for: writer.location)
         UnitRecords.forget(for: writer.location)
-        let program = try outcome.program()
-        // The bodies' parsed trees are gone; their memory would otherwise stay with the process.
+        // The outcome holds the source's bodies: they go once the program is made from them.
+        let program = try (consume outcome).program()
+        // The bodies and their parsed trees are gone; their memory would otherwise stay with the process.
         ProcessMemory.releaseFreed()
         phases.lap("load")
         for warning in program.warnings {
@@ -211,14 +213,14 @@ public struct BuildPipeline: Sendable {
             try revisionStore.forgetImages(source: access.storeKey, keeping: Set(requests.map(\.url)))
             phases.lap("new pictures")
         }
-        let context = try context(for: program, freshness: outcome.freshness, at: started, saving: true)
+        let context = try context(for: program, freshness: freshness, at: started, saving: true)
         if !context.writesRobots, let siteURL, RobotsFile.text(siteURL: siteURL, locales: []) != nil {
             logger.info(
                 "\(writer.folder.path)/robots.txt is not stagefeed's: it stays as it is; name the sitemap in it (Sitemap: \(PageAddress.file(OutputPaths.sitemap, siteURL: siteURL)))"
             )
         }
         // The output reflects the ledger as this build left it.
-        let renderedFingerprint = try fingerprint(of: outcome)
+        let renderedFingerprint = try fingerprint(of: sourceDigest)
         phases.lap("revisions")
         let (resources, units) = try await plan(program, context: context)
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
@@ -285,7 +287,7 @@ public struct BuildPipeline: Sendable {
             "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")); \(dirty.count) of \(units.count) units made"
         )
         var report = BuildReport(
-            sourceName: source.name, freshness: outcome.freshness,
+            sourceName: source.name, freshness: freshness,
             performances: program.performances.count, warnings: program.warnings,
             write: write, duration: elapsed.seconds)
         report.phases = phases.laps
@@ -299,8 +301,8 @@ public struct BuildPipeline: Sendable {
     /// data, the store's revisions and change log (by their generation), the configuration,
     /// the day start, the public address, the retention of cancelled sets, and this build of
     /// stagefeed. Nil when the source or the configuration cannot tell.
-    private func fingerprint(of outcome: SourceOutcome) throws -> String? {
-        guard let digest = outcome.digest, let configurationDigest else { return nil }
+    private func fingerprint(of sourceDigest: String?) throws -> String? {
+        guard let digest = sourceDigest, let configurationDigest else { return nil }
         let robots = RobotsFile.isStagefeeds(in: writer.folder, manifest: writer.manifestFiles())
         let parts = [
             source.name, digest, "ledger \(try revisionStore.ledgerGeneration(source: source.name))",

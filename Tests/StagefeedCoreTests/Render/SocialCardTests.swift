@@ -28,6 +28,23 @@ import Testing
 
     static let site = "https://riverbend.example/"
 
+    @Test func aSummaryIsTheFirstSentenceOrTheFirst200CharactersCutAtAWord() {
+        #expect(SocialCard.summary(paragraph: "Short. Then more") == "Short. Then more")
+        #expect(
+            SocialCard.summary(paragraph: "A sentence long enough to end. And a second one.")
+                == "A sentence long enough to end.")
+        // A stop with a mark on it ends nothing; the ideographic full stop always ends.
+        #expect(
+            SocialCard.summary(paragraph: "A sentence that ends here.\u{301} and goes on")
+                == "A sentence that ends here.\u{301} and goes on")
+        #expect(SocialCard.summary(paragraph: "東京の夜。次の文") == "東京の夜。")
+        // Longer than 200 characters: the words that fit, spaces trimmed, then an ellipsis.
+        let words = String(repeating: "Ñandú ", count: 40)
+        let summary = SocialCard.summary(paragraph: words)
+        #expect(summary == String(repeating: "Ñandú ", count: 33).trimmingCharacters(in: .whitespaces) + "…")
+        #expect(summary.count <= 201)
+    }
+
     @Test func sharedLinksShowTitleDescriptionAndPicture() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(

@@ -92,7 +92,7 @@ struct SocialCard {
         var word = Substring(bytes.prefix(lastSpace ?? cutEnd)).unicodeScalars[...]
         while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
         while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
-        return String(String.UnicodeScalarView(word)) + "…"
+        return String(word) + "…"
     }
 
     /// How a character may end a sentence.

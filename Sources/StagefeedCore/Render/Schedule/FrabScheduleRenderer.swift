@@ -8,7 +8,8 @@ public struct FrabScheduleRenderer: Renderer {
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
         // The XML and the JSON are two units, so both cores make them side by side (a build
-        // where one set moved makes little else); each makes the schedule's model.
+        // where one set moved makes little else); the first makes the schedule's events, over
+        // every core, for both.
         let formats: [(path: String, write: @Sendable (FrabSchedule, (Data) throws -> Void) throws -> Void)] = [
             (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
         ]
@@ -18,14 +19,16 @@ public struct FrabScheduleRenderer: Renderer {
         for artist in resources.program.artists {
             shown.add(resources.artistDigest(of: artist))
         }
+        let schedule = SharedValue<FrabSchedule>(users: formats.count)
         return formats.map { format in
             var digest = shown
             digest.add(format.path)
             return RenderUnit(
                 key: format.path, digest: digest.finish(), cost: resources.program.performances.count * 1250
             ) { sink in
-                let schedule = FrabSchedule(resources)
-                try sink.emit(path: format.path) { append in try format.write(schedule, append) }
+                try schedule.use({ FrabSchedule(resources) }) { schedule in
+                    try sink.emit(path: format.path) { append in try format.write(schedule, append) }
+                }
             }
         }
     }
