@@ -41,22 +41,34 @@ public struct PerformanceRevision: Sendable, Equatable, Codable {
     }
 
     /// The fingerprints of a performance as it is now; `shown` holds what calendars show of
-    /// it from elsewhere in the program (stage name, artist name, bio…).
+    /// it from elsewhere in the program (stage name, artist name, bio…). Each is the SHA-256
+    /// of its parts joined by U+001F; the content's parts start with the significant ones.
     static func fingerprints(of performance: Performance, shown: [String]) -> (significant: String, content: String) {
-        let significant = [
+        var text: [UInt8] = []
+        text.reserveCapacity(256 + shown.reduce(0) { $0 + $1.utf8.count })
+        let significantParts = [
             String(performance.start.timeIntervalSince1970), String(performance.end.timeIntervalSince1970),
             performance.stageID, performance.displayName,
-        ].joined(separator: "\u{1F}")
-        let content =
+        ]
+        let contentParts =
             [
-                significant, performance.description ?? "", performance.artistID ?? "",
-                performance.activity?.name ?? "", performance.activity?.description ?? "",
+                performance.description ?? "", performance.artistID ?? "", performance.activity?.name ?? "",
+                performance.activity?.description ?? "",
             ] + shown
-        let contentText = content.joined(separator: "\u{1F}")
-        return (digest(significant), digest(contentText))
-    }
-
-    private static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).hexadecimal
+        for (index, part) in significantParts.enumerated() {
+            if index > 0 { text.append(0x1F) }
+            text.append(contentsOf: part.utf8)
+        }
+        let significantLength = text.count
+        for part in contentParts {
+            text.append(0x1F)
+            text.append(contentsOf: part.utf8)
+        }
+        return text.withUnsafeBytes { bytes in
+            (
+                SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes.prefix(significantLength))).hexadecimal,
+                SHA256.hash(data: bytes).hexadecimal
+            )
+        }
     }
 }

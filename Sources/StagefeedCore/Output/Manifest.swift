@@ -2,7 +2,7 @@ import Foundation
 
 /// The list of files stagefeed wrote into an output folder, kept in the store
 /// (`OutputLocation.manifestFile`), so a later build removes only files it wrote itself.
-struct Manifest: Codable, Equatable {
+struct Manifest: Equatable {
     /// The name the manifest had inside the output folder before it moved to the store;
     /// such a file is adopted and removed by the next build.
     static let legacyFileName = ".stagefeed-manifest.json"
@@ -18,20 +18,53 @@ struct Manifest: Codable, Equatable {
         self.folder = folder
     }
 
+    /// A manifest of files as a manifest file lists them (sorted when stagefeed wrote it).
+    private init(sortedFiles: [String]) {
+        files = sortedFiles
+    }
+
     /// The manifest in `file`, or an empty one when there is none yet.
     static func read(from file: URL) throws(OutputError) -> Manifest {
         guard FileManager.default.fileExists(atPath: file.path) else { return Manifest(files: []) }
-        do {
-            let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: file))
-            guard manifest.files.allSatisfy(OutputPath.isSafe) else {
-                throw OutputError.manifestUnreadable(path: file.path, reason: "it lists a path outside the folder")
-            }
-            return manifest
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            throw .manifestUnreadable(path: file.path, reason: "\(error)")
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw .manifestUnreadable(path: file.path, reason: error.localizedDescription)
         }
+        return try parse(data, path: file.path)
+    }
+
+    /// The manifest in `data`, read from `path`: `files` (relative paths inside the folder),
+    /// with `version` and `folder` where they are.
+    static func parse(_ data: Data, path: String) throws(OutputError) -> Manifest {
+        guard case .object(let members)? = JSONParser.parse(data, maximumDepth: 4) else {
+            throw .manifestUnreadable(path: path, reason: "it is not a JSON object")
+        }
+        guard case .array(let list)? = members["files"] else {
+            throw .manifestUnreadable(path: path, reason: "it has no list of files")
+        }
+        var files: [String] = []
+        files.reserveCapacity(list.count)
+        for entry in list {
+            guard case .string(let file) = entry else {
+                throw .manifestUnreadable(path: path, reason: "its list of files holds something other than a path")
+            }
+            guard OutputPath.isSafe(file) else {
+                throw .manifestUnreadable(path: path, reason: "it lists a path outside the folder")
+            }
+            files.append(file)
+        }
+        var manifest = Manifest(sortedFiles: files)
+        switch members["version"] {
+        case .number(let version)? where version == version.rounded(): manifest.version = Int(version)
+        case nil: break
+        default: throw .manifestUnreadable(path: path, reason: "its version is not a number")
+        }
+        switch members["folder"] {
+        case .string(let folder)?: manifest.folder = folder
+        case nil, .null?: break
+        default: throw .manifestUnreadable(path: path, reason: "its folder is not a path")
+        }
+        return manifest
     }
 
     /// The manifest of the output folder at `location`.
@@ -39,10 +72,22 @@ struct Manifest: Codable, Equatable {
         try read(from: location.manifestFile)
     }
 
-    /// The manifest's bytes: pretty, sorted, stable.
+    /// The manifest's bytes: pretty, sorted, stable (JSONEncoder's layout, pretty printed
+    /// with sorted keys and slashes as they are).
     func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
+        var json = JSONWriter(style: .feed, capacity: 64 + files.reduce(0) { $0 + $1.utf8.count + 8 })
+        json.beginObject()
+        json.key("files")
+        json.beginArray()
+        for file in files { json.string(file) }
+        json.endArray()
+        if let folder {
+            json.key("folder")
+            json.string(folder)
+        }
+        json.key("version")
+        json.number(version)
+        json.endObject()
+        return Data(json.take())
     }
 }

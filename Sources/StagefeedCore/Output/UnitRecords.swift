@@ -52,8 +52,7 @@ public struct UnitRecords: Sendable, Equatable {
                 continue
             }
             if let current { entries[current.key] = current.entry }
-            guard line.count > 33, line[line.startIndex + 32] == 0x20,
-                let digest = UnitDigest(String(decoding: line.prefix(32), as: UTF8.self))
+            guard line.count > 33, line[line.startIndex + 32] == 0x20, let digest = UnitDigest(hex: line.prefix(32))
             else { return nil }
             current = (String(decoding: line.dropFirst(33), as: UTF8.self), Entry(digest: digest, paths: []))
         }
@@ -64,14 +63,28 @@ public struct UnitRecords: Sendable, Equatable {
 
     /// Keeps the records in the store.
     public func write(for location: OutputLocation) throws(OutputError) {
-        var text = Self.header + "\n"
-        for key in entries.keys.sorted() {
-            guard let entry = entries[key] else { continue }
-            text += "\(entry.digest) \(key)\n"
-            for path in entry.paths { text += "\t\(path)\n" }
-        }
         try FileOperations.createFolder(location.recordsFolder)
-        try FileOperations.replace(location.unitsFile, with: Data(text.utf8))
+        try FileOperations.replace(location.unitsFile, with: Data(text()))
+    }
+
+    /// The records as `units.txt` holds them: the header, then each unit by key, its digest
+    /// and key on a line, each of its files on a line of its own after a tab.
+    func text() -> [UInt8] {
+        var bytes = Array(Self.header.utf8)
+        bytes.reserveCapacity(entries.count * 120)
+        bytes.append(0x0A)
+        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            entry.digest.appendHex(to: &bytes)
+            bytes.append(0x20)
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(0x0A)
+            for path in entry.paths {
+                bytes.append(0x09)
+                bytes.append(contentsOf: path.utf8)
+                bytes.append(0x0A)
+            }
+        }
+        return bytes
     }
 
     /// Forgets the records (a build that fails leaves nothing a later one could trust).

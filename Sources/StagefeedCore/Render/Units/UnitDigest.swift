@@ -15,18 +15,43 @@ public struct UnitDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// 32 hex digits.
     public var description: String {
-        let high = String(high, radix: 16), low = String(low, radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count)
-            + low
+        var hex: [UInt8] = []
+        appendHex(to: &hex)
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The digest 32 hex digits spell, if they do.
     public init?(_ text: String) {
-        guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16),
-            let low = UInt64(text.suffix(16), radix: 16)
-        else { return nil }
-        self.init(high: high, low: low)
+        self.init(hex: Array(text.utf8))
     }
+
+    /// The digest 32 lowercase or uppercase hex digits spell, if they do.
+    public init?(hex digits: some Collection<UInt8>) {
+        guard digits.count == 32 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        for (index, digit) in digits.enumerated() {
+            let value: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = digit - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if index < 16 { words.0 = words.0 << 4 | UInt64(value) } else { words.1 = words.1 << 4 | UInt64(value) }
+        }
+        self.init(high: words.0, low: words.1)
+    }
+
+    /// Appends the 32 lowercase hex digits.
+    public func appendHex(to bytes: inout [UInt8]) {
+        for word in [high, low] {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                bytes.append(Self.hexDigits[Int(word >> UInt64(shift) & 0xF)])
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Hashes the parts of a digest, each with its length, so no two lists of parts run together.
