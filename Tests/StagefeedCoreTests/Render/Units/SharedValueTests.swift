@@ -49,11 +49,12 @@ import Testing
     @Test func aValueKeptForTheBuildIsNeverLetGo() {
         var made = 0
         let shared = SharedValue<Int>()
+        let make = {
+            made += 1
+            return made
+        }
         for _ in 0..<3 {
-            _ = shared.use({
-                made += 1
-                return made
-            }) { $0 }
+            _ = shared.use(make) { $0 }
         }
         #expect(made == 1)
     }
