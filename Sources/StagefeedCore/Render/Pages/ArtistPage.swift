@@ -54,7 +54,7 @@ struct ArtistPage: TemplateObject {
         digest.add(site.digest)
         digest.add(site.resources.artistDigest(of: artist))
         for position in site.resources.index.positions(byArtist: artist.id) {
-            digest.add(site.sets[Int(position)].digest)
+            digest.add(site.setDigests[Int(position)])
         }
         site.add(site.cancelled { $0.artistIDs.contains(artist.id) }, to: &digest)
         return digest.finish()

@@ -100,7 +100,7 @@ struct DayPage: TemplateObject {
         var digest = DigestBuilder("day")
         digest.add(site.digest)
         digest.add(day.date.description)
-        for position in site.resources.index.positions(on: day.date) { digest.add(site.sets[Int(position)].digest) }
+        for position in site.resources.index.positions(on: day.date) { digest.add(site.setDigests[Int(position)]) }
         site.add(site.cancelled { $0.day == day.date }, to: &digest)
         return digest.finish()
     }

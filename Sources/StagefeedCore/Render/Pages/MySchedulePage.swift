@@ -97,7 +97,7 @@ struct MySchedulePage: TemplateObject {
     static func digest(site: SiteContext) -> UnitDigest {
         var digest = DigestBuilder("my schedule")
         digest.add(site.digest)
-        for set in site.sets { digest.add(set.digest) }
+        for set in site.setDigests { digest.add(set) }
         return digest.finish()
     }
 

@@ -15,8 +15,6 @@ final class SetModel: TemplateObject {
     private let stageHref, artistHref, artistName, activity, facts, ticketHref: String?
     /// A night's line-up: name and link of each artist (shown from two artists on).
     private let lineup: [(name: String, href: String)]
-    /// What the set shows, for the digests of the pages that list it.
-    let digest: UnitDigest
 
     /// What a language's set models are made with.
     struct Context: Sendable {
@@ -26,8 +24,6 @@ final class SetModel: TemplateObject {
         /// The way from a page two folders down to the language's home.
         let home: String
         let spansWeeks: Bool
-        /// The language's digest (theme, language, clock, program).
-        let digest: UnitDigest
     }
 
     init(
@@ -63,10 +59,16 @@ final class SetModel: TemplateObject {
         let factsText = performance.details.map { NightFacts.text($0, strings: strings) } ?? ""
         facts = factsText.isEmpty ? nil : factsText
         ticketHref = performance.details?.ticketURL
+    }
+
+    /// What the set shows in a language, for the digests of the pages that list it: its
+    /// facts and the language's digest (everything the model is made of). Known without
+    /// making the model, so a build that renders few pages makes few models.
+    static func digest(of facts: RenderResources.PerformanceFacts, language: UnitDigest) -> UnitDigest {
         var digest = DigestBuilder("set")
-        digest.add(performanceFacts.digest)
-        digest.add(site.digest)
-        self.digest = digest.finish()
+        digest.add(facts.digest)
+        digest.add(language)
+        return digest.finish()
     }
 
     var fragmentIdentity: ObjectIdentifier? { ObjectIdentifier(self) }

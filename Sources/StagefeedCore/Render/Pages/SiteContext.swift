@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One language's share of a site build, made once: its strings and time labels, the
 /// festival block, the frames and navigation of each folder depth, and a model of every
@@ -20,8 +21,12 @@ final class SiteContext: Sendable {
     let fragments: [TemplateFragments]
     /// More than a week from the first day to the last: short day labels carry the date.
     private let spansWeeks: Bool
-    /// Every set, by its position in the program, for pages two folders down.
-    let sets: [SetModel]
+    /// What each set shows, by its position in the program (see `SetModel.digest`).
+    let setDigests: [UnitDigest]
+    /// What the set models are made with, and those made so far, by position: a set's model
+    /// is made when a page first lists it, once, and shared by every page that lists it.
+    private let setContext: SetModel.Context
+    private let madeSets: Mutex<[SetModel?]>
     /// The theme's picture for shared links (`assets/social.png`), when it has one.
     let socialPicture: SocialCard.Picture?
     /// The language's schema.org writer (see `structuredData`).
@@ -59,14 +64,10 @@ final class SiteContext: Sendable {
         digest.add(resources.programDigest)
         let languageDigest = digest.finish()
         let setContext = SetModel.Context(
-            resources: resources, labels: labels, strings: strings, home: frames[2].home, spansWeeks: spansWeeks,
-            digest: languageDigest)
-        let performances = program.performances
-        sets = ParallelWork.map(Array(performances.indices)) { position in
-            SetModel(
-                position: position, performance: performances[position], facts: resources.performances[position],
-                site: setContext)
-        }
+            resources: resources, labels: labels, strings: strings, home: frames[2].home, spansWeeks: spansWeeks)
+        setDigests = resources.performances.map { SetModel.digest(of: $0, language: languageDigest) }
+        self.setContext = setContext
+        madeSets = Mutex(Array(repeating: nil, count: program.performances.count))
         self.resources = resources
         self.socialPicture = socialPicture
         eventData = EventStructuredData(resources: resources, folder: locale.folder)
@@ -113,7 +114,21 @@ final class SiteContext: Sendable {
     }
 
     /// The sets at `positions` (program order).
-    func sets(_ positions: [Int32]) -> [SetModel] { positions.map { sets[Int($0)] } }
+    func sets(_ positions: [Int32]) -> [SetModel] { positions.map { set(at: Int($0)) } }
+
+    /// The model of the set at `position`: the one made before, else made now (by whichever
+    /// page asks first; another page asking meanwhile gets the same one).
+    private func set(at position: Int) -> SetModel {
+        if let made = madeSets.withLock({ $0[position] }) { return made }
+        let model = SetModel(
+            position: position, performance: resources.program.performances[position],
+            facts: resources.performances[position], site: setContext)
+        return madeSets.withLock { made in
+            if let earlier = made[position] { return earlier }
+            made[position] = model
+            return model
+        }
+    }
 
     /// The closing act of each stage among the sets at `positions` (the set that ends last,
     /// an artist's before an activity), in stage order: who a day or a stage is known by.

@@ -53,7 +53,7 @@ struct StagePage: TemplateObject {
         digest.add(site.digest)
         digest.add(stage.slug)
         for position in site.resources.index.positions(onStage: stage.id) {
-            digest.add(site.sets[Int(position)].digest)
+            digest.add(site.setDigests[Int(position)])
         }
         site.add(site.cancelled { $0.stageID == stage.id }, to: &digest)
         return digest.finish()
