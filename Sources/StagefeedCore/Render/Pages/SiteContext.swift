@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// One language's share of a site build, made once: its strings and time labels, the
-/// festival block, the frames and navigation of each folder depth, and a model of every
-/// set for the pages that list sets. Pages of that language read it from any thread.
+/// festival block, the frames and navigation of each folder depth, each set's digest, and
+/// each set's model once a page lists it. Pages of that language read it from any thread.
 final class SiteContext: Sendable {
     let resources: RenderResources
     let locale: SiteLocale
