@@ -1,5 +1,5 @@
 /// The sixteen lowercase hexadecimal digits, as bytes.
-private let hexadecimalDigits = Array("0123456789abcdef".utf8)
+let hexadecimalDigits = Array("0123456789abcdef".utf8)
 
 extension Sequence where Element == UInt8 {
     /// The bytes as lowercase hexadecimal digits, two per byte (digests in names, versions

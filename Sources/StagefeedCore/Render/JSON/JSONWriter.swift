@@ -209,10 +209,9 @@ public struct JSONWriter {
     private static let lessThan = Array(#"\u003c"#.utf8), greaterThan = Array(#"\u003e"#.utf8)
     private static let ampersand = Array(#"\u0026"#.utf8)
     private static let lineSeparator = Array(#"\u2028"#.utf8), paragraphSeparator = Array(#"\u2029"#.utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func unicode(_ byte: UInt8) -> [UInt8] {
-        Array(#"\u00"#.utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+        Array(#"\u00"#.utf8) + [hexadecimalDigits[Int(byte >> 4)], hexadecimalDigits[Int(byte & 0x0F)]]
     }
 
     /// The final line break of a feed file.

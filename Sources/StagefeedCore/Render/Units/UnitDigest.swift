@@ -46,12 +46,10 @@ public struct UnitDigest: Hashable, Sendable, CustomStringConvertible {
     public func appendHex(to bytes: inout [UInt8]) {
         for word in [high, low] {
             for shift in stride(from: 60, through: 0, by: -4) {
-                bytes.append(Self.hexDigits[Int(word >> UInt64(shift) & 0xF)])
+                bytes.append(hexadecimalDigits[Int(word >> UInt64(shift) & 0xF)])
             }
         }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Hashes the parts of a digest, each with its length, so no two lists of parts run together.
