@@ -29,6 +29,9 @@ public struct OutputLocation: Sendable, Equatable {
     /// The records of the last build's units (`UnitRecords`).
     var unitsFile: URL { recordsFolder.appendingPathComponent("units.txt") }
 
+    /// The entries of the whole-program files kept for the next build (`KeptEntries`).
+    var entriesFolder: URL { recordsFolder.appendingPathComponent("entries", isDirectory: true) }
+
     /// Where a build stages changed files until they are renamed into place: beside the
     /// manifest in the store when the store is on the output folder's file system (so the
     /// output folder is not touched at all until then), else `.stagefeed-staging` inside the

@@ -83,10 +83,13 @@ public struct BuildPipeline: Sendable {
     /// Everything the renderers make of `program`, as units with their digests (on a thread
     /// of its own: the models behind the digests are made here, the renderers side by side
     /// over every core).
-    private func plan(_ program: Program, context: BuildContext) async throws -> (RenderResources, [RenderUnit]) {
+    private func plan(
+        _ program: Program, context: BuildContext, kept: KeptEntries = KeptEntries(folder: nil)
+    ) async throws -> (RenderResources, [RenderUnit]) {
         let renderers = self.renderers
         return try await RenderThreads.perform {
-            let resources = RenderResources(program: program, context: context, identity: Self.buildIdentity)
+            let resources = RenderResources(
+                program: program, context: context, identity: Self.buildIdentity, kept: kept)
             return (resources, try ParallelWork.mapEach(renderers) { try $0.units(for: resources) }.flatMap { $0 })
         }
     }
@@ -222,7 +225,8 @@ public struct BuildPipeline: Sendable {
         // The output reflects the ledger as this build left it.
         let renderedFingerprint = try fingerprint(of: sourceDigest)
         phases.lap("revisions")
-        let (resources, units) = try await plan(program, context: context)
+        let keptEntries = KeptEntries(folder: writer.location.entriesFolder, readingLast: !alwaysRender)
+        let (resources, units) = try await plan(program, context: context, kept: keptEntries)
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
         var kept: [String: UnitRecords.Entry] = [:]
         var dirty: [RenderUnit] = []
@@ -271,8 +275,10 @@ public struct BuildPipeline: Sendable {
                     digest: unit.digest, paths: rendered.paths[unit.key] ?? [])
             }
             try records.write(for: writer.location)
+            keptEntries.commit()
         } catch {
             session.abandon()
+            keptEntries.abandon()
             throw error
         }
         let files = write.written.count + write.unchanged
@@ -294,6 +300,7 @@ public struct BuildPipeline: Sendable {
         report.bytesWritten = session.bytesStaged
         report.unitsMade = dirty.count
         report.units = units.count
+        (report.entriesReused, report.entriesMade) = keptEntries.counts
         return report
     }
 

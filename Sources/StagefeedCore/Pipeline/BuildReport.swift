@@ -19,6 +19,10 @@ public struct BuildReport: Sendable, Equatable {
     /// were as the last build left them).
     public var units = 0
     public var unitsMade = 0
+    /// How many entries of the whole-program files (VEVENTs, frab events) the build took from
+    /// the last one, and how many it made (`KeptEntries`).
+    public var entriesReused = 0
+    public var entriesMade = 0
 
     /// `demo · fresh · 62 performances · 2 written, 0 unchanged, 0 removed · 0.04 s`.
     public var summary: String {

@@ -17,12 +17,13 @@ import Testing
         var festival = RandomFestival(random: &random)
         var now = start
         try await build(festival.draft, in: folder, at: now)
-        var skipped = 0
+        var skipped = 0, entriesReused = 0
         for round in 1...12 {
             let edits = (1...random.next(in: 1...3)).map { _ in festival.edit(random: &random) }
             now = now.addingTimeInterval(600)
             let incremental = try await build(festival.draft, in: folder, at: now)
             skipped += incremental.units - incremental.unitsMade
+            entriesReused += incremental.entriesReused
             // The same store, copied, built into an empty folder: a full build of the same data.
             let full = try TemporaryFolder()
             try FileManager.default.removeItem(at: full.url)
@@ -38,6 +39,7 @@ import Testing
             }
         }
         #expect(skipped > 0, "no build skipped a unit: the test did not exercise incremental builds")
+        #expect(entriesReused > 0, "no build took an entry from the last one: kept entries were not exercised")
     }
 
     @Test func aMovedSetRewritesOnlyTheFilesThatShowIt() async throws {
@@ -78,6 +80,10 @@ import Testing
         #expect(unexpected.isEmpty, "other files: \(unexpected.sorted())")
         #expect(written.count <= 60, "\(written.count) files for one moved set")
         #expect(!written.contains(OutputPaths.index), "the index does not show times")
+        // The whole-program files made only the moved set's entries again: its VEVENT and its
+        // event in each frab document; every other entry came from the last build.
+        #expect(report.entriesMade == 3, "\(report.entriesMade) entries made for one moved set")
+        #expect(report.entriesReused == 3 * (program.performances.count - 1))
     }
 
     @discardableResult

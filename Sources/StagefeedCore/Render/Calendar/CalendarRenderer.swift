@@ -8,6 +8,8 @@ public struct CalendarRenderer: Renderer {
     public static let refreshInterval = "PT1H"
     /// Calendars larger than this are written in pieces of about this size.
     static let pieceSize = 1 << 18
+    /// The name of the table of VEVENTs kept for the next build (`KeptEntries`).
+    static let keptTable = "calendar"
     /// Longest DESCRIPTION before it is cut at a sentence or word boundary.
     static let descriptionLimit = 1_000
 
@@ -64,12 +66,17 @@ public struct CalendarRenderer: Renderer {
                     path: OutputPaths.artistCalendar(artist.slug), name: "\(program.event.name) – \(artist.name)",
                     page: "artists/\(artist.slug)/", entries: byArtist[artist.id] ?? []))
         }
-        // Each entry's text is made once, by the first calendar that needs it, for all.
-        let texts = SharedValue<[[UInt8]]>()
+        // Each entry's text is made once, by the first calendar that needs it, for all; or
+        // taken from the last build's, kept by the entry's digest (which holds all it shows).
+        let texts = SharedValue<[ArraySlice<UInt8>]>()
         let strings = self.strings
+        var kept = DigestBuilder("calendar entries")
+        kept.add(resources.entryContext)
+        kept.add(strings.values.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        let keptContext = kept.finish()
         var header = DigestBuilder("calendar")
         header.add(resources.programDigest)
-        header.add(strings.values.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        header.add(keptContext)
         header.add(locale.tag)
         header.add(clock?.rawValue)
         header.add(timeZone)
@@ -81,7 +88,11 @@ public struct CalendarRenderer: Renderer {
             for position in calendar.entries { digest.add(entries[position].digest) }
             return RenderUnit(key: calendar.path, digest: digest.finish(), cost: 1000 + calendar.entries.count * 800) {
                 sink in
-                let made = texts.value { ParallelWork.map(entries) { $0.text(resources, strings: strings) } }
+                let made = texts.value {
+                    resources.kept.entries(Self.keptTable, context: keptContext, keys: entries.map(\.digest)) {
+                        entries[$0].text(resources, strings: strings)
+                    }
+                }
                 if calendar.entries.count > 300 {
                     try sink.emit(path: calendar.path) { append in
                         try write(calendar, texts: made, timeZone: timeZone, resources: resources, to: append)
@@ -107,7 +118,7 @@ public struct CalendarRenderer: Renderer {
 
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
     private func write(
-        _ calendar: Calendar, texts: [[UInt8]], timeZone: [UInt8], resources: RenderResources,
+        _ calendar: Calendar, texts: [ArraySlice<UInt8>], timeZone: [UInt8], resources: RenderResources,
         to append: (Data) throws -> Void
     ) throws {
         let program = resources.program, context = resources.context

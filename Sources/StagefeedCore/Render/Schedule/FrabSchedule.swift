@@ -2,8 +2,8 @@ import Foundation
 
 /// The program in the terms of the frab/c3voc schedule format, shared by `schedule.xml`
 /// and `schedule.json`: rooms are stages, events are performances with stable GUIDs and
-/// numbers, days run from day start to day start. Each event is made once, over every
-/// core, for both documents.
+/// numbers, days run from day start to day start. Each event either document does not have
+/// from the last build (`KeptEntries`) is made once, over every core, for both.
 struct FrabSchedule {
     struct Room {
         var name, slug, guid: String
@@ -35,8 +35,14 @@ struct FrabSchedule {
     private let resources: RenderResources
     private let source, eventID: String
     private let roomsByStage: [String: Room]
-    /// Every performance's event, by its position in the program.
-    private var events: [Event] = []
+    /// Each performance's key in the tables of kept events: its digest, by its position.
+    let keys: [UnitDigest]
+    /// The events each document kept from the last build, by key, and the context their
+    /// tables were made in.
+    let keptXML, keptJSON: EntryTable
+    let xmlContext, jsonContext: UnitDigest
+    /// Every performance's event when either document needs it made, by its position.
+    private var events: [Event?] = []
 
     init(_ resources: RenderResources) {
         self.resources = resources
@@ -61,8 +67,28 @@ struct FrabSchedule {
         self.source = source
         self.eventID = eventID
         roomsByStage = Dictionary(rooms.map { ($0.stage.id, $0) }, uniquingKeysWith: { first, _ in first })
+        keys = resources.performances.map(\.digest)
+        xmlContext = Self.tableContext("xml", resources)
+        jsonContext = Self.tableContext("json", resources)
+        keptXML = resources.kept.last(Self.xmlTable, context: xmlContext)
+        keptJSON = resources.kept.last(Self.jsonTable, context: jsonContext)
         let schedule = self
-        events = ParallelWork.map(Array(program.performances.indices)) { schedule.makeEvent(Int32($0)) }
+        events = ParallelWork.map(Array(program.performances.indices)) { position in
+            let key = schedule.keys[position]
+            guard schedule.keptXML[key] == nil || schedule.keptJSON[key] == nil else { return nil }
+            return schedule.makeEvent(Int32(position))
+        }
+    }
+
+    /// The names of the tables of kept events (`KeptEntries`).
+    static let xmlTable = "schedule.xml", jsonTable = "schedule.json"
+
+    /// What one document's events show besides their performances' digests.
+    private static func tableContext(_ format: String, _ resources: RenderResources) -> UnitDigest {
+        var context = DigestBuilder("frab events")
+        context.add(format)
+        context.add(resources.entryContext)
+        return context.finish()
     }
 
     /// Every room, in stage order, with the positions of the day's performances on its stage.
@@ -70,8 +96,8 @@ struct FrabSchedule {
         rooms.map { ($0, resources.index.positions(onStage: $0.stage.id, on: day.date)) }
     }
 
-    /// The performance at `position` as a frab event.
-    func event(_ position: Int32) -> Event { events[Int(position)] }
+    /// The performance at `position` as a frab event (made again if it was not needed).
+    func event(_ position: Int32) -> Event { events[Int(position)] ?? makeEvent(position) }
 
     private func makeEvent(_ position: Int32) -> Event {
         let performance = resources.program.performances[Int(position)], facts = resources.performances[Int(position)]

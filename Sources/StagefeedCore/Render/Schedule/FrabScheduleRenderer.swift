@@ -10,9 +10,10 @@ public struct FrabScheduleRenderer: Renderer {
         // The XML and the JSON are two units, so both cores make them side by side (a build
         // where one set moved makes little else); the first makes the schedule's events, over
         // every core, for both.
-        let formats: [(path: String, write: @Sendable (FrabSchedule, (Data) throws -> Void) throws -> Void)] = [
-            (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
-        ]
+        let formats:
+            [(path: String, write: @Sendable (FrabSchedule, KeptEntries, (Data) throws -> Void) throws -> Void)] = [
+                (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
+            ]
         var shown = DigestBuilder("frab schedule")
         shown.add(resources.programDigest)
         for facts in resources.performances { shown.add(facts.digest) }
@@ -27,14 +28,20 @@ public struct FrabScheduleRenderer: Renderer {
                 key: format.path, digest: digest.finish(), cost: resources.program.performances.count * 1250
             ) { sink in
                 try schedule.use({ FrabSchedule(resources) }) { schedule in
-                    try sink.emit(path: format.path) { append in try format.write(schedule, append) }
+                    try sink.emit(path: format.path) { append in
+                        try format.write(schedule, resources.kept, append)
+                    }
                 }
             }
         }
     }
 
     /// The XML document, handed on in pieces of about a quarter megabyte.
-    private func xml(_ schedule: FrabSchedule, to append: (Data) throws -> Void) throws {
+    private func xml(_ schedule: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
+        let table =
+            Self.keepsTable(schedule.keptXML, schedule)
+            ? kept.writer(FrabSchedule.xmlTable, context: schedule.xmlContext) : nil
+        var made = 0
         var xml = XMLText()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n")
         xml.raw("  <generator name=\"stagefeed\" version=\"\(StagefeedVersion.current)\"/>\n")
@@ -62,29 +69,18 @@ public struct FrabScheduleRenderer: Renderer {
                 xml.raw("    <room name=\"")
                 xml.escaped(room.name)
                 xml.raw("\" guid=\"\(room.guid)\">\n")
-                for event in performances.lazy.map(schedule.event) {
-                    xml.raw("      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n")
-                    xml.element("room", event.room, indent: 4)
-                    xml.element("title", event.title, indent: 4)
-                    xml.element("type", event.type, indent: 4)
-                    xml.element("date", event.date, indent: 4)
-                    xml.element("start", event.start, indent: 4)
-                    xml.element("duration", event.duration, indent: 4)
-                    xml.element("abstract", event.abstract, indent: 4)
-                    xml.element("slug", event.slug, indent: 4)
-                    xml.element("track", event.track, indent: 4)
-                    if !event.persons.isEmpty {
-                        xml.raw("        <persons>\n")
-                        for person in event.persons {
-                            xml.raw("          <person guid=\"\(person.guid)\">")
-                            xml.escaped(person.name)
-                            xml.raw("</person>\n")
-                        }
-                        xml.raw("        </persons>\n")
+                for position in performances {
+                    let key = schedule.keys[Int(position)]
+                    if let kept = schedule.keptXML[key] {
+                        xml.raw(xml: kept)
+                        table?.add(key: key, entry: kept)
+                    } else {
+                        var event = XMLText(capacity: 4096)
+                        Self.xmlEvent(schedule.event(position), siteURL: schedule.siteURL, into: &event)
+                        xml.raw(xml: event.bytes)
+                        table?.add(key: key, entry: event.bytes)
+                        made += 1
                     }
-                    if let description = event.description { xml.element("description", description, indent: 4) }
-                    if let url = event.url, schedule.siteURL != nil { xml.element("url", url, indent: 4) }
-                    xml.raw("      </event>\n")
                     if xml.bytes.count >= 1 << 18 { try append(Data(xml.take())) }
                 }
                 xml.raw("    </room>\n")
@@ -93,10 +89,41 @@ public struct FrabScheduleRenderer: Renderer {
         }
         xml.raw("</schedule>\n")
         try append(Data(xml.take()))
+        if let table { kept.keep(table) }
+        kept.count(reused: schedule.keys.count - made, made: made)
+    }
+
+    /// One event's element, as `schedule.xml` lists it in its room.
+    private static func xmlEvent(_ event: FrabSchedule.Event, siteURL: URL?, into xml: inout XMLText) {
+        xml.raw("      <event id=\"\(event.number)\" guid=\"\(event.guid)\">\n")
+        xml.element("room", event.room, indent: 4)
+        xml.element("title", event.title, indent: 4)
+        xml.element("type", event.type, indent: 4)
+        xml.element("date", event.date, indent: 4)
+        xml.element("start", event.start, indent: 4)
+        xml.element("duration", event.duration, indent: 4)
+        xml.element("abstract", event.abstract, indent: 4)
+        xml.element("slug", event.slug, indent: 4)
+        xml.element("track", event.track, indent: 4)
+        if !event.persons.isEmpty {
+            xml.raw("        <persons>\n")
+            for person in event.persons {
+                xml.raw("          <person guid=\"\(person.guid)\">")
+                xml.escaped(person.name)
+                xml.raw("</person>\n")
+            }
+            xml.raw("        </persons>\n")
+        }
+        if let description = event.description { xml.element("description", description, indent: 4) }
+        if let url = event.url, siteURL != nil { xml.element("url", url, indent: 4) }
+        xml.raw("      </event>\n")
     }
 
     /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.
-    private func json(_ frab: FrabSchedule, to append: (Data) throws -> Void) throws {
+    private func json(_ frab: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
+        let table =
+            Self.keepsTable(frab.keptJSON, frab) ? kept.writer(FrabSchedule.jsonTable, context: frab.jsonContext) : nil
+        var made = 0
         var json = JSONWriter(style: .feed, capacity: 1 << 18)
         json.beginObject()
         json.key("$schema")
@@ -139,7 +166,19 @@ public struct FrabScheduleRenderer: Renderer {
                 json.key(name)
                 json.beginArray()
                 for position in rooms[name] ?? [] {
-                    Self.event(frab.event(position), into: &json)
+                    let key = frab.keys[Int(position)]
+                    if let kept = frab.keptJSON[key] {
+                        json.raw(kept)
+                        table?.add(key: key, entry: kept)
+                    } else {
+                        // At the depth of an event in its room's array: schedule, conference,
+                        // days, day, rooms, room.
+                        var event = JSONWriter(style: .feed, capacity: 4096, depth: 7)
+                        Self.event(frab.event(position), into: &event)
+                        json.raw(event.bytes)
+                        table?.add(key: key, entry: event.bytes)
+                        made += 1
+                    }
                     if json.bytes.count >= 1 << 18 { try append(Data(json.take())) }
                 }
                 json.endArray()
@@ -201,6 +240,14 @@ public struct FrabScheduleRenderer: Renderer {
         json.endObject()
         json.finishFeed()
         try append(Data(json.take()))
+        if let table { kept.keep(table) }
+        kept.count(reused: frab.keys.count - made, made: made)
+    }
+
+    /// Whether a document's events are kept anew: some are missing from the last build's
+    /// table, or it holds others.
+    private static func keepsTable(_ last: EntryTable, _ schedule: FrabSchedule) -> Bool {
+        last.count != schedule.keys.count || schedule.keys.contains { last[$0] == nil }
     }
 
     private static func event(_ event: FrabSchedule.Event, into json: inout JSONWriter) {

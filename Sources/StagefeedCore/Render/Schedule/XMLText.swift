@@ -3,13 +3,19 @@
 struct XMLText {
     private(set) var bytes: [UInt8] = []
 
-    init() {
-        bytes.reserveCapacity(1 << 18 + 4096)
+    /// Text with room for `capacity` bytes (a quarter megabyte: a piece of a document).
+    init(capacity: Int = 1 << 18 + 4096) {
+        bytes.reserveCapacity(capacity)
     }
 
     /// Markup, as it is.
     mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// XML written before (a kept event), as it is.
+    mutating func raw(xml: some Collection<UInt8>) {
+        bytes.append(contentsOf: xml)
     }
 
     /// Text from the data, escaped.

@@ -41,6 +41,12 @@ public struct RenderResources: Sendable {
     /// what every page and feed shows around its own content, with the build of stagefeed
     /// (`identity`): a new binary renders everything once.
     public let programDigest: UnitDigest
+    /// What the entries of the whole-program files show besides their performance: the
+    /// event's id, names and timezone, the source, the public address and the build of
+    /// stagefeed. Entries kept by a build with another are not used.
+    public let entryContext: UnitDigest
+    /// The entries of the whole-program files the last build kept, and this build's.
+    public let kept: KeptEntries
     /// What units hand back besides their files.
     public let results = UnitResults()
     /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once.
@@ -48,9 +54,12 @@ public struct RenderResources: Sendable {
     /// `feeds/program.json`'s data version, which the frab schedule gives too.
     let dataVersion = SharedValue<String>()
 
-    public init(program: Program, context: BuildContext, identity: String = "") {
+    public init(
+        program: Program, context: BuildContext, identity: String = "", kept: KeptEntries = KeptEntries(folder: nil)
+    ) {
         self.program = program
         self.context = context
+        self.kept = kept
         let clock = EventClock(
             timeZone: program.event.timeZone,
             from: program.days.first?.start ?? program.performances.first?.start ?? Date(),
@@ -74,6 +83,12 @@ public struct RenderResources: Sendable {
                 ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }),
             uniquingKeysWith: { first, _ in first })
         programDigest = Self.digest(of: program, context: context, identity: identity)
+        var entryContext = DigestBuilder("entries")
+        entryContext.add([identity, StagefeedVersion.current, context.sourceName])
+        let event = program.event
+        entryContext.add([event.id, event.name, event.slug ?? "", event.timeZone.identifier])
+        entryContext.add(context.siteURL?.absoluteString)
+        self.entryContext = entryContext.finish()
     }
 
     /// The facts of `performance`, at `position` in the program (-1: a cancelled set, gone from it).
@@ -106,7 +121,11 @@ public struct RenderResources: Sendable {
         let stage = stages[performance.stageID]
         digest.add(stage?.name)
         digest.add(stage?.slug)
-        for id in performance.artistIDs {
+        // The set's own artist too, should a line-up leave it out: calendars and the frab
+        // schedule show its page and bio.
+        let listed = performance.artistIDs
+        let shown = performance.artistID.map { listed.contains($0) ? listed : listed + [$0] } ?? listed
+        for id in shown {
             let artist = artists[id]
             digest.add(artist?.name)
             digest.add(artist?.slug)
