@@ -187,10 +187,12 @@ enum FeedJSON {
     }
 
     /// Each performance's entry as it stands in a feed's `performances` array (made once per
-    /// build for `program.json` and the stage and day feeds alike).
-    static func performanceEntries(_ resources: RenderResources) -> [[UInt8]] {
+    /// build for `program.json` and the stage and day feeds alike, or kept from the last build).
+    static func performanceEntries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
         let program = resources.program
-        return ParallelWork.map(Array(program.performances.indices)) { position in
+        return resources.kept.entries(
+            "feed performances", context: tableContext(resources), keys: resources.performances.map(\.digest)
+        ) { position in
             let performance = program.performances[position]
             var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
             FeedJSON.performance(
@@ -198,5 +200,27 @@ enum FeedJSON {
                 facts: resources.performances[position], siteURL: resources.context.siteURL, into: &json)
             return json.bytes.sizedToFit()
         }
+    }
+
+    /// Each artist's entry as it stands in `program.json`'s `artists` array (made once per
+    /// build, or kept from the last build).
+    static func artistEntries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
+        let artists = resources.program.artists
+        return resources.kept.entries(
+            "feed artists", context: tableContext(resources), keys: artists.map(resources.artistDigest(of:))
+        ) { position in
+            var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
+            FeedJSON.artist(
+                artists[position], image: resources.context.images.image(for: artists[position].imageURL),
+                siteURL: resources.context.siteURL, into: &json)
+            return json.bytes.sizedToFit()
+        }
+    }
+
+    /// What the kept entries of the feeds show besides their own digests.
+    private static func tableContext(_ resources: RenderResources) -> UnitDigest {
+        var context = DigestBuilder("feed entries")
+        context.add(resources.entryContext)
+        return context.finish()
     }
 }

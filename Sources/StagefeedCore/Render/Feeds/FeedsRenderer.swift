@@ -69,7 +69,7 @@ public struct FeedsRenderer: Renderer {
     }
 
     /// The performances' shared entries.
-    static func entries(_ resources: RenderResources) -> [[UInt8]] {
+    static func entries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
         resources.feedEntries.value { FeedJSON.performanceEntries(resources) }
     }
 
@@ -93,10 +93,8 @@ public struct FeedsRenderer: Renderer {
         json.beginObject()
         json.key("artists")
         json.beginArray()
-        for artist in program.artists {
-            FeedJSON.artist(
-                artist, image: resources.context.images.image(for: artist.imageURL),
-                siteURL: resources.context.siteURL, into: &json)
+        for artist in resources.feedArtists.value({ FeedJSON.artistEntries(resources) }) {
+            json.raw(artist)
             try flushIfFull()
         }
         json.endArray()

@@ -37,13 +37,30 @@ struct EntryTable: Sendable {
     /// it is cut short, or cannot be read). A table made in another context is not read past
     /// its header.
     static func read(path: String, context: UnitDigest) -> EntryTable? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
         let header = header(context: context)
-        guard let start = try? handle.read(upToCount: header.count), start.elementsEqual(header),
-            let rest = try? handle.readToEnd()
-        else { return nil }
-        return EntryTable(bytes: header + rest, context: context)
+        guard fstat(file, &status) == 0, status.st_size >= header.count else { return nil }
+        // Read straight into the table's bytes: no second copy of a file of tens of megabytes.
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                // The header first: a table made in another context is not read past it.
+                let wanted = done < header.count ? header.count - done : size - done
+                let got = Foundation.read(file, buffer.baseAddress! + done, wanted)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+                if done == header.count, !buffer[..<done].elementsEqual(header) { break }
+            }
+            complete = done == size
+            count = done
+        }
+        return complete ? EntryTable(bytes: bytes, context: context) : nil
     }
 
     /// The table in `bytes`, when it is one made in `context` (nil otherwise, or when it is

@@ -50,7 +50,9 @@ public struct RenderResources: Sendable {
     /// What units hand back besides their files.
     public let results = UnitResults()
     /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once.
-    let feedEntries = SharedValue<[[UInt8]]>()
+    let feedEntries = SharedValue<[ArraySlice<UInt8>]>()
+    /// Each artist's entry in `feeds/program.json` (`FeedJSON.artistEntries`), made once.
+    let feedArtists = SharedValue<[ArraySlice<UInt8>]>()
     /// `feeds/program.json`'s data version, which the frab schedule gives too.
     let dataVersion = SharedValue<String>()
 

@@ -1,0 +1,95 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import StagefeedCore
+
+/// The entries a build keeps for the next: read back byte for byte in the context they were
+/// made in and in no other, in place only once the build commits, and never trusted when
+/// cut short.
+@Suite struct KeptEntriesTests {
+    private let context = UnitDigest(high: 1, low: 2)
+    private let otherContext = UnitDigest(high: 1, low: 3)
+
+    /// Entries of every size, with bytes a line-based format would trip on.
+    private static let entries: [(UnitDigest, [UInt8])] = (0..<300).map { number in
+        let bytes = (0..<(number * 37 % 5000)).map { UInt8(truncatingIfNeeded: $0 * number) }
+        return (UnitDigest(high: UInt64(number) << 40, low: UInt64.max - UInt64(number)), bytes)
+    }
+
+    private func writeTable(in folder: TemporaryFolder, context: UnitDigest) throws -> KeptEntries {
+        let kept = KeptEntries(folder: folder.path("entries"))
+        let writer = try #require(kept.writer("table", context: context))
+        for (key, bytes) in Self.entries { writer.add(key: key, entry: bytes) }
+        kept.keep(writer)
+        return kept
+    }
+
+    @Test func aCommittedTableGivesBackEveryEntryInItsContextOnly() throws {
+        let folder = try TemporaryFolder()
+        try writeTable(in: folder, context: context).commit()
+        let next = KeptEntries(folder: folder.path("entries"))
+        let table = next.last("table", context: context)
+        #expect(table.count == Self.entries.count)
+        for (key, bytes) in Self.entries {
+            #expect(table[key].map(Array.init) == bytes)
+        }
+        #expect(table[UnitDigest(high: 9, low: 9)] == nil)
+        #expect(next.last("table", context: otherContext).count == 0, "a table made in another context is not used")
+        #expect(
+            KeptEntries(folder: folder.path("entries"), readingLast: false).last("table", context: context).count == 0)
+    }
+
+    @Test func aTableIsInPlaceOnlyOnceTheBuildCommits() throws {
+        let folder = try TemporaryFolder()
+        let kept = try writeTable(in: folder, context: context)
+        #expect(KeptEntries(folder: folder.path("entries")).last("table", context: context).count == 0)
+        kept.abandon()
+        kept.commit()
+        #expect(KeptEntries(folder: folder.path("entries")).last("table", context: context).count == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("entries").path).isEmpty)
+    }
+
+    @Test func aTableCutShortOrAlteredIsNotUsed() throws {
+        let folder = try TemporaryFolder()
+        try writeTable(in: folder, context: context).commit()
+        let path = folder.path("entries/table")
+        let whole = try Data(contentsOf: path)
+        for cut in [1, 7, 19, whole.count / 2] {
+            #expect(EntryTable(bytes: Array(whole.dropLast(cut)), context: context) == nil, "cut by \(cut) bytes")
+        }
+        var other = Array(whole)
+        other[0] = UInt8(ascii: "S")
+        #expect(EntryTable(bytes: other, context: context) == nil)
+        try Data(whole.prefix(whole.count - 3)).write(to: path)
+        #expect(KeptEntries(folder: path.deletingLastPathComponent()).last("table", context: context).count == 0)
+    }
+
+    @Test func entriesAreTakenFromTheLastBuildAndOnlyTheOthersMade() throws {
+        let folder = try TemporaryFolder()
+        let keys = Self.entries.map(\.0)
+        let first = KeptEntries(folder: folder.path("entries"))
+        let made = first.entries("table", context: context, keys: keys) { Self.entries[$0].1 }
+        first.commit()
+        #expect(made.map(Array.init) == Self.entries.map(\.1))
+        #expect(first.counts == (reused: 0, made: keys.count))
+
+        // The next build: one entry changed (a new key), the rest as they were.
+        var changed = keys
+        changed[5] = UnitDigest(high: 77, low: 77)
+        let asked = Mutex<[Int]>([])
+        let second = KeptEntries(folder: folder.path("entries"))
+        let again = second.entries("table", context: context, keys: changed) { position in
+            asked.withLock { $0.append(position) }
+            return [1, 2, 3]
+        }
+        second.commit()
+        #expect(asked.withLock { $0 } == [5])
+        #expect(second.counts == (reused: keys.count - 1, made: 1))
+        #expect(Array(again[5]) == [1, 2, 3] && Array(again[6]) == Self.entries[6].1)
+
+        // The table now holds exactly the second build's entries.
+        let table = KeptEntries(folder: folder.path("entries")).last("table", context: context)
+        #expect(table.count == keys.count && table[keys[5]] == nil && table[changed[5]].map(Array.init) == [1, 2, 3])
+    }
+}
