@@ -93,9 +93,11 @@ public struct FeedsRenderer: Renderer {
         json.beginObject()
         json.key("artists")
         json.beginArray()
-        for artist in resources.feedArtists.value({ FeedJSON.artistEntries(resources) }) {
-            json.raw(artist)
-            try flushIfFull()
+        try resources.feedArtists.use({ FeedJSON.artistEntries(resources) }) { artists in
+            for artist in artists {
+                json.raw(artist)
+                try flushIfFull()
+            }
         }
         json.endArray()
         json.key("day_starts")
