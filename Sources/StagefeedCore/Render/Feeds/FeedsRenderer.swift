@@ -93,7 +93,8 @@ public struct FeedsRenderer: Renderer {
         json.beginObject()
         json.key("artists")
         json.beginArray()
-        try resources.feedArtists.use({ FeedJSON.artistEntries(resources) }) { artists in
+        let makeArtists = { FeedJSON.artistEntries(resources) }
+        try resources.feedArtists.use(makeArtists) { artists in
             for artist in artists {
                 json.raw(artist)
                 try flushIfFull()
