@@ -68,7 +68,7 @@ public struct CalendarRenderer: Renderer {
         }
         // Each entry's text is made once, by the first calendar that needs it, for all; or
         // taken from the last build's, kept by the entry's digest (which holds all it shows).
-        let texts = SharedValue<[ArraySlice<UInt8>]>()
+        let texts = SharedValue<[[UInt8]]>()
         let strings = self.strings
         var kept = DigestBuilder("calendar entries")
         kept.add(resources.entryContext)
@@ -118,7 +118,7 @@ public struct CalendarRenderer: Renderer {
 
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
     private func write(
-        _ calendar: Calendar, texts: [ArraySlice<UInt8>], timeZone: [UInt8], resources: RenderResources,
+        _ calendar: Calendar, texts: [[UInt8]], timeZone: [UInt8], resources: RenderResources,
         to append: (Data) throws -> Void
     ) throws {
         let program = resources.program, context = resources.context

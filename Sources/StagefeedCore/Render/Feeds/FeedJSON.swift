@@ -188,7 +188,7 @@ enum FeedJSON {
 
     /// Each performance's entry as it stands in a feed's `performances` array (made once per
     /// build for `program.json` and the stage and day feeds alike, or kept from the last build).
-    static func performanceEntries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
+    static func performanceEntries(_ resources: RenderResources) -> [[UInt8]] {
         let program = resources.program
         return resources.kept.entries(
             "feed performances", context: tableContext(resources), keys: resources.performances.map(\.digest)
@@ -204,7 +204,7 @@ enum FeedJSON {
 
     /// Each artist's entry as it stands in `program.json`'s `artists` array (made once per
     /// build, or kept from the last build).
-    static func artistEntries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
+    static func artistEntries(_ resources: RenderResources) -> [[UInt8]] {
         let artists = resources.program.artists
         return resources.kept.entries(
             "feed artists", context: tableContext(resources), keys: artists.map(resources.artistDigest(of:))

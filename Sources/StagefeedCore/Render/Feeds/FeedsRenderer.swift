@@ -69,7 +69,7 @@ public struct FeedsRenderer: Renderer {
     }
 
     /// The performances' shared entries.
-    static func entries(_ resources: RenderResources) -> [ArraySlice<UInt8>] {
+    static func entries(_ resources: RenderResources) -> [[UInt8]] {
         resources.feedEntries.value { FeedJSON.performanceEntries(resources) }
     }
 

@@ -75,7 +75,7 @@ struct FrabSchedule {
         let schedule = self
         events = ParallelWork.map(Array(program.performances.indices)) { position in
             let key = schedule.keys[position]
-            guard schedule.keptXML[key] == nil || schedule.keptJSON[key] == nil else { return nil }
+            guard !schedule.keptXML.contains(key) || !schedule.keptJSON.contains(key) else { return nil }
             return schedule.makeEvent(Int32(position))
         }
     }

@@ -247,7 +247,7 @@ public struct FrabScheduleRenderer: Renderer {
     /// Whether a document's events are kept anew: some are missing from the last build's
     /// table, or it holds others.
     private static func keepsTable(_ last: EntryTable, _ schedule: FrabSchedule) -> Bool {
-        last.count != schedule.keys.count || schedule.keys.contains { last[$0] == nil }
+        last.count != schedule.keys.count || schedule.keys.contains { !last.contains($0) }
     }
 
     private static func event(_ event: FrabSchedule.Event, into json: inout JSONWriter) {

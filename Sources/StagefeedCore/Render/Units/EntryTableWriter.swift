@@ -1,13 +1,17 @@
 import Foundation
 
-/// Writes an `EntryTable` to a file entry by entry, a megabyte at a time, so a table of a
-/// whole-program file is never held whole. A write that fails leaves the writer failed: the
-/// table is then not kept, and the next build makes those entries again.
+/// Writes an `EntryTable` to a file entry by entry, a megabyte at a time, then its index, so
+/// a table of a whole-program file is never held whole. A write that fails leaves the writer
+/// failed: the table is then not kept, and the next build makes those entries again.
 final class EntryTableWriter {
     let name: String
     let path: String
     private var handle: FileHandle?
     private var pending: [UInt8]
+    /// Bytes handed to the file so far.
+    private var written = 0
+    /// The index: each entry's digest, offset and length.
+    private var index: [UInt8] = []
 
     /// A writer of a new table at `path`, made in `context`; nil when the file cannot be made.
     init?(name: String, path: String, context: UnitDigest) {
@@ -22,7 +26,12 @@ final class EntryTableWriter {
     }
 
     func add(key: UnitDigest, entry: some Collection<UInt8>) {
-        EntryTable.append(key: key, entry: entry, to: &pending)
+        EntryTable.append(key, to: &pending)
+        EntryTable.append(littleEndian: UInt32(entry.count), to: &pending)
+        EntryTable.append(key, to: &index)
+        EntryTable.append(littleEndian: UInt64(written + pending.count), to: &index)
+        EntryTable.append(littleEndian: UInt32(entry.count), to: &index)
+        pending.append(contentsOf: entry)
         if pending.count >= 1 << 20 { flush() }
     }
 
@@ -30,6 +39,7 @@ final class EntryTableWriter {
         guard let handle else { return }
         do {
             try handle.write(contentsOf: pending)
+            written += pending.count
         } catch {
             try? handle.close()
             self.handle = nil
@@ -37,8 +47,16 @@ final class EntryTableWriter {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is left and closes the file; false when any write failed (or it was finished before).
+    /// Writes what is left, the index and the trailer, and closes the file; false when any
+    /// write failed (or it was finished before).
     func finish() -> Bool {
+        flush()
+        let rows = index.count / EntryTable.indexRow
+        pending = index
+        EntryTable.append(littleEndian: UInt64(written), to: &pending)
+        EntryTable.append(littleEndian: UInt32(rows), to: &pending)
+        pending.append(contentsOf: EntryTable.trailerMark)
+        index = []
         flush()
         guard let handle else { return false }
         self.handle = nil

@@ -36,7 +36,7 @@ public final class KeptEntries: Sendable {
     /// The table `name` the last build kept, when it was made in `context` (else empty).
     func last(_ name: String, context: UnitDigest) -> EntryTable {
         guard readsLast, let folder else { return EntryTable() }
-        return EntryTable.read(path: folder.appendingPathComponent(name).path, context: context) ?? EntryTable()
+        return EntryTable.open(path: folder.appendingPathComponent(name).path, context: context) ?? EntryTable()
     }
 
     /// A writer of `name`'s table for the next build (staged beside it), or nil when nothing
@@ -46,21 +46,24 @@ public final class KeptEntries: Sendable {
         return EntryTableWriter(name: name, path: Self.stagedPath(name, in: folder), context: context)
     }
 
-    /// The entries with `keys`: the bytes of each one the last build kept in table `name`,
-    /// the others made by `make` (given their position) over every core. When any was made,
-    /// or the last table holds others, all of them are kept as `name`'s table for the next build.
+    /// The entries with `keys`: the bytes of each one the last build kept in table `name`
+    /// (read in order, along the file), the others made by `make` (given their position) over
+    /// every core. When any was made, or the last table holds others, all of them are kept as
+    /// `name`'s table for the next build.
     func entries(
         _ name: String, context: UnitDigest, keys: [UnitDigest], make: @Sendable (Int) -> [UInt8]
-    ) -> [ArraySlice<UInt8>] {
+    ) -> [[UInt8]] {
         let last = self.last(name, context: context)
-        let entries = ParallelWork.map(Array(keys.indices)) { last[keys[$0]] ?? ArraySlice(make($0)) }
-        let reused = keys.lazy.filter { last[$0] != nil }.count
-        count(reused: reused, made: keys.count - reused)
-        if reused < keys.count || last.count != keys.count, let writer = writer(name, context: context) {
-            for (key, entry) in zip(keys, entries) { writer.add(key: key, entry: entry) }
+        var entries = keys.map { last[$0] }
+        let missing = entries.indices.filter { entries[$0] == nil }
+        for (position, made) in zip(missing, ParallelWork.map(missing, make)) { entries[position] = made }
+        count(reused: keys.count - missing.count, made: missing.count)
+        let all = entries.map { $0 ?? [] }
+        if !missing.isEmpty || last.count != keys.count, let writer = writer(name, context: context) {
+            for (key, entry) in zip(keys, all) { writer.add(key: key, entry: entry) }
             keep(writer)
         }
-        return entries
+        return all
     }
 
     /// Finishes `writer`'s table: it is put in place when the build commits.

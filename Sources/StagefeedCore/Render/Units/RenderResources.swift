@@ -50,10 +50,10 @@ public struct RenderResources: Sendable {
     /// What units hand back besides their files.
     public let results = UnitResults()
     /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once.
-    let feedEntries = SharedValue<[ArraySlice<UInt8>]>()
+    let feedEntries = SharedValue<[[UInt8]]>()
     /// Each artist's entry in `feeds/program.json` (`FeedJSON.artistEntries`), made once for
     /// the feed's two writings (its data version, then the file) and let go after them.
-    let feedArtists = SharedValue<[ArraySlice<UInt8>]>(users: 2)
+    let feedArtists = SharedValue<[[UInt8]]>(users: 2)
     /// `feeds/program.json`'s data version, which the frab schedule gives too.
     let dataVersion = SharedValue<String>()
 
