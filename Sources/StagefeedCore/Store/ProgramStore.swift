@@ -363,7 +363,7 @@ public struct ProgramStore: Sendable {
     )
         throws(StoreError)
     {
-        let encoded = ParallelWork.map(ids) { id in seen[id].flatMap { try? JSONEncoder().encode($0) } }
+        let encoded = ParallelWork.map(ids) { id in seen[id].flatMap(StoredPerformance.json) }
         try write { db in
             if !ids.isEmpty { try Self.raiseLedgerGeneration(db, source: source) }
             for (id, lastSeen) in zip(ids, encoded) {

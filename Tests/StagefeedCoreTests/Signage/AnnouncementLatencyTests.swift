@@ -35,7 +35,7 @@ import Testing
 
     private func expectWithin(_ seconds: Double, _ times: [String: Double?], _ what: String) {
         for (screen, time) in times.sorted(by: { $0.key < $1.key }) {
-            #expect(time != nil && time! <= seconds, "\(what) on \(screen): \(time.map { "\($0 ?? -1) s" } ?? "never")")
+            #expect(time != nil && time! <= seconds, "\(what) on \(screen): \(time.map { "\($0) s" } ?? "never")")
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
         let store = try ProgramStore(folder: folder.url)
         let program = try await program()
         let first = Date(timeIntervalSince1970: 1_800_000_000)
-        let (ledger, changed, seen, changes) = try RevisionLedger().advanced(to: program, at: first) { _ in [:] }
+        let (ledger, changed, seen, changes) = RevisionLedger().advanced(to: program, at: first) { _ in [:] }
         #expect(changed.count == program.performances.count && changes.isEmpty, "a first build is not news")
         try store.saveRevisions(source: "demo", ledger: ledger, ids: changed, seen: seen)
         let reopened = try ProgramStore(folder: folder.url)
