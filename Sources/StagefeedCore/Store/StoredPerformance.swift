@@ -12,69 +12,56 @@ enum StoredPerformance {
         guard dates.allSatisfy({ $0.timeIntervalSinceReferenceDate.isFinite }) else { return nil }
         var json = JSONWriter(style: .script, capacity: 512)
         json.beginObject()
-        json.key("id")
-        json.string(performance.id)
-        json.key("stageID")
-        json.string(performance.stageID)
-        if let artist = performance.artistID {
-            json.key("artistID")
-            json.string(artist)
-        }
+        member("id", performance.id, into: &json)
+        member("stageID", performance.stageID, into: &json)
+        member("artistID", performance.artistID, into: &json)
         if let activity = performance.activity {
             json.key("activity")
             json.beginObject()
-            json.key("id")
-            json.string(activity.id)
-            json.key("name")
-            json.string(activity.name)
-            optional("description", activity.description, into: &json)
-            optional("image_url", activity.imageURL, into: &json)
+            member("id", activity.id, into: &json)
+            member("name", activity.name, into: &json)
+            member("description", activity.description, into: &json)
+            member("image_url", activity.imageURL, into: &json)
             json.endObject()
         }
-        json.key("displayName")
-        json.string(performance.displayName)
-        optional("description", performance.description, into: &json)
-        date("start", performance.start, into: &json)
-        date("end", performance.end, into: &json)
-        if let updated = performance.updatedAt { date("updatedAt", updated, into: &json) }
-        json.key("day")
-        json.string(performance.day.description)
+        member("displayName", performance.displayName, into: &json)
+        member("description", performance.description, into: &json)
+        // Dates as JSONEncoder writes them by default: seconds since 2001-01-01, in the
+        // shortest digits that read back as the same number.
+        for (key, date) in [
+            ("start", performance.start), ("end", performance.end), ("updatedAt", performance.updatedAt),
+        ] {
+            guard let date else { continue }
+            json.key(key)
+            json.raw(Array(date.timeIntervalSinceReferenceDate.description.utf8))
+        }
+        member("day", performance.day.description, into: &json)
         if let lineup = performance.lineup {
             json.key("lineup")
-            json.beginArray()
-            for id in lineup { json.string(id) }
-            json.endArray()
+            json.strings(lineup)
         }
         if let details = performance.details {
             json.key("details")
             json.beginObject()
             json.key("genres")
-            json.beginArray()
-            for genre in details.genres { json.string(genre) }
-            json.endArray()
+            json.strings(details.genres)
             if let age = details.minimumAge {
                 json.key("minimumAge")
                 json.number(age)
             }
-            optional("dressCode", details.dressCode, into: &json)
-            optional("ticketURL", details.ticketURL, into: &json)
-            optional("flyerURL", details.flyerURL, into: &json)
+            member("dressCode", details.dressCode, into: &json)
+            member("ticketURL", details.ticketURL, into: &json)
+            member("flyerURL", details.flyerURL, into: &json)
             json.endObject()
         }
         json.endObject()
         return Data(json.take())
     }
 
-    private static func optional(_ key: String, _ value: String?, into json: inout JSONWriter) {
+    /// A text member, left out when absent.
+    private static func member(_ key: String, _ value: String?, into json: inout JSONWriter) {
         guard let value else { return }
         json.key(key)
         json.string(value)
-    }
-
-    /// A date as JSONEncoder writes it by default: seconds since 2001-01-01, in the shortest
-    /// digits that read back as the same number.
-    private static func date(_ key: String, _ date: Date, into json: inout JSONWriter) {
-        json.key(key)
-        json.raw(Array(date.timeIntervalSinceReferenceDate.description.utf8))
     }
 }

@@ -150,9 +150,7 @@ enum FeedJSON {
                 json.string(flyer)
             }
             json.key("genres")
-            json.beginArray()
-            for genre in details.genres { json.string(genre) }
-            json.endArray()
+            json.strings(details.genres)
             if let age = details.minimumAge {
                 json.key("minimum_age")
                 json.number(age)
@@ -173,9 +171,7 @@ enum FeedJSON {
         image(facts.image, siteURL: siteURL, into: &json)
         if let lineup = performance.lineup {
             json.key("lineup")
-            json.beginArray()
-            for id in lineup { json.string(id) }
-            json.endArray()
+            json.strings(lineup)
         }
         json.key("stage_id")
         json.string(performance.stageID)

@@ -135,6 +135,13 @@ public struct JSONWriter {
         if let value { string(value) } else { null() }
     }
 
+    /// An array of strings.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
     /// Bytes of JSON written before in the same style and at the same depth (a feed entry
     /// made once and shared by several files).
     public mutating func raw(_ json: some Collection<UInt8>) {
