@@ -187,7 +187,7 @@ enum FeedJSON {
     static func performanceEntries(_ resources: RenderResources) -> [[UInt8]] {
         let program = resources.program
         return resources.kept.entries(
-            "feed performances", context: tableContext(resources), keys: resources.performances.map(\.digest)
+            "feed-performances", context: tableContext(resources), keys: resources.performances.map(\.digest)
         ) { position in
             let performance = program.performances[position]
             var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
@@ -203,7 +203,7 @@ enum FeedJSON {
     static func artistEntries(_ resources: RenderResources) -> [[UInt8]] {
         let artists = resources.program.artists
         return resources.kept.entries(
-            "feed artists", context: tableContext(resources), keys: artists.map(resources.artistDigest(of:))
+            "feed-artists", context: tableContext(resources), keys: artists.map(resources.artistDigest(of:))
         ) { position in
             var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
             FeedJSON.artist(
