@@ -465,13 +465,15 @@ public struct ProgramStore: Sendable {
 
     /// Slugs handed out before, by kind then id.
     public func slugs() throws(StoreError) -> [String: [String: String]] {
-        try read { db in
-            var result: [String: [String: String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, id, slug FROM slug") {
-                result[row["kind"], default: [:]][row["id"]] = row["slug"]
-            }
-            return result
+        try read(Self.slugs)
+    }
+
+    private static func slugs(_ db: Database) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, id, slug FROM slug") {
+            result[row["kind"], default: [:]][row["id"]] = row["slug"]
         }
+        return result
     }
 
     /// Records a successful check in one transaction: the responses that changed, the slugs
@@ -514,15 +516,16 @@ public struct ProgramStore: Sendable {
                     // A copy an earlier version kept would no longer match the bodies.
                     try db.execute(sql: "DELETE FROM program_snapshot WHERE source = ?", arguments: [source])
                 }
-                for stage in program.stages {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('stage', ?, ?)",
-                        arguments: [stage.id, stage.slug])
-                }
-                for artist in program.artists {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES ('artist', ?, ?)",
-                        arguments: [artist.id, artist.slug])
+                // Only the slugs that are new or changed: a refresh where one set moved
+                // rewrote all 12,000 artists' rows, a statement parsed for each.
+                let known = try Self.slugs(db)
+                let insert = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO slug (kind, id, slug) VALUES (?, ?, ?)")
+                let slugs =
+                    program.stages.map { ("stage", $0.id, $0.slug) }
+                    + program.artists.map { ("artist", $0.id, $0.slug) }
+                for (kind, id, slug) in slugs where known[kind]?[id] != slug {
+                    try insert.execute(arguments: [kind, id, slug])
                 }
             }
             let previousChange = try Double.fetchOne(

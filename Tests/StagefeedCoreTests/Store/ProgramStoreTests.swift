@@ -31,6 +31,22 @@ import Testing
         #expect(try reopened.responses(source: "fourvenues").isEmpty)
     }
 
+    @Test func aCommitKeepsNewAndChangedSlugsAndLeavesTheOthers() async throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgramStore(folder: folder.url)
+        var program = try await demoProgram()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.commit(source: "stagecraft", responses: [], program: program, changed: true, rate: nil, at: now)
+        program.artists[0].slug = "renamed-by-hand"
+        program.stages[1].slug = "other-stage"
+        program.artists.append(Artist(id: "newcomer", name: "Newcomer", slug: "newcomer", links: []))
+        try store.commit(source: "stagecraft", responses: [], program: program, changed: true, rate: nil, at: now)
+        let slugs = try store.slugs()
+        #expect(slugs["artist"]?.count == program.artists.count && slugs["stage"]?.count == program.stages.count)
+        for artist in program.artists { #expect(slugs["artist"]?[artist.id] == artist.slug) }
+        for stage in program.stages { #expect(slugs["stage"]?[stage.id] == stage.slug) }
+    }
+
     @Test func digestsOfBodiesAreKeptAndWorkedOutForOlderRows() async throws {
         let folder = try TemporaryFolder()
         let store = try ProgramStore(folder: folder.url)
