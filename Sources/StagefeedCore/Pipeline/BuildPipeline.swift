@@ -167,6 +167,8 @@ public struct BuildPipeline: Sendable {
         let freshness = outcome.freshness, sourceDigest = outcome.digest
         // A watch stopped while the source was read ends here, before the store or output change.
         try Task.checkCancellation()
+        // A fresh read fetched, decoded and stored the program; a stored one is read with the load.
+        if freshness == .fresh { phases.lap("fetch and store") }
         // Pictures are asked for after a fresh read: first those the last build showed.
         let pictures = freshness == .fresh ? imageSync(logger: logger) : nil
         var picturesAsked: Set<String> = []

@@ -40,7 +40,7 @@ public struct FrabScheduleRenderer: Renderer {
     private func xml(_ schedule: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
         let table =
             Self.keepsTable(schedule.keptXML, schedule)
-            ? kept.writer(FrabSchedule.xmlTable, context: schedule.xmlContext) : nil
+            ? kept.writer(FrabSchedule.xmlTable, context: schedule.xmlContext, last: schedule.keptXML) : nil
         var made = 0
         var xml = XMLText()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n")
@@ -122,7 +122,8 @@ public struct FrabScheduleRenderer: Renderer {
     /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.
     private func json(_ frab: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
         let table =
-            Self.keepsTable(frab.keptJSON, frab) ? kept.writer(FrabSchedule.jsonTable, context: frab.jsonContext) : nil
+            Self.keepsTable(frab.keptJSON, frab)
+            ? kept.writer(FrabSchedule.jsonTable, context: frab.jsonContext, last: frab.keptJSON) : nil
         var made = 0
         var json = JSONWriter(style: .feed, capacity: 1 << 18)
         json.beginObject()

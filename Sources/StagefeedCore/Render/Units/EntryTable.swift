@@ -7,7 +7,8 @@ import Synchronization
 /// (its digest, 16 bytes; its length, 4 bytes little-endian; its bytes), then an index of
 /// the records (digest, offset and length of each) and a trailer locating the index.
 ///
-/// Only the index is read when the table is opened; entries are read from the file when
+/// A later build may append to the file the records of its new entries and a new index and
+/// trailer: the last trailer is the one read. Only the index is read when the table is opened; entries are read from the file when
 /// asked for, through a window of a megabyte that slides along it (a build asks for them in
 /// about the order the last build wrote them), so a table of tens of megabytes costs a build
 /// little memory.
@@ -21,6 +22,10 @@ final class EntryTable: Sendable {
     private let file: Int32
     private let index: [UnitDigest: Range<Int>]
     private let window = Mutex(Window())
+    /// The file's size, and the bytes its header, live records, index and trailer take: the
+    /// rest are records of entries no longer listed.
+    let size: Int
+    private let liveSize: Int
 
     static let format = "stagefeed entries 2"
     /// The trailer's last bytes.
@@ -33,11 +38,17 @@ final class EntryTable: Sendable {
     init() {
         file = -1
         index = [:]
+        size = 0
+        liveSize = 0
     }
 
-    private init(file: Int32, index: [UnitDigest: Range<Int>]) {
+    private init(file: Int32, index: [UnitDigest: Range<Int>], size: Int, headerSize: Int) {
         self.file = file
         self.index = index
+        self.size = size
+        liveSize =
+            headerSize + index.values.reduce(0) { $0 + $1.count + Self.recordPrefix } + index.count * Self.indexRow
+            + Self.trailerSize
     }
 
     deinit {
@@ -49,6 +60,13 @@ final class EntryTable: Sendable {
 
     /// Whether the table holds the entry with digest `key`.
     func contains(_ key: UnitDigest) -> Bool { index[key] != nil }
+
+    /// Where the entry with digest `key` lies in the file.
+    func range(of key: UnitDigest) -> Range<Int>? { index[key] }
+
+    /// Whether new entries may be appended to the file: at most half of it is records of
+    /// entries no longer listed (else it is written anew, without them).
+    var takesAppends: Bool { file >= 0 && size <= 2 * liveSize + (1 << 20) }
 
     /// The bytes of the entry with digest `key`, if the table has it (and the file can still
     /// be read).
@@ -82,19 +100,18 @@ final class EntryTable: Sendable {
     static func open(path: String, context: UnitDigest) -> EntryTable? {
         let file = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else { return nil }
-        guard let index = index(of: file, context: context) else {
+        var status = stat()
+        guard fstat(file, &status) == 0, let index = index(of: file, size: Int(status.st_size), context: context) else {
             close(file)
             return nil
         }
-        return EntryTable(file: file, index: index)
+        return EntryTable(
+            file: file, index: index, size: Int(status.st_size), headerSize: header(context: context).count)
     }
 
     /// The index of the table open as `file`, checked against its size and header.
-    private static func index(of file: Int32, context: UnitDigest) -> [UnitDigest: Range<Int>]? {
-        var status = stat()
+    private static func index(of file: Int32, size: Int, context: UnitDigest) -> [UnitDigest: Range<Int>]? {
         let header = header(context: context)
-        guard fstat(file, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
         guard size >= header.count + trailerSize, read(file, at: 0, count: header.count) == header,
             let trailer = read(file, at: size - trailerSize, count: trailerSize),
             trailer.suffix(4).elementsEqual(trailerMark)

@@ -1,11 +1,15 @@
 import Foundation
 
 /// Writes an `EntryTable` to a file entry by entry, a megabyte at a time, then its index, so
-/// a table of a whole-program file is never held whole. A write that fails leaves the writer
-/// failed: the table is then not kept, and the next build makes those entries again.
+/// a table of a whole-program file is never held whole; or appends to the last build's table
+/// the records of the entries it does not have, and an index listing this build's entries,
+/// old and new. A write that fails leaves the writer failed: the table is then not kept, and
+/// the next build makes those entries again.
 final class EntryTableWriter {
     let name: String
     let path: String
+    /// For a writer appending to the last table: it, and the file's size before.
+    let appendingTo: EntryTable?
     private var handle: FileHandle?
     private var pending: [UInt8]
     /// Bytes handed to the file so far.
@@ -21,11 +25,33 @@ final class EntryTableWriter {
         self.name = name
         self.path = path
         self.handle = handle
+        appendingTo = nil
         pending = EntryTable.header(context: context)
         pending.reserveCapacity(1 << 20 + 64 * 1024)
     }
 
+    /// A writer appending to `table`, the file at `path`; nil when it cannot be opened.
+    init?(name: String, appendingTo table: EntryTable, path: String) {
+        guard let handle = FileHandle(forWritingAtPath: path), (try? handle.seek(toOffset: UInt64(table.size))) != nil
+        else { return nil }
+        self.name = name
+        self.path = path
+        self.handle = handle
+        appendingTo = table
+        written = table.size
+        pending = []
+        pending.reserveCapacity(1 << 20 + 64 * 1024)
+    }
+
+    /// Lists the entry with digest `key`: its record is written unless the table appended to
+    /// has it.
     func add(key: UnitDigest, entry: some Collection<UInt8>) {
+        if let range = appendingTo?.range(of: key) {
+            EntryTable.append(key, to: &index)
+            EntryTable.append(littleEndian: UInt64(range.lowerBound), to: &index)
+            EntryTable.append(littleEndian: UInt32(range.count), to: &index)
+            return
+        }
         EntryTable.append(key, to: &pending)
         EntryTable.append(littleEndian: UInt32(entry.count), to: &pending)
         EntryTable.append(key, to: &index)

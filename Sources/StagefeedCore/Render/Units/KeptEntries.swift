@@ -2,15 +2,18 @@ import Foundation
 import Synchronization
 
 /// The entries of the whole-program files kept from one build for the next: each VEVENT of
-/// the calendars and each event of `schedule.xml` and `schedule.json`, by a digest of what it
-/// shows, in the store beside the unit records (`<cache>/outputs/<key>/entries/`). A build
+/// the calendars, each event of `schedule.xml` and `schedule.json`, each set's and artist's
+/// entry in `feeds/program.json`, by a digest of what it shows, in the store beside the unit records (`<cache>/outputs/<key>/entries/`). A build
 /// where one set moved takes every other entry's bytes from there instead of making them
-/// again. A table is staged while the build runs and put in place when the build commits;
-/// one missing, unreadable or made by another build of stagefeed only means more entries
-/// are made.
+/// again. A new table is staged while the build runs and put in place when the build
+/// commits; one appended to is cut back should the build fail. A table missing, unreadable
+/// or made by another build of stagefeed only means more entries are made.
 public final class KeptEntries: Sendable {
     private struct State {
         var staged: Set<String> = []
+        /// Tables this build appends to, by name: their files' sizes before, to go back to
+        /// should the build fail.
+        var appended: [String: Int] = [:]
         var reused = 0
         var made = 0
     }
@@ -39,10 +42,19 @@ public final class KeptEntries: Sendable {
         return EntryTable.open(path: folder.appendingPathComponent(name).path, context: context) ?? EntryTable()
     }
 
-    /// A writer of `name`'s table for the next build (staged beside it), or nil when nothing
-    /// is kept or the file cannot be made.
-    func writer(_ name: String, context: UnitDigest) -> EntryTableWriter? {
+    /// A writer of `name`'s table for the next build, or nil when nothing is kept or the file
+    /// cannot be made. It appends to `last` when that is the table in place and not mostly
+    /// entries no longer listed (a build where one set moved writes that set's entries and an
+    /// index); else it writes a new table, staged beside the last.
+    func writer(_ name: String, context: UnitDigest, last: EntryTable) -> EntryTableWriter? {
         guard let folder, (try? FileOperations.createFolder(folder)) != nil else { return nil }
+        if last.takesAppends,
+            let writer = EntryTableWriter(
+                name: name, appendingTo: last, path: folder.appendingPathComponent(name).path)
+        {
+            state.withLock { $0.appended[name] = last.size }
+            return writer
+        }
         return EntryTableWriter(name: name, path: Self.stagedPath(name, in: folder), context: context)
     }
 
@@ -59,17 +71,30 @@ public final class KeptEntries: Sendable {
         for (position, made) in zip(missing, ParallelWork.map(missing, make)) { entries[position] = made }
         count(reused: keys.count - missing.count, made: missing.count)
         let all = entries.map { $0 ?? [] }
-        if !missing.isEmpty || last.count != keys.count, let writer = writer(name, context: context) {
+        if !missing.isEmpty || last.count != keys.count, let writer = writer(name, context: context, last: last) {
             for (key, entry) in zip(keys, all) { writer.add(key: key, entry: entry) }
             keep(writer)
         }
         return all
     }
 
-    /// Finishes `writer`'s table: it is put in place when the build commits.
+    /// Finishes `writer`'s table: a new one is put in place when the build commits; one
+    /// appended to is in place (and cut back to its last size if this build fails).
     func keep(_ writer: EntryTableWriter) {
-        guard writer.finish() else { return }
-        state.withLock { _ = $0.staged.insert(writer.name) }
+        let finished = writer.finish()
+        if writer.appendingTo != nil {
+            if !finished { rollBack(writer.name) }
+        } else if finished {
+            state.withLock { _ = $0.staged.insert(writer.name) }
+        }
+    }
+
+    /// Cuts a table this build appended to back to its size before.
+    private func rollBack(_ name: String) {
+        guard let folder, let size = state.withLock({ $0.appended.removeValue(forKey: name) }) else { return }
+        if truncate(folder.appendingPathComponent(name).path, off_t(size)) != 0 {
+            try? FileOperations.remove(folder.appendingPathComponent(name))
+        }
     }
 
     /// Counts entries taken from the last build and made by this one.
@@ -80,11 +105,14 @@ public final class KeptEntries: Sendable {
         }
     }
 
-    /// Puts this build's tables in place of the last build's. A table that cannot be moved
-    /// is left out: the next build makes its entries.
+    /// Puts this build's new tables in place of the last build's (those it appended to are).
+    /// A table that cannot be moved is left out: the next build makes its entries.
     public func commit() {
         guard let folder else { return }
-        let staged = state.withLock { $0.staged }
+        let staged = state.withLock { state in
+            state.appended.removeAll()
+            return state.staged
+        }
         for name in staged {
             let target = folder.appendingPathComponent(name)
             if (try? FileOperations.move(path: Self.stagedPath(name, in: folder), to: target.path)) == nil {
@@ -94,11 +122,15 @@ public final class KeptEntries: Sendable {
         abandon()
     }
 
-    /// Removes the tables this build staged (a build that fails keeps the last ones).
+    /// Removes the tables this build staged and cuts those it appended to back to their size
+    /// before (a build that fails keeps the last ones).
     public func abandon() {
-        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasSuffix(Self.stagedSuffix) {
-            try? FileOperations.remove(folder.appendingPathComponent(name))
+        guard let folder else { return }
+        for name in state.withLock({ Array($0.appended.keys) }) { rollBack(name) }
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for name in names where name.hasSuffix(Self.stagedSuffix) {
+                try? FileOperations.remove(folder.appendingPathComponent(name))
+            }
         }
         state.withLock { $0.staged.removeAll() }
     }

@@ -19,7 +19,7 @@ import Testing
 
     private func writeTable(in folder: TemporaryFolder, context: UnitDigest) throws -> KeptEntries {
         let kept = KeptEntries(folder: folder.path("entries"))
-        let writer = try #require(kept.writer("table", context: context))
+        let writer = try #require(kept.writer("table", context: context, last: EntryTable()))
         for (key, bytes) in Self.entries { writer.add(key: key, entry: bytes) }
         kept.keep(writer)
         return kept
@@ -70,6 +70,60 @@ import Testing
             #expect(EntryTable.open(path: path.path, context: context) == nil)
         }
         #expect(KeptEntries(folder: path.deletingLastPathComponent()).last("table", context: context).count == 0)
+    }
+
+    @Test func aBuildAppendsItsNewEntriesAndAFailedOneCutsThemOff() throws {
+        let folder = try TemporaryFolder()
+        let keys = Self.entries.map(\.0)
+        let first = KeptEntries(folder: folder.path("entries"))
+        _ = first.entries("table", context: context, keys: keys) { Self.entries[$0].1 }
+        first.commit()
+        let path = folder.path("entries/table")
+        let before = try Data(contentsOf: path)
+
+        // One entry new: its record and an index are appended, nothing else is written again.
+        var changed = keys
+        changed[0] = UnitDigest(high: 5, low: 5)
+        let failing = KeptEntries(folder: folder.path("entries"))
+        _ = failing.entries("table", context: context, keys: changed) { _ in [9, 9] }
+        let appended = try Data(contentsOf: path)
+        #expect(appended.prefix(before.count) == before)
+        let index = keys.count * EntryTable.indexRow + EntryTable.trailerSize
+        #expect(appended.count == before.count + EntryTable.recordPrefix + 2 + index)
+        // The build fails: the table is the last build's again, byte for byte.
+        failing.abandon()
+        #expect(try Data(contentsOf: path) == before)
+
+        let next = KeptEntries(folder: folder.path("entries"))
+        _ = next.entries("table", context: context, keys: changed) { _ in [9, 9] }
+        next.commit()
+        let table = KeptEntries(folder: folder.path("entries")).last("table", context: context)
+        #expect(table.count == keys.count && table[changed[0]] == [9, 9] && table[keys[0]] == nil)
+        #expect(table[keys[1]] == Self.entries[1].1)
+    }
+
+    @Test func aTableMostlyOfEntriesNoLongerListedIsWrittenAnew() throws {
+        let folder = try TemporaryFolder()
+        let entry = [UInt8](repeating: 7, count: 20_000)
+        var keys = (0..<200).map { UnitDigest(high: 1, low: UInt64($0)) }
+        var largest = 0
+        for round in 1...10 {
+            // Half the entries change each round: 2 MB of records no longer listed per round.
+            if round > 1 {
+                for position in stride(from: round % 2, to: keys.count, by: 2) {
+                    keys[position] = UnitDigest(high: keys[position].high + 1, low: keys[position].low)
+                }
+            }
+            let kept = KeptEntries(folder: folder.path("entries"))
+            _ = kept.entries("table", context: context, keys: keys) { _ in entry }
+            kept.commit()
+            let size = try Data(contentsOf: folder.path("entries/table")).count
+            largest = max(largest, size)
+            let table = KeptEntries(folder: folder.path("entries")).last("table", context: context)
+            #expect(table.count == keys.count && keys.allSatisfy { table[$0] == entry }, "round \(round)")
+        }
+        // 4 MB live: without writing it anew it would reach 22 MB.
+        #expect(largest < 12_000_000, "the table grew to \(largest) bytes")
     }
 
     @Test func entriesAreTakenFromTheLastBuildAndOnlyTheOthersMade() throws {
