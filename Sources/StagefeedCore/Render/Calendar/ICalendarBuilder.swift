@@ -15,7 +15,7 @@ struct ICalendarBuilder {
     }
 
     /// Appends content lines another builder already wrote.
-    mutating func append(rendered: some Collection<UInt8>) { output.append(contentsOf: rendered) }
+    mutating func append(rendered: [UInt8]) { output.append(contentsOf: rendered) }
 
     mutating func end(_ component: String) {
         pending.append(contentsOf: "END:".utf8)

@@ -144,7 +144,7 @@ public struct JSONWriter {
 
     /// Bytes of JSON written before in the same style and at the same depth (a feed entry
     /// made once and shared by several files).
-    public mutating func raw(_ json: some Collection<UInt8>) {
+    public mutating func raw(_ json: [UInt8]) {
         beforeElement()
         bytes.append(contentsOf: json)
     }

@@ -39,7 +39,7 @@ public struct FrabScheduleRenderer: Renderer {
     /// The XML document, handed on in pieces of about a quarter megabyte.
     private func xml(_ schedule: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
         let table =
-            Self.keepsTable(schedule.keptXML, schedule)
+            !schedule.keptXML.lists(exactly: schedule.keys)
             ? kept.writer(FrabSchedule.xmlTable, context: schedule.xmlContext, last: schedule.keptXML) : nil
         var made = 0
         var xml = XMLText()
@@ -122,7 +122,7 @@ public struct FrabScheduleRenderer: Renderer {
     /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.
     private func json(_ frab: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
         let table =
-            Self.keepsTable(frab.keptJSON, frab)
+            !frab.keptJSON.lists(exactly: frab.keys)
             ? kept.writer(FrabSchedule.jsonTable, context: frab.jsonContext, last: frab.keptJSON) : nil
         var made = 0
         var json = JSONWriter(style: .feed, capacity: 1 << 18)
@@ -243,12 +243,6 @@ public struct FrabScheduleRenderer: Renderer {
         try append(Data(json.take()))
         if let table { kept.keep(table) }
         kept.count(reused: frab.keys.count - made, made: made)
-    }
-
-    /// Whether a document's events are kept anew: some are missing from the last build's
-    /// table, or it holds others.
-    private static func keepsTable(_ last: EntryTable, _ schedule: FrabSchedule) -> Bool {
-        last.count != schedule.keys.count || schedule.keys.contains { !last.contains($0) }
     }
 
     private static func event(_ event: FrabSchedule.Event, into json: inout JSONWriter) {

@@ -14,7 +14,7 @@ struct XMLText {
     }
 
     /// XML written before (a kept event), as it is.
-    mutating func raw(xml: some Collection<UInt8>) {
+    mutating func raw(xml: [UInt8]) {
         bytes.append(contentsOf: xml)
     }
 

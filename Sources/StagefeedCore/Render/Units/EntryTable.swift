@@ -8,10 +8,10 @@ import Synchronization
 /// the records (digest, offset and length of each) and a trailer locating the index.
 ///
 /// A later build may append to the file the records of its new entries and a new index and
-/// trailer: the last trailer is the one read. Only the index is read when the table is opened; entries are read from the file when
-/// asked for, through a window of a megabyte that slides along it (a build asks for them in
-/// about the order the last build wrote them), so a table of tens of megabytes costs a build
-/// little memory.
+/// trailer: the last trailer is the one read. Only the index is read when the table is
+/// opened; entries are read from the file when asked for, through a window of a megabyte
+/// that slides along it (a build asks for them in about the order the last build wrote
+/// them), so a table of tens of megabytes costs a build little memory.
 final class EntryTable: Sendable {
     private struct Window {
         var start = 0
@@ -60,6 +60,12 @@ final class EntryTable: Sendable {
 
     /// Whether the table holds the entry with digest `key`.
     func contains(_ key: UnitDigest) -> Bool { index[key] != nil }
+
+    /// Whether the table lists exactly the entries with `keys`, no more and no fewer (else a
+    /// build keeps its entries anew).
+    func lists(exactly keys: [UnitDigest]) -> Bool {
+        count == keys.count && keys.allSatisfy(contains)
+    }
 
     /// Where the entry with digest `key` lies in the file.
     func range(of key: UnitDigest) -> Range<Int>? { index[key] }

@@ -7,8 +7,7 @@ import Foundation
 /// the next build makes those entries again.
 final class EntryTableWriter {
     let name: String
-    let path: String
-    /// For a writer appending to the last table: it, and the file's size before.
+    /// For a writer appending to the last table: that table.
     let appendingTo: EntryTable?
     private var handle: FileHandle?
     private var pending: [UInt8]
@@ -23,7 +22,6 @@ final class EntryTableWriter {
             let handle = FileHandle(forWritingAtPath: path)
         else { return nil }
         self.name = name
-        self.path = path
         self.handle = handle
         appendingTo = nil
         pending = EntryTable.header(context: context)
@@ -35,7 +33,6 @@ final class EntryTableWriter {
         guard let handle = FileHandle(forWritingAtPath: path), (try? handle.seek(toOffset: UInt64(table.size))) != nil
         else { return nil }
         self.name = name
-        self.path = path
         self.handle = handle
         appendingTo = table
         written = table.size
@@ -45,7 +42,7 @@ final class EntryTableWriter {
 
     /// Lists the entry with digest `key`: its record is written unless the table appended to
     /// has it.
-    func add(key: UnitDigest, entry: some Collection<UInt8>) {
+    func add(key: UnitDigest, entry: [UInt8]) {
         if let range = appendingTo?.range(of: key) {
             EntryTable.append(key, to: &index)
             EntryTable.append(littleEndian: UInt64(range.lowerBound), to: &index)

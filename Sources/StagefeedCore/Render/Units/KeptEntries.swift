@@ -3,9 +3,9 @@ import Synchronization
 
 /// The entries of the whole-program files kept from one build for the next: each VEVENT of
 /// the calendars, each event of `schedule.xml` and `schedule.json`, each set's and artist's
-/// entry in `feeds/program.json`, by a digest of what it shows, in the store beside the unit records (`<cache>/outputs/<key>/entries/`). A build
-/// where one set moved takes every other entry's bytes from there instead of making them
-/// again. A new table is staged while the build runs and put in place when the build
+/// entry in `feeds/program.json`, by a digest of what it shows, in the store beside the
+/// unit records (`<cache>/outputs/<key>/entries/`). A build where one set moved takes every
+/// other entry's bytes from there instead of making them again. A new table is staged while the build runs and put in place when the build
 /// commits; one appended to is cut back should the build fail. A table missing, unreadable
 /// or made by another build of stagefeed only means more entries are made.
 public final class KeptEntries: Sendable {
@@ -71,7 +71,7 @@ public final class KeptEntries: Sendable {
         for (position, made) in zip(missing, ParallelWork.map(missing, make)) { entries[position] = made }
         count(reused: keys.count - missing.count, made: missing.count)
         let all = entries.map { $0 ?? [] }
-        if !missing.isEmpty || last.count != keys.count, let writer = writer(name, context: context, last: last) {
+        if !last.lists(exactly: keys), let writer = writer(name, context: context, last: last) {
             for (key, entry) in zip(keys, all) { writer.add(key: key, entry: entry) }
             keep(writer)
         }
