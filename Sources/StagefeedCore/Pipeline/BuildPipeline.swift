@@ -96,10 +96,15 @@ public struct BuildPipeline: Sendable {
 
     /// Runs `units` (see `RenderThreads`), each handing its files to `sink`. Cancelling the
     /// calling task stops them at their next file, with `CancellationError`.
-    private func render(_ units: [RenderUnit], into sink: any OutputSink) async throws -> RenderThreads.Outcome {
+    private func render(
+        _ units: consuming [RenderUnit], into sink: any OutputSink
+    ) async throws
+        -> RenderThreads.Outcome
+    {
         let stoppable = StoppableSink(sink)
+        let queue = RenderThreads.Queue(units)
         return try await withTaskCancellationHandler {
-            try await RenderThreads.run(units, into: stoppable)
+            try await RenderThreads.run(queue, into: stoppable)
         } onCancel: {
             stoppable.stop()
         }
@@ -228,7 +233,9 @@ public struct BuildPipeline: Sendable {
         let renderedFingerprint = try fingerprint(of: sourceDigest)
         phases.lap("revisions")
         let keptEntries = KeptEntries(folder: writer.location.entriesFolder, readingLast: !alwaysRender)
-        let (resources, units) = try await plan(program, context: context, kept: keptEntries)
+        let resources: RenderResources
+        var units: [RenderUnit]
+        (resources, units) = try await plan(program, context: context, kept: keptEntries)
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
         var kept: [String: UnitRecords.Entry] = [:]
         var dirty: [RenderUnit] = []
@@ -242,6 +249,10 @@ public struct BuildPipeline: Sendable {
                 dirty.append(unit)
             }
         }
+        // The units are let go as they run, and with them what only they hold.
+        let unitCount = units.count
+        units = []
+        let made = dirty.map { (key: $0.key, digest: $0.digest) }
         phases.lap("plan")
         let session = try writer.begin()
         let write: WriteReport
@@ -250,7 +261,7 @@ public struct BuildPipeline: Sendable {
             try session.keep(kept.values.flatMap(\.paths))
             // A robots.txt the site owner made their own stays theirs.
             if !context.writesRobots { session.leave(RobotsFile.path) }
-            let rendered = try await render(dirty, into: session)
+            let rendered = try await render(consume dirty, into: session)
             phases.lap("render")
             phases.add(
                 rendered.laps.sorted { $0.key < $1.key }.map {
@@ -272,7 +283,7 @@ public struct BuildPipeline: Sendable {
                 try session.commit()
             }
             var records = UnitRecords(entries: kept)
-            for unit in dirty {
+            for unit in made {
                 records.entries[unit.key] = UnitRecords.Entry(
                     digest: unit.digest, paths: rendered.paths[unit.key] ?? [])
             }
@@ -292,7 +303,7 @@ public struct BuildPipeline: Sendable {
         phases.lap("write")
         let elapsed = ContinuousClock.now - clock
         logger.debug(
-            "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")); \(dirty.count) of \(units.count) units made"
+            "phases: \(phases.laps.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")); \(made.count) of \(unitCount) units made"
         )
         var report = BuildReport(
             sourceName: source.name, freshness: freshness,
@@ -300,8 +311,8 @@ public struct BuildPipeline: Sendable {
             write: write, duration: elapsed.seconds)
         report.phases = phases.laps
         report.bytesWritten = session.bytesStaged
-        report.unitsMade = dirty.count
-        report.units = units.count
+        report.unitsMade = made.count
+        report.units = unitCount
         (report.entriesReused, report.entriesMade) = keptEntries.counts
         return report
     }

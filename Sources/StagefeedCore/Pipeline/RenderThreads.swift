@@ -14,18 +14,51 @@ enum RenderThreads {
         var laps: [String: Double] = [:]
     }
 
-    /// Runs `units` into `sink`. The first unit to fail stops the others at their next
-    /// file, and its error is thrown.
-    static func run(_ units: [RenderUnit], into sink: StoppableSink) async throws -> Outcome {
-        guard !units.isEmpty else { return Outcome() }
-        let queue = units.sorted { $0.cost > $1.cost }
+    /// A build's units, the largest first, the units of a batch together from where its
+    /// largest falls. A unit is let go once a thread takes it, and with it, after it ran,
+    /// whatever only it held (a page's model; the calendars' VEVENTs after the last calendar).
+    final class Queue: Sendable {
+        let count: Int
+        private let units: Mutex<[RenderUnit?]>
+
+        init(_ units: [RenderUnit]) {
+            var batchCosts: [String: Int] = [:]
+            for unit in units {
+                if let batch = unit.batch { batchCosts[batch] = max(batchCosts[batch] ?? 0, unit.cost) }
+            }
+            func place(_ unit: RenderUnit) -> (cost: Int, batch: String) {
+                unit.batch.map { (batchCosts[$0]!, $0) } ?? (unit.cost, "")
+            }
+            let sorted: [RenderUnit?] = units.sorted {
+                let (first, second) = (place($0), place($1))
+                if first.cost != second.cost { return first.cost > second.cost }
+                if first.batch != second.batch { return first.batch < second.batch }
+                return $0.cost > $1.cost
+            }
+            count = sorted.count
+            self.units = Mutex(sorted)
+        }
+
+        /// The unit at `index`, taken out of the queue.
+        func take(_ index: Int) -> RenderUnit {
+            units.withLock { units in
+                defer { units[index] = nil }
+                return units[index]!
+            }
+        }
+    }
+
+    /// Runs the units of `queue` into `sink`. The first unit to fail stops the others at
+    /// their next file, and its error is thrown.
+    static func run(_ queue: Queue, into sink: StoppableSink) async throws -> Outcome {
+        guard queue.count > 0 else { return Outcome() }
         let workers = min(ParallelWork.width, queue.count)
         let progress = Progress(count: queue.count, workers: workers)
         return try await withCheckedThrowingContinuation { continuation in
             for _ in 0..<workers {
                 let thread = Thread {
                     while let index = progress.next() {
-                        let unit = queue[index], started = ContinuousClock.now
+                        let unit = queue.take(index), started = ContinuousClock.now
                         let recorder = PathRecorder(sink)
                         do {
                             try unit.make(recorder)

@@ -73,4 +73,39 @@ import Testing
         #expect(report.write.written.contains(OutputPaths.announcements))
         #expect(folder.read("next/r0.txt") == "r0")
     }
+
+    /// Something only one unit holds, watched from outside.
+    final class Held: Sendable {}
+
+    @Test func theQueueRunsTheLargestFirstEachBatchTogetherAndLetsEachUnitGo() {
+        weak var watched: Held?
+        var units: [RenderUnit] = []
+        do {
+            let held = Held()
+            watched = held
+            func unit(_ key: String, _ cost: Int, _ batch: String? = nil) -> RenderUnit {
+                RenderUnit(key: key, digest: UnitDigest(high: 0, low: UInt64(cost)), cost: cost, batch: batch) { _ in
+                    withExtendedLifetime(held) {}
+                }
+            }
+            units = [
+                unit("page-small", 10), unit("calendar-artist", 5, "calendar"), unit("page-large", 900),
+                unit("calendar-program", 1000, "calendar"), unit("feed", 500, "feeds"),
+                unit("calendar-day", 50, "calendar"), unit("feed-day", 20, "feeds"), unit("page-middle", 100),
+            ]
+        }
+        let queue = RenderThreads.Queue(units)
+        units = []
+        var order: [String] = []
+        for index in 0..<queue.count {
+            order.append(queue.take(index).key)
+            // Every unit held the object: it stays until the last unit is taken and gone.
+            #expect((watched != nil) == (index < queue.count - 1), "after unit \(index)")
+        }
+        #expect(
+            order == [
+                "calendar-program", "calendar-day", "calendar-artist", "page-large", "feed", "feed-day",
+                "page-middle", "page-small",
+            ])
+    }
 }

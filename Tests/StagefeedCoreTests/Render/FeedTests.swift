@@ -145,6 +145,36 @@ import Testing
             try json(folder, "output/feeds/days/2027-07-23.json")["performances"].map { ($0 as? [Any])?.count } == 3)
     }
 
+    @Test func theSharedEntriesAreLetGoAfterTheLastFeedThatListsThem() throws {
+        let program = try ProgramNormalizer().normalize(
+            Fixtures.draft([
+                Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"),
+                Fixtures.performance("p_2", stage: "s_tent", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00"),
+            ]))
+        let resources = RenderResources(program: program, context: BuildContext(now: first, sourceName: "test"))
+        let units = try FeedsRenderer().units(for: resources)
+        #expect(units.count == 1 + program.stages.count + program.days.count)
+        #expect(Set(units.map(\.batch)) == ["feeds"])
+        var made = 0
+        let remake = { () -> [[UInt8]] in
+            made += 1
+            return []
+        }
+        let collector = OutputCollector()
+        for (index, unit) in units.enumerated() {
+            try unit.make(collector)
+            if index < units.count - 1 {
+                // Still held for the files to come: asking for it does not make it again.
+                _ = resources.feedEntries.value(remake)
+                #expect(made == 0, "after \(unit.key)")
+            }
+        }
+        // The last feed let it go: asking for it now makes it again.
+        _ = resources.feedEntries.value(remake)
+        #expect(made == 1)
+        #expect(collector.files.count == units.count)
+    }
+
     @Test func anEditedProgramGivesExactlyTheRightChangeItems() async throws {
         let folder = try TemporaryFolder()
         let original = Fixtures.draft([

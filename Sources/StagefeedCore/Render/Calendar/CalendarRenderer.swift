@@ -86,8 +86,10 @@ public struct CalendarRenderer: Renderer {
             digest.add(headerDigest)
             digest.add([calendar.path, calendar.name, calendar.page])
             for position in calendar.entries { digest.add(entries[position].digest) }
-            return RenderUnit(key: calendar.path, digest: digest.finish(), cost: 1000 + calendar.entries.count * 800) {
-                sink in
+            return RenderUnit(
+                key: calendar.path, digest: digest.finish(), cost: 1000 + calendar.entries.count * 800,
+                batch: Self.keptTable
+            ) { sink in
                 let made = texts.value {
                     resources.kept.entries(Self.keptTable, context: keptContext, keys: entries.map(\.digest)) {
                         entries[$0].text(resources, strings: strings)

@@ -17,6 +17,8 @@ public struct FeedsRenderer: Renderer {
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
         let program = resources.program
+        // The files listing the shared entries run one after another.
+        let batch = "feeds"
         var units: [RenderUnit] = []
         var whole = DigestBuilder("program feed")
         whole.add(resources.programDigest)
@@ -26,12 +28,16 @@ public struct FeedsRenderer: Renderer {
         }
         whole.add(program.warnings.map(\.description))
         units.append(
-            RenderUnit(key: OutputPaths.programFeed, digest: whole.finish(), cost: program.performances.count * 1100) {
-                sink in
-                let version = Self.dataVersion(resources)
-                resources.results[UnitResults.dataVersion] = version
-                try sink.emit(path: OutputPaths.programFeed) { append in
-                    try Self.writeProgram(resources, version: version, to: append)
+            RenderUnit(
+                key: OutputPaths.programFeed, digest: whole.finish(), cost: program.performances.count * 1100,
+                batch: batch
+            ) { sink in
+                try Self.listingEntries(resources) {
+                    let version = Self.dataVersion(resources)
+                    resources.results[UnitResults.dataVersion] = version
+                    try sink.emit(path: OutputPaths.programFeed) { append in
+                        try Self.writeProgram(resources, version: version, to: append)
+                    }
                 }
             })
         for stage in program.stages {
@@ -42,12 +48,12 @@ public struct FeedsRenderer: Renderer {
             for position in positions { digest.add(resources.performances[Int(position)].digest) }
             units.append(
                 RenderUnit(
-                    key: OutputPaths.stageFeed(stage.slug), digest: digest.finish(), cost: 2000 + positions.count * 1000
-                ) {
-                    sink in
-                    try sink.emit(
-                        OutputFile(
-                            path: OutputPaths.stageFeed(stage.slug), contents: Data(Self.stageFeed(stage, resources))))
+                    key: OutputPaths.stageFeed(stage.slug), digest: digest.finish(),
+                    cost: 2000 + positions.count * 1000,
+                    batch: batch
+                ) { sink in
+                    let contents = Self.listingEntries(resources) { Data(Self.stageFeed(stage, resources)) }
+                    try sink.emit(OutputFile(path: OutputPaths.stageFeed(stage.slug), contents: contents))
                 })
         }
         for day in program.days {
@@ -58,11 +64,11 @@ public struct FeedsRenderer: Renderer {
             for position in positions { digest.add(resources.performances[Int(position)].digest) }
             units.append(
                 RenderUnit(
-                    key: OutputPaths.dayFeed(day.date), digest: digest.finish(), cost: 2000 + positions.count * 1000
-                ) {
-                    sink in
-                    try sink.emit(
-                        OutputFile(path: OutputPaths.dayFeed(day.date), contents: Data(Self.dayFeed(day, resources))))
+                    key: OutputPaths.dayFeed(day.date), digest: digest.finish(), cost: 2000 + positions.count * 1000,
+                    batch: batch
+                ) { sink in
+                    let contents = Self.listingEntries(resources) { Data(Self.dayFeed(day, resources)) }
+                    try sink.emit(OutputFile(path: OutputPaths.dayFeed(day.date), contents: contents))
                 })
         }
         return units
@@ -71,6 +77,16 @@ public struct FeedsRenderer: Renderer {
     /// The performances' shared entries.
     static func entries(_ resources: RenderResources) -> [[UInt8]] {
         resources.feedEntries.value { FeedJSON.performanceEntries(resources) }
+    }
+
+    /// `body`, writing one of the files that list the shared entries: after the last of
+    /// them, the entries are let go.
+    private static func listingEntries<Result>(
+        _ resources: RenderResources, _ body: () throws -> Result
+    ) rethrows
+        -> Result
+    {
+        try resources.feedEntries.use({ FeedJSON.performanceEntries(resources) }, { _ in try body() })
     }
 
     /// `program.json`'s version: the first 16 hex digits of the SHA-256 of the feed with the

@@ -49,8 +49,10 @@ public struct RenderResources: Sendable {
     public let kept: KeptEntries
     /// What units hand back besides their files.
     public let results = UnitResults()
-    /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once.
-    let feedEntries = SharedValue<[[UInt8]]>()
+    /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once for
+    /// the feed files that list them (the program's, each stage's and each day's) and let go
+    /// after the last of them.
+    let feedEntries: SharedValue<[[UInt8]]>
     /// Each artist's entry in `feeds/program.json` (`FeedJSON.artistEntries`), made once for
     /// the feed's two writings (its data version, then the file) and let go after them.
     let feedArtists = SharedValue<[[UInt8]]>(users: 2)
@@ -61,6 +63,7 @@ public struct RenderResources: Sendable {
         program: Program, context: BuildContext, identity: String = "", kept: KeptEntries = KeptEntries(folder: nil)
     ) {
         self.program = program
+        feedEntries = SharedValue(users: 1 + program.stages.count + program.days.count)
         self.context = context
         self.kept = kept
         let clock = EventClock(

@@ -8,13 +8,20 @@ public struct RenderUnit: Sendable {
     public let digest: UnitDigest
     /// About how many bytes it writes: larger units start first so both cores end together.
     public let cost: Int
+    /// Names the units that share a value made for them (the calendars' VEVENTs): they run
+    /// one after another, from when the largest of them would, so the value is let go early.
+    public let batch: String?
     /// Makes the files and hands them to the sink.
     public let make: @Sendable (any OutputSink) throws -> Void
 
-    public init(key: String, digest: UnitDigest, cost: Int, make: @escaping @Sendable (any OutputSink) throws -> Void) {
+    public init(
+        key: String, digest: UnitDigest, cost: Int, batch: String? = nil,
+        make: @escaping @Sendable (any OutputSink) throws -> Void
+    ) {
         self.key = key
         self.digest = digest
         self.cost = cost
+        self.batch = batch
         self.make = make
     }
 }
