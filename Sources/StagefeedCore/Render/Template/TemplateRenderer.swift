@@ -141,11 +141,11 @@ struct TemplateRenderer {
         guard case .path(let parts) = name else { return stack.last?.value ?? .null }
         var index = stack.count - 1
         while index >= 0 {
-            if let found = Self.member(parts[0], of: stack[index].value) {
+            if let found = stack[index].value.member(parts[0]) {
                 noteLookup(downTo: index)
                 var value = found
                 for part in parts.dropFirst() {
-                    guard let next = Self.member(part, of: value) else {
+                    guard let next = value.member(part) else {
                         noteMiss(name, at: location, found: value)
                         return .null
                     }
@@ -167,11 +167,6 @@ struct TemplateRenderer {
         if let found, case .object = found {} else if found != nil { return }
         misses.note(
             TemplateMiss(template: templateName, name: name.text, line: location.line, column: location.column))
-    }
-
-    private static func member(_ key: String, of value: TemplateValue) -> TemplateValue? {
-        if case .object(let object) = value { return object.value(forKey: key) }
-        return nil
     }
 
     /// A lookup looked at every frame from the innermost down to `lowest`: a fragment being

@@ -9,7 +9,10 @@ public enum TemplateValue: Sendable {
     /// Text from the data: escaped for HTML by `{{name}}`, written as it is by `{{{name}}}`.
     case text(String)
     case list([TemplateValue])
-    case object(any TemplateObject)
+    /// Held in a box of its own: a lookup copies values as it walks the contexts, and a box
+    /// copies as one reference where the object's existential took a call (a quarter less
+    /// page-rendering CPU at 20,000 performances).
+    indirect case object(any TemplateObject)
     /// Text too large to hold, written in pieces where the template puts it (the program
     /// "my schedule" embeds).
     case stream(TemplateStream)
@@ -27,6 +30,14 @@ public enum TemplateValue: Sendable {
     /// Text for `value ?? .null`.
     static func text(_ value: String?) -> TemplateValue {
         value.map(TemplateValue.text) ?? .null
+    }
+}
+
+extension TemplateValue {
+    /// The value named `key` in an object; nil for any other value.
+    func member(_ key: String) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        return object.value(forKey: key)
     }
 }
 
