@@ -73,8 +73,10 @@ public struct BuildPipeline: Sendable {
     public func preview(_ program: Program) async throws -> [OutputFile] {
         let context = try context(for: program, freshness: .fresh, at: now(), saving: false)
         let collector = OutputCollector()
-        let (resources, units) = try await plan(program, context: context)
-        _ = try await render(units, into: collector)
+        let resources: RenderResources
+        let units: [RenderUnit]
+        (resources, units) = try await plan(program, context: context)
+        _ = try await render(consume units, into: collector)
         try collector.emit(try status(of: resources, previous: nil).file())
         try collector.emit(try announcements.expected(at: now()))
         return collector.files

@@ -2,10 +2,11 @@ import Foundation
 import Synchronization
 
 /// Runs a build's rendering on threads of their own, one per core, all taking units from
-/// one queue (the largest first, so the cores end together). Rendering is long and
-/// synchronous: on the few threads Swift's tasks share it would hold up everything else in
-/// the process for the whole render, such as the watch's file server answering the screens
-/// (measured: a request waited 12.8 s while 5,000 performances rendered in a debug build).
+/// one queue (the largest first, so the cores end together; a batch's units together).
+/// Rendering is long and synchronous: on the few threads Swift's tasks share it would hold
+/// up everything else in the process for the whole render, such as the watch's file server
+/// answering the screens (measured: a request waited 12.8 s while 5,000 performances
+/// rendered in a debug build).
 enum RenderThreads {
     /// What running the units gave: the files each unit made, by its key, and the time spent
     /// on each kind of unit (its key's first folder: `artists`, `days`, `calendar`…).

@@ -78,34 +78,45 @@ import Testing
     final class Held: Sendable {}
 
     @Test func theQueueRunsTheLargestFirstEachBatchTogetherAndLetsEachUnitGo() {
-        weak var watched: Held?
+        let specs: [(key: String, cost: Int, batch: String?)] = [
+            ("page-small", 10, nil), ("calendar-artist", 5, "calendar"), ("page-large", 900, nil),
+            ("calendar-program", 1000, "calendar"), ("feed", 500, "feeds"), ("calendar-day", 50, "calendar"),
+            ("feed-day", 20, "feeds"), ("page-middle", 100, nil),
+        ]
+        // Each unit holds an object of its own; the test keeps only weak references to them.
+        var watched: [String: WeakHeld] = [:]
         var units: [RenderUnit] = []
-        do {
+        for spec in specs {
             let held = Held()
-            watched = held
-            func unit(_ key: String, _ cost: Int, _ batch: String? = nil) -> RenderUnit {
-                RenderUnit(key: key, digest: UnitDigest(high: 0, low: UInt64(cost)), cost: cost, batch: batch) { _ in
-                    withExtendedLifetime(held) {}
-                }
-            }
-            units = [
-                unit("page-small", 10), unit("calendar-artist", 5, "calendar"), unit("page-large", 900),
-                unit("calendar-program", 1000, "calendar"), unit("feed", 500, "feeds"),
-                unit("calendar-day", 50, "calendar"), unit("feed-day", 20, "feeds"), unit("page-middle", 100),
-            ]
+            watched[spec.key] = WeakHeld(held)
+            units.append(
+                RenderUnit(
+                    key: spec.key, digest: UnitDigest(high: 0, low: UInt64(spec.cost)), cost: spec.cost,
+                    batch: spec.batch
+                ) { _ in withExtendedLifetime(held) {} })
         }
         let queue = RenderThreads.Queue(units)
         units = []
         var order: [String] = []
         for index in 0..<queue.count {
-            order.append(queue.take(index).key)
-            // Every unit held the object: it stays until the last unit is taken and gone.
-            #expect((watched != nil) == (index < queue.count - 1), "after unit \(index)")
+            let key = queue.take(index).key
+            order.append(key)
+            // The unit taken is gone with what it held; the units still queued hold theirs.
+            #expect(watched[key]?.object == nil, "\(key) let go once taken")
+            for pending in specs.map(\.key) where !order.contains(pending) {
+                #expect(watched[pending]?.object != nil, "\(pending) kept while queued")
+            }
         }
         #expect(
             order == [
                 "calendar-program", "calendar-day", "calendar-artist", "page-large", "feed", "feed-day",
                 "page-middle", "page-small",
             ])
+    }
+
+    /// A weak reference to a `Held`.
+    struct WeakHeld {
+        weak var object: Held?
+        init(_ object: Held) { self.object = object }
     }
 }

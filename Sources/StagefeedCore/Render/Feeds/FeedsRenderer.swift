@@ -17,7 +17,7 @@ public struct FeedsRenderer: Renderer {
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
         let program = resources.program
-        // The files listing the shared entries run one after another.
+        // The queue hands out the files listing the shared entries one after another.
         let batch = "feeds"
         var units: [RenderUnit] = []
         var whole = DigestBuilder("program feed")
@@ -74,7 +74,9 @@ public struct FeedsRenderer: Renderer {
         return units
     }
 
-    /// The performances' shared entries.
+    /// The performances' shared entries, read while a feed file holds them
+    /// (`listingEntries`), or by the data version, which the program feed's unit makes
+    /// before it lets them go.
     static func entries(_ resources: RenderResources) -> [[UInt8]] {
         resources.feedEntries.value { FeedJSON.performanceEntries(resources) }
     }

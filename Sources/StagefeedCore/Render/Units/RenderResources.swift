@@ -51,7 +51,7 @@ public struct RenderResources: Sendable {
     public let results = UnitResults()
     /// Each performance's entry in the feeds (`FeedJSON.performanceEntries`), made once for
     /// the feed files that list them (the program's, each stage's and each day's) and let go
-    /// after the last of them.
+    /// after the last of them (kept for the build when some are not made again).
     let feedEntries: SharedValue<[[UInt8]]>
     /// Each artist's entry in `feeds/program.json` (`FeedJSON.artistEntries`), made once for
     /// the feed's two writings (its data version, then the file) and let go after them.

@@ -6,10 +6,12 @@ public struct RenderUnit: Sendable {
     /// unit that makes several files.
     public let key: String
     public let digest: UnitDigest
-    /// About how many bytes it writes: larger units start first so both cores end together.
+    /// About how many bytes it writes: larger units start first so both cores end together
+    /// (a batch's units from where its largest would).
     public let cost: Int
-    /// Names the units that share a value made for them (the calendars' VEVENTs): they run
-    /// one after another, from when the largest of them would, so the value is let go early.
+    /// Names the units that share a value made for them (the calendars' VEVENTs, the feeds'
+    /// set entries): the queue hands them out one after another, from where the largest of
+    /// them would start, so the value is let go early rather than at the end of the build.
     public let batch: String?
     /// Makes the files and hands them to the sink.
     public let make: @Sendable (any OutputSink) throws -> Void
