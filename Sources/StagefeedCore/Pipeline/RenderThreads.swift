@@ -27,15 +27,16 @@ enum RenderThreads {
             for unit in units {
                 if let batch = unit.batch { batchCosts[batch] = max(batchCosts[batch] ?? 0, unit.cost) }
             }
-            func place(_ unit: RenderUnit) -> (cost: Int, batch: String) {
-                unit.batch.map { (batchCosts[$0]!, $0) } ?? (unit.cost, "")
+            // Each unit's place worked out once: its batch's cost (or its own) and its batch.
+            let placed = units.map { unit in
+                (unit: unit, cost: unit.batch.map { batchCosts[$0]! } ?? unit.cost, batch: unit.batch ?? "")
             }
-            let sorted: [RenderUnit?] = units.sorted {
-                let (first, second) = (place($0), place($1))
-                if first.cost != second.cost { return first.cost > second.cost }
-                if first.batch != second.batch { return first.batch < second.batch }
-                return $0.cost > $1.cost
+            let sorted: [RenderUnit?] = placed.sorted {
+                if $0.cost != $1.cost { return $0.cost > $1.cost }
+                if $0.batch != $1.batch { return $0.batch < $1.batch }
+                return $0.unit.cost > $1.unit.cost
             }
+            .map(\.unit)
             count = sorted.count
             self.units = Mutex(sorted)
         }

@@ -5,9 +5,10 @@ import Synchronization
 /// the calendars, each event of `schedule.xml` and `schedule.json`, each set's and artist's
 /// entry in `feeds/program.json`, by a digest of what it shows, in the store beside the
 /// unit records (`<cache>/outputs/<key>/entries/`). A build where one set moved takes every
-/// other entry's bytes from there instead of making them again. A new table is staged while the build runs and put in place when the build
-/// commits; one appended to is cut back should the build fail. A table missing, unreadable
-/// or made by another build of stagefeed only means more entries are made.
+/// other entry's bytes from there instead of making them again. A new table is staged while
+/// the build runs and put in place when the build commits; one appended to is cut back
+/// should the build fail. A table missing, unreadable or made by another build of stagefeed
+/// only means more entries are made.
 public final class KeptEntries: Sendable {
     private struct State {
         var staged: Set<String> = []
