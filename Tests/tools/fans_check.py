@@ -149,7 +149,9 @@ class Fan:
         self.browser.deadline = time.time() + 60
         self.browser.navigate("about:blank")
         self.browser.navigate(self.base + path)
-        if not self.browser.poll(ready, seconds=20):
+        # Generous: on a loaded 2-core CI machine, beside other browsers, a page's scripts
+        # once took more than 20 s to finish.
+        if not self.browser.poll(ready, seconds=45):
             raise RuntimeError(f"{path}: the page's scripts did not finish")
 
     def shot(self, name):
