@@ -1,10 +1,10 @@
 /// The festival days and stages every page lists (`days`, `stages`), made once per language
 /// and folder depth; a day's or a stage's own page gets a copy with its entry `current`.
 final class SiteNavigation: Sendable {
-    private let days: [TemplateValue]
+    private let days: TemplateList
     private let currentDays: [LocalDate: TemplateValue]
     private let dayPositions: [LocalDate: Int]
-    private let stages: [TemplateValue]
+    private let stages: TemplateList
     private let currentStages: [String: TemplateValue]
     private let stagePositions: [String: Int]
 
@@ -27,12 +27,12 @@ final class SiteNavigation: Sendable {
                     "current": .bool(current),
                 ]))
         }
-        days = program.days.map { day($0, current: false) }
+        days = TemplateList(program.days.map { day($0, current: false) })
         currentDays = Dictionary(
             program.days.map { ($0.date, day($0, current: true)) }, uniquingKeysWith: { first, _ in first })
         dayPositions = Dictionary(
             program.days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
-        stages = program.stages.map { stage($0, current: false) }
+        stages = TemplateList(program.stages.map { stage($0, current: false) })
         currentStages = Dictionary(
             program.stages.map { ($0.slug, stage($0, current: true)) }, uniquingKeysWith: { first, _ in first })
         stagePositions = Dictionary(
@@ -42,9 +42,9 @@ final class SiteNavigation: Sendable {
     /// The days, `current` marked.
     func days(current: LocalDate?) -> TemplateValue {
         guard let current, let position = dayPositions[current], let marked = currentDays[current] else {
-            return .list(days)
+            return .sharedList(days)
         }
-        var list = days
+        var list = days.items
         list[position] = marked
         return .list(list)
     }
@@ -52,9 +52,9 @@ final class SiteNavigation: Sendable {
     /// The stages (by slug), `current` marked.
     func stages(current: String?) -> TemplateValue {
         guard let current, let position = stagePositions[current], let marked = currentStages[current] else {
-            return .list(stages)
+            return .sharedList(stages)
         }
-        var list = stages
+        var list = stages.items
         list[position] = marked
         return .list(list)
     }

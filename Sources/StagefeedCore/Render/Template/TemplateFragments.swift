@@ -1,19 +1,27 @@
 import Synchronization
 
 /// What partials made of objects shared by many pages (a set's row on its day, stage and
-/// artist pages), kept for the pages that follow. A fragment is kept only when its making
-/// read nothing but the object and the frames every page of this cache shares (the
-/// language's strings, the way back to the root): the renderer watches each name it looks
-/// up. One cache serves the pages of one language and folder depth, from any thread.
+/// artist pages), and sections made of lists they share (the navigation's days), kept for
+/// the pages that follow. A fragment is kept only when its making read nothing but the
+/// object or list and the frames every page of this cache shares (the language's strings,
+/// the way back to the root): the renderer watches each name it looks up. One cache serves
+/// the pages of one language and folder depth, from any thread.
 public final class TemplateFragments: Sendable {
+    /// What was made: a partial, by name, or a section of a template.
+    private enum Maker: Hashable {
+        case partial(String)
+        case section(ObjectIdentifier)
+    }
+
     private struct Key: Hashable {
-        var template: String
+        var maker: Maker
         var object: ObjectIdentifier
     }
 
     private struct Entry {
-        /// The object itself, so its identity cannot pass to another while it is kept.
-        var object: any TemplateObject
+        /// What the identities name (the object or list, and the section), so that neither
+        /// identity can pass to another while the bytes are kept.
+        var owners: [any Sendable]
         var bytes: [UInt8]
     }
 
@@ -21,13 +29,28 @@ public final class TemplateFragments: Sendable {
 
     public init() {}
 
+    /// What partial `template` made of the object with `identity`, if it was kept.
     func fragment(of template: String, for object: any TemplateObject, identity: ObjectIdentifier) -> [UInt8]? {
-        entries.withLock { $0[Key(template: template, object: identity)]?.bytes }
+        entries.withLock { $0[Key(maker: .partial(template), object: identity)]?.bytes }
     }
 
+    /// Keeps what partial `template` made of `object`.
     func keep(_ bytes: [UInt8], of template: String, for object: any TemplateObject, identity: ObjectIdentifier) {
         entries.withLock {
-            $0[Key(template: template, object: identity)] = Entry(object: object, bytes: bytes.sizedToFit())
+            $0[Key(maker: .partial(template), object: identity)] = Entry(owners: [object], bytes: bytes.sizedToFit())
+        }
+    }
+
+    /// What `section` made of `list`, if it was kept.
+    func fragment(of section: TemplateSection, over list: TemplateList) -> [UInt8]? {
+        entries.withLock { $0[Key(maker: .section(ObjectIdentifier(section)), object: ObjectIdentifier(list))]?.bytes }
+    }
+
+    /// Keeps what `section` made of `list`.
+    func keep(_ bytes: [UInt8], of section: TemplateSection, over list: TemplateList) {
+        entries.withLock {
+            $0[Key(maker: .section(ObjectIdentifier(section)), object: ObjectIdentifier(list))] = Entry(
+                owners: [section, list], bytes: bytes.sizedToFit())
         }
     }
 

@@ -51,7 +51,7 @@ public struct TemplateLibrary: Sendable {
             for node in nodes {
                 switch node {
                 case .text, .value: break
-                case .section(_, let children, _, _): walk(children)
+                case .section(_, let section, _, _): walk(section.nodes)
                 case .partial(.fixed(let name), _, let location): found.append((name, location.line))
                 case .partial(.dynamic, _, _): break
                 case .parent(let name, _, let overrides, let location):

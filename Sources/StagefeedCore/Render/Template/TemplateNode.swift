@@ -5,7 +5,7 @@ indirect enum TemplateNode: Sendable {
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (as it is).
     case value(TemplateName, escaped: Bool, at: TemplateLocation)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
-    case section(TemplateName, [TemplateNode], inverted: Bool, at: TemplateLocation)
+    case section(TemplateName, TemplateSection, inverted: Bool, at: TemplateLocation)
     /// `{{> name}}` (or `{{>*name}}`, the name taken from the data), with the indentation of a
     /// standalone tag.
     case partial(TemplatePartialName, indentation: [UInt8], at: TemplateLocation)
@@ -14,6 +14,16 @@ indirect enum TemplateNode: Sendable {
     case parent(TemplatePartialName, indentation: [UInt8], overrides: [String: TemplateBlock], at: TemplateLocation)
     /// `{{$name}}default{{/name}}`: a place a child template may fill.
     case block(TemplateBlock)
+}
+
+/// A section's content: one instance for each section of a parsed template, so what is made
+/// of it over a shared list is kept under its identity (see `TemplateFragments`).
+final class TemplateSection: Sendable {
+    let nodes: [TemplateNode]
+
+    init(_ nodes: [TemplateNode]) {
+        self.nodes = nodes
+    }
 }
 
 /// A block: its content, and how its expansion is indented (see `TemplateParser`).

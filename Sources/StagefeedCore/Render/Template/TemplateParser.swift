@@ -448,7 +448,8 @@ struct TemplateParser {
                 let children = try nodes(from: &position)
                 result.append(
                     .section(
-                        TemplateName(token.name), children, inverted: token.kind == .tag(.inverted), at: token.location)
+                        TemplateName(token.name), TemplateSection(children), inverted: token.kind == .tag(.inverted),
+                        at: token.location)
                 )
             case .tag(.partial):
                 flushText()

@@ -38,14 +38,16 @@ struct TemplateRenderer {
                 try output.appendTemplateText(bytes)
             case .value(let name, let escaped, let location):
                 try show(lookup(name, at: location), escaped: escaped && escapes, into: &output)
-            case .section(let name, let children, let inverted, let location):
+            case .section(let name, let section, let inverted, let location):
                 let value = lookup(name, at: location)
                 if inverted {
-                    if !value.isTruthy { try render(children, into: &output) }
+                    if !value.isTruthy { try render(section.nodes, into: &output) }
                 } else if case .list(let items) = value {
-                    for item in items { try within(item) { try $0.render(children, into: &output) } }
+                    for item in items { try within(item) { try $0.render(section.nodes, into: &output) } }
+                } else if case .sharedList(let list) = value {
+                    try render(section, over: list, into: &output)
                 } else if value.isTruthy {
-                    try within(value) { try $0.render(children, into: &output) }
+                    try within(value) { try $0.render(section.nodes, into: &output) }
                 }
             case .partial(let name, let indentation, let location):
                 guard let resolved = resolve(name, at: location), let template = library.templates[resolved] else {
@@ -104,6 +106,30 @@ struct TemplateRenderer {
         try indented([], named: name, into: &fragment) { try $0.render(template, named: name, into: &$1) }
         let recording = recordings.removeLast()
         if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: object, identity: identity) }
+        try output.appendRendered(fragment.bytes)
+    }
+
+    /// A section over a list many pages share: reused when it was made before of the same
+    /// section and list, and its making looked nowhere but in the list's items and the
+    /// shared frames.
+    private mutating func render(
+        _ section: TemplateSection, over list: TemplateList, into output: inout TemplateOutput
+    )
+        throws
+    {
+        guard let fragments, output.indentation.isEmpty else {
+            for item in list.items { try within(item) { try $0.render(section.nodes, into: &output) } }
+            return
+        }
+        if let kept = fragments.fragment(of: section, over: list) {
+            try output.appendRendered(kept)
+            return
+        }
+        recordings.append((stack.count, false))
+        var fragment = TemplateOutput(capacity: 1024)
+        for item in list.items { try within(item) { try $0.render(section.nodes, into: &fragment) } }
+        let recording = recordings.removeLast()
+        if !recording.tainted { fragments.keep(fragment.bytes, of: section, over: list) }
         try output.appendRendered(fragment.bytes)
     }
 
@@ -187,7 +213,7 @@ struct TemplateRenderer {
 
     private mutating func show(_ value: TemplateValue, escaped: Bool, into output: inout TemplateOutput) throws {
         switch value {
-        case .null, .list, .object: return
+        case .null, .list, .sharedList, .object: return
         case .text(let text): try output.appendValue(text, escaped: escaped)
         case .number(let number): try output.appendValue(String(number), escaped: false)
         case .decimal(let number): try output.appendValue(String(number), escaped: false)
