@@ -44,6 +44,22 @@ public enum OutputPaths {
 
     /// `../../` for `days/2027-07-23/index.html`, empty for `index.html`.
     public static func root(of path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        String(repeating: "../", count: depth(of: path))
+    }
+
+    /// How many folders down `path` is: 2 for `days/2027-07-23/index.html`, 0 for
+    /// `index.html` (its names between slashes, empty ones not counted, less one). Counted
+    /// in its bytes: every page asks.
+    public static func depth(of path: String) -> Int {
+        var names = 0, inName = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inName = false
+            } else if !inName {
+                inName = true
+                names += 1
+            }
+        }
+        return max(names, 1) - 1
     }
 }

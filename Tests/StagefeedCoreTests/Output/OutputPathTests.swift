@@ -44,3 +44,18 @@ import Testing
         #expect(safe > 2_000 && safe < 18_000)
     }
 }
+
+/// How deep a page sits, counted in its bytes, against the folders as `split` finds them.
+@Suite struct OutputDepthTests {
+    @Test func aPathsDepthIsItsFoldersAndItsRootLeadsBackUp() {
+        let cases: [(String, Int)] = [
+            ("index.html", 0), ("days/2027-07-23/index.html", 2), ("en/artists/björk/index.html", 3),
+            ("artists/東京/index.html", 2), ("a//b.html", 1), ("/a/b.html", 1), ("a/b/", 1),
+        ]
+        for (path, depth) in cases {
+            #expect(OutputPaths.depth(of: path) == depth, "\(path)")
+            #expect(OutputPaths.depth(of: path) == path.split(separator: "/").count - 1, "\(path)")
+            #expect(OutputPaths.root(of: path) == String(repeating: "../", count: depth), "\(path)")
+        }
+    }
+}

@@ -43,6 +43,16 @@ import Testing
         let summary = SocialCard.summary(paragraph: words)
         #expect(summary == String(repeating: "Ñandú ", count: 33).trimmingCharacters(in: .whitespaces) + "…")
         #expect(summary.count <= 201)
+        // Plain ASCII is read byte by byte: the same cut as character by character.
+        let ascii = String(repeating: "Word, ", count: 40) + "end."
+        #expect(SocialCard.summary(paragraph: ascii) == String(repeating: "Word, ", count: 33).dropLast() + "…")
+        #expect(
+            SocialCard.summary(paragraph: "Too short? Goes on. Long enough now! Rest")
+                == "Too short? Goes on. Long enough now!")
+        // A carriage return and line feed are one character: the 200th, kept whole.
+        #expect(
+            SocialCard.summary(paragraph: String(repeating: "x", count: 199) + "\r\n" + "yy")
+                == String(repeating: "x", count: 199) + "\r\n…")
     }
 
     @Test func sharedLinksShowTitleDescriptionAndPicture() async throws {

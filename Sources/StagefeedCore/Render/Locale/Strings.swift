@@ -13,21 +13,24 @@ public struct Strings: Sendable {
 
     /// `format("first_on_stage", ["time": "14:00"])` → `First on stage at 14:00`. One pass,
     /// left to right: text put in is never read again for placeholders.
+    /// The braces are looked for in the bytes: each is one byte, and every page asks.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
         let template = self[key]
         var result = ""
+        result.reserveCapacity(template.utf8.count + 32)
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"),
-                let value = arguments[String(rest[rest.index(after: open)..<close])]
+            let afterOpen = rest.utf8.index(after: open)
+            guard let close = rest.utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+                let value = arguments[String(rest[afterOpen..<close])]
             else {
                 result.append("{")
-                rest = rest[rest.index(after: open)...]
+                rest = rest[afterOpen...]
                 continue
             }
             result += value
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         return result + rest
     }

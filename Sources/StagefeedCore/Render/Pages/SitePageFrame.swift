@@ -43,7 +43,7 @@ struct SitePageFrame {
                 }) : .bool(false)
         self.site = .object(SiteBlock(info: site.info, updated: updated, labels: site.labels))
         calendar = CalendarLinks(path: calendarPath, root: root, siteURL: site.siteURL).value
-        let navigation = site.navigation(depth: path.split(separator: "/").count - 1)
+        let navigation = site.navigation(depth: OutputPaths.depth(of: path))
         days = navigation.days(current: currentDay)
         stages = navigation.stages(current: currentStage)
     }

@@ -56,43 +56,70 @@ struct SocialCard {
     /// One pass over the characters (a mark always belongs to the character before it, so a
     /// stop with an accent is no stop), tracking their UTF-8 offsets to cut the bytes once.
     static func summary(paragraph: String) -> String {
+        let bytes = paragraph.utf8
+        // Plain ASCII without a carriage return (most bios): each byte is a character of its own.
+        let scan =
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            ? Self.scan(
+                bytes.lazy.map { byte in
+                    Glyph(
+                        length: 1, isSpace: byte == UInt8(ascii: " "),
+                        stop: byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                            ? .beforeSpace : .never)
+                })
+            : Self.scan(
+                paragraph.lazy.map { character in
+                    let utf8 = character.utf8, length = utf8.count
+                    return Glyph(
+                        length: length, isSpace: length == 1 && utf8.first == UInt8(ascii: " "),
+                        stop: Self.stop(utf8, length: length))
+                })
+        guard scan.end.characters > 200 else { return String(Substring(bytes.prefix(scan.end.offset))) }
+        var word = Substring(bytes.prefix(scan.lastSpace ?? scan.cutEnd)).unicodeScalars[...]
+        while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
+        while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
+        return String(word) + "…"
+    }
+
+    /// A character as the summary sees it.
+    private struct Glyph {
+        var length: Int
+        var isSpace: Bool
+        var stop: Stop
+    }
+
+    /// Where the first sentence ends (its UTF-8 offset and its characters), where the first
+    /// 200 characters end, and the last space among them.
+    private static func scan(
+        _ glyphs: some Sequence<Glyph>
+    ) -> (end: (offset: Int, characters: Int), cutEnd: Int, lastSpace: Int?) {
         var characters = 0, offset = 0
-        var sentence: (end: Int, characters: Int)?
+        var sentence: (offset: Int, characters: Int)?
         // A `.!?` that ends the sentence if a space follows.
-        var pendingStop: (end: Int, characters: Int)?
-        // Where the first 200 characters end, and the last space among them.
+        var pendingStop: (offset: Int, characters: Int)?
         var cutEnd = 0
         var lastSpace: Int?
-        for character in paragraph {
-            let utf8 = character.utf8, length = utf8.count
-            let isSpace = length == 1 && utf8.first == UInt8(ascii: " ")
+        for glyph in glyphs {
             if let stop = pendingStop {
-                if isSpace {
+                if glyph.isSpace {
                     sentence = stop
                     break
                 }
                 pendingStop = nil
             }
             if characters < 200 {
-                if isSpace { lastSpace = offset }
-                cutEnd = offset + length
+                if glyph.isSpace { lastSpace = offset }
+                cutEnd = offset + glyph.length
             }
-            let stop = Self.stop(utf8, length: length)
             characters += 1
-            offset += length
-            if stop == .always {
+            offset += glyph.length
+            if glyph.stop == .always {
                 sentence = (offset, characters)
                 break
             }
-            if stop == .beforeSpace && characters > 20 { pendingStop = (offset, characters) }
+            if glyph.stop == .beforeSpace && characters > 20 { pendingStop = (offset, characters) }
         }
-        let end = sentence ?? pendingStop ?? (offset, characters)
-        let bytes = paragraph.utf8
-        guard end.characters > 200 else { return String(Substring(bytes.prefix(end.end))) }
-        var word = Substring(bytes.prefix(lastSpace ?? cutEnd)).unicodeScalars[...]
-        while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
-        while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
-        return String(word) + "…"
+        return (sentence ?? pendingStop ?? (offset, characters), cutEnd, lastSpace)
     }
 
     /// How a character may end a sentence.

@@ -77,7 +77,7 @@ public struct SiteRenderer: Renderer {
             _ path: String, _ template: String, digest: UnitDigest, cost: Int,
             make: @escaping @Sendable () -> any TemplateObject
         ) {
-            let depth = path.split(separator: "/").count - 1
+            let depth = OutputPaths.depth(of: path)
             units.append(
                 RenderUnit(key: folder + path, digest: digest, cost: cost) { [theme] sink in
                     try theme.render(
