@@ -102,6 +102,8 @@ import Testing
         let cancelled = try #require(day.events.first { $0.name == "Café Lune" })
         #expect(cancelled.status == "https://schema.org/EventCancelled")
         #expect(cancelled.location == "Tent")
+        // The cancelled set among the others by its start.
+        #expect(day.events.map(\.name) == ["Café Lune", "Rosa & the Thorns"])
         // A week later the cancelled set is gone from the page too.
         try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-10T12:00:00Z"))
         let later = try await #require(

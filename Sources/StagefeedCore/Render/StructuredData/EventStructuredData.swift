@@ -53,33 +53,39 @@ struct EventStructuredData: Sendable {
         json.beginArray()
         if festival { writeFestival(complete: true, into: &json) }
         let program = resources.program
-        var sets: [(start: Date, id: String, write: (inout JSONWriter) -> Void)] = positions.map { position in
-            let performance = program.performances[Int(position)], facts = resources.performances[Int(position)]
-            return (
-                performance.start, performance.id,
-                {
-                    writeSet(
-                        performance, start: facts.startISO, end: facts.endISO, image: facts.image,
-                        previousStarts: facts.previousStarts, cancelled: false, into: &$0)
-                }
-            )
+        // The sets and the cancelled ones by their start: the current by position, each
+        // cancelled one by its place in `cancelled`.
+        enum Listed {
+            case current(Int)
+            case cancelled(Int)
         }
-        for revision in cancelled {
-            let performance = revision.lastSeen
-            let image = resources.context.images.image(
-                for: program.imageURL(of: performance, artists: resources.artistsByID))
-            sets.append(
-                (
-                    performance.start, performance.id,
-                    {
-                        writeSet(
-                            performance, start: resources.clock.iso8601(performance.start),
-                            end: resources.clock.iso8601(performance.end), image: image, previousStarts: [],
-                            cancelled: true, into: &$0)
-                    }
-                ))
+        var sets: [(start: Date, id: String, listed: Listed)] = []
+        sets.reserveCapacity(positions.count + cancelled.count)
+        for position in positions {
+            let performance = program.performances[Int(position)]
+            sets.append((performance.start, performance.id, .current(Int(position))))
         }
-        for set in sets.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) { set.write(&json) }
+        for (place, revision) in cancelled.enumerated() {
+            sets.append((revision.lastSeen.start, revision.lastSeen.id, .cancelled(place)))
+        }
+        sets.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        for set in sets {
+            switch set.listed {
+            case .current(let position):
+                let facts = resources.performances[position]
+                writeSet(
+                    program.performances[position], start: facts.startISO, end: facts.endISO, image: facts.image,
+                    previousStarts: facts.previousStarts, cancelled: false, into: &json)
+            case .cancelled(let place):
+                let performance = cancelled[place].lastSeen
+                let image = resources.context.images.image(
+                    for: program.imageURL(of: performance, artists: resources.artistsByID))
+                writeSet(
+                    performance, start: resources.clock.iso8601(performance.start),
+                    end: resources.clock.iso8601(performance.end), image: image, previousStarts: [], cancelled: true,
+                    into: &json)
+            }
+        }
         json.endArray()
         json.endObject()
         return String(decoding: json.bytes, as: UTF8.self)
