@@ -49,6 +49,10 @@ import Testing
         #expect(
             SocialCard.summary(paragraph: "Too short? Goes on. Long enough now! Rest")
                 == "Too short? Goes on. Long enough now!")
+        // A sentence of exactly 200 characters is whole; one of 201 is cut.
+        let long = String(repeating: "é", count: 199)
+        #expect(SocialCard.summary(paragraph: long + ". More") == long + ".")
+        #expect(SocialCard.summary(paragraph: long + "é. More") == long + "é…")
         // A carriage return and line feed are one character: the 200th, kept whole.
         #expect(
             SocialCard.summary(paragraph: String(repeating: "x", count: 199) + "\r\n" + "yy")

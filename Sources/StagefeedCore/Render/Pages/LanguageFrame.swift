@@ -4,22 +4,26 @@
 final class LanguageFrame: TemplateObject {
     let locale: SiteLocale
     let strings: Strings
-    private let t: TemplateValue
+    /// Its names and values: the frames that hold it take them into their own table, so a
+    /// name is one look-up.
+    let fields: [String: TemplateValue]
 
     init(locale: SiteLocale, strings: Strings) {
         self.locale = locale
         self.strings = strings
-        t = .object(StringTable(strings.values))
+        fields = [
+            "lang": .text(locale.tag),
+            "dir": .text(locale.isRightToLeft ? "rtl" : "ltr"),
+            "t": .object(StringTable(strings.values)),
+            "generator": .text("stagefeed \(StagefeedVersion.current)"),
+        ]
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "lang": return .text(locale.tag)
-        case "dir": return .text(locale.isRightToLeft ? "rtl" : "ltr")
-        case "t": return t
-        case "generator": return .text("stagefeed \(StagefeedVersion.current)")
-        default: return nil
-        }
+    func value(forKey key: String) -> TemplateValue? { fields[key] }
+
+    /// `own` with the language's names added where `own` has none.
+    func adding(to own: [String: TemplateValue]) -> [String: TemplateValue] {
+        own.merging(fields) { own, _ in own }
     }
 }
 

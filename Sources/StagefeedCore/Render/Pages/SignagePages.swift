@@ -13,14 +13,14 @@ final class SignageFrame: TemplateObject {
         clockScript: String
     ) {
         self.language = language
-        fields = [
+        fields = language.adding(to: [
             "version": .text(version), "clock": .text(clock?.rawValue ?? ""), "event": .text(event.name),
             "timeZone": .text(event.timeZone.identifier), "stringsJSON": .text(scriptStrings),
             "clockScript": .text(clockScript),
-        ]
+        ])
     }
 
-    func value(forKey key: String) -> TemplateValue? { fields[key] ?? language.value(forKey: key) }
+    func value(forKey key: String) -> TemplateValue? { fields[key] }
 }
 
 /// A screen (`signage-stage`, `signage-board`): its `title`, the program slice it shows as

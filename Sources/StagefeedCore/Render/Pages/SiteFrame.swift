@@ -21,7 +21,7 @@ final class SiteFrame: TemplateObject {
         root = String(repeating: "../", count: depth)
         home = root + language.locale.folder
         let strings = language.strings
-        fields = [
+        fields = language.adding(to: [
             "root": .text(root),
             "home": .text(home),
             "hasLanguages": .bool(languageCount > 1),
@@ -45,12 +45,10 @@ final class SiteFrame: TemplateObject {
                     "programCalendar": CalendarLinks(path: OutputPaths.programCalendar, root: root, siteURL: siteURL)
                         .value,
                 ])),
-        ]
+        ])
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        fields[key] ?? language.value(forKey: key)
-    }
+    func value(forKey key: String) -> TemplateValue? { fields[key] }
 }
 
 /// A calendar's links as templates see them: `subscribe` (`webcal://` when the public

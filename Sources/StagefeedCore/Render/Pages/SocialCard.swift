@@ -118,6 +118,8 @@ struct SocialCard {
                 break
             }
             if glyph.stop == .beforeSpace && characters > 20 { pendingStop = (offset, characters) }
+            // Past 200 characters every end left to find is past them too: the cut it is.
+            if characters > 200 { break }
         }
         return (sentence ?? pendingStop ?? (offset, characters), cutEnd, lastSpace)
     }
