@@ -91,13 +91,13 @@ struct TemplateRenderer {
         into output: inout TemplateOutput
     ) throws {
         guard let fragments, indentation.isEmpty, output.indentation.isEmpty,
-            case .object(let object)? = stack.last?.value,
-            let identity = object.fragmentIdentity
+            case .boxed(let box)? = stack.last?.value,
+            let identity = box.object.fragmentIdentity
         else {
             try indented(indentation, named: name, into: &output) { try $0.render(template, named: name, into: &$1) }
             return
         }
-        if let kept = fragments.fragment(of: name, for: object, identity: identity) {
+        if let kept = fragments.fragment(of: name, for: box.object, identity: identity) {
             try output.appendRendered(kept)
             return
         }
@@ -105,7 +105,7 @@ struct TemplateRenderer {
         var fragment = TemplateOutput(capacity: 1024)
         try indented([], named: name, into: &fragment) { try $0.render(template, named: name, into: &$1) }
         let recording = recordings.removeLast()
-        if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: object, identity: identity) }
+        if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: box.object, identity: identity) }
         try output.appendRendered(fragment.bytes)
     }
 
@@ -190,7 +190,7 @@ struct TemplateRenderer {
     /// where `image` is false) is the data's absence, not a miss.
     private func noteMiss(_ name: TemplateName, at location: TemplateLocation, found: TemplateValue?) {
         guard let misses = library.misses else { return }
-        if let found, case .object = found {} else if found != nil { return }
+        if let found, case .boxed = found {} else if found != nil { return }
         misses.note(
             TemplateMiss(template: templateName, name: name.text, line: location.line, column: location.column))
     }
@@ -213,7 +213,7 @@ struct TemplateRenderer {
 
     private mutating func show(_ value: TemplateValue, escaped: Bool, into output: inout TemplateOutput) throws {
         switch value {
-        case .null, .list, .sharedList, .object: return
+        case .null, .list, .sharedList, .boxed: return
         case .text(let text): try output.appendValue(text, escaped: escaped)
         case .number(let number): try output.appendValue(String(number), escaped: false)
         case .decimal(let number): try output.appendValue(String(number), escaped: false)
