@@ -93,7 +93,7 @@ enum RenderThreads {
     /// `artists` for `artists/x/index.html`, `en/artists` for a further language's.
     private static func kind(of key: String) -> String {
         // Split in its bytes: every unit asks, and the keys are paths of ASCII names.
-        let parts = key.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 2).map { Substring($0) }
+        let parts = key.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         guard parts.count > 1 else { return key }
         return parts[0].utf8.count <= 3 && parts.count > 2 ? "\(parts[0])/\(parts[1])" : String(parts[0])
     }

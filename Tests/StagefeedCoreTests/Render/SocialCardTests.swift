@@ -59,6 +59,72 @@ import Testing
                 == String(repeating: "x", count: 199) + "\r\n…")
     }
 
+    /// The summary as first written: character by character, over the whole paragraph.
+    static func summaryReadingEveryCharacter(_ paragraph: String) -> String {
+        var characters = 0, offset = 0
+        var sentence: (end: Int, characters: Int)?
+        var pendingStop: (end: Int, characters: Int)?
+        var cutEnd = 0
+        var lastSpace: Int?
+        for character in paragraph {
+            let length = character.utf8.count
+            let isSpace = character == " "
+            if let stop = pendingStop {
+                if isSpace {
+                    sentence = stop
+                    break
+                }
+                pendingStop = nil
+            }
+            if characters < 200 {
+                if isSpace { lastSpace = offset }
+                cutEnd = offset + length
+            }
+            characters += 1
+            offset += length
+            if ["。", "！", "？"].contains(character) {
+                sentence = (offset, characters)
+                break
+            }
+            if [".", "!", "?"].contains(character) && characters > 20 { pendingStop = (offset, characters) }
+        }
+        let end = sentence ?? pendingStop ?? (offset, characters)
+        let bytes = paragraph.utf8
+        guard end.characters > 200 else { return String(Substring(bytes.prefix(end.end))) }
+        var word = Substring(bytes.prefix(lastSpace ?? cutEnd)).unicodeScalars[...]
+        while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
+        while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
+        return String(word) + "…"
+    }
+
+    @Test func theSummaryAgreesWithReadingEveryCharacter() {
+        // Pieces that meet at the 200th character: marks joining a letter, a stop or a space,
+        // CR LF, wide stops, and plain ASCII runs.
+        let pieces = [
+            "x", "word", " ", ".", "!", "?", "é", "e\u{301}", "\u{301}", ".\u{301}", " \u{301}", "\r\n", "\r",
+            "。", "東", "Ñandú", ", ", String(repeating: "a", count: 60), String(repeating: "b ", count: 30),
+        ]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // A mark joining the 200th character, and a space that a mark joins right after a stop there.
+        for paragraph in [
+            String(repeating: "x", count: 200) + "\u{301}yy", String(repeating: "x", count: 199) + ". \u{301}rest",
+        ] {
+            #expect(SocialCard.summary(paragraph: paragraph) == Self.summaryReadingEveryCharacter(paragraph))
+        }
+        for _ in 0..<3000 {
+            var paragraph = ""
+            let target = 150 + next(120)
+            while paragraph.count < target { paragraph += pieces[next(pieces.count)] }
+            #expect(
+                SocialCard.summary(paragraph: paragraph) == Self.summaryReadingEveryCharacter(paragraph),
+                "\(paragraph.debugDescription)")
+        }
+    }
+
     @Test func sharedLinksShowTitleDescriptionAndPicture() async throws {
         let folder = try TemporaryFolder()
         try await FixtureBuild.run(

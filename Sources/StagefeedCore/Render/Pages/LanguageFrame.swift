@@ -1,7 +1,7 @@
 /// What every page and screen of one language shares, for the site and the signage alike:
 /// `lang`, `dir`, the interface strings `t` and the `generator`. One instance per language
-/// and build; the frames of both kinds of page hold it.
-final class LanguageFrame: TemplateObject {
+/// and build; the frames of both kinds of page take its names into their own.
+final class LanguageFrame: Sendable {
     let locale: SiteLocale
     let strings: Strings
     /// Its names and values: the frames that hold it take them into their own table, so a
@@ -18,8 +18,6 @@ final class LanguageFrame: TemplateObject {
             "generator": .text("stagefeed \(StagefeedVersion.current)"),
         ]
     }
-
-    func value(forKey key: String) -> TemplateValue? { fields[key] }
 
     /// `own` with the language's names added where `own` has none.
     func adding(to own: [String: TemplateValue]) -> [String: TemplateValue] {

@@ -1,18 +1,16 @@
 import Foundation
 
-/// What every screen of one language shares: the language's frame, the signage code's
+/// What every screen of one language shares: the language's names, the signage code's
 /// `version`, the `clock` (`24h`, `12h`, or empty for the language's habit), the `event`'s
 /// name, its `timeZone`, the strings the screen's script says (`stringsJSON`) and the
 /// festival clock the site's pages share (`clockScript`: the theme's `assets/clock.js`).
 final class SignageFrame: TemplateObject {
-    let language: LanguageFrame
     private let fields: [String: TemplateValue]
 
     init(
         language: LanguageFrame, version: String, clock: ClockStyle?, event: Event, scriptStrings: String,
         clockScript: String
     ) {
-        self.language = language
         fields = language.adding(to: [
             "version": .text(version), "clock": .text(clock?.rawValue ?? ""), "event": .text(event.name),
             "timeZone": .text(event.timeZone.identifier), "stringsJSON": .text(scriptStrings),

@@ -1,13 +1,12 @@
 import Foundation
 
-/// What every site page of one language at one folder depth shares: the language's frame,
+/// What every site page of one language at one folder depth shares: the language's names,
 /// the way back to the root (`root`) and to the language's home (`home`), the assets, the
 /// feeds' and calendars' links, the footer's note, the strings the site's script says and
 /// what it needs to know of the festival (`siteData`: `{days: [{date, start, end}], home,
 /// root, search, zone}`, JSON for a script element). One instance per language and depth: a
 /// fragment made against it is valid on every page that has it (see `TemplateFragments`).
 final class SiteFrame: TemplateObject {
-    let language: LanguageFrame
     /// `../../` from a page two folders down; `home` adds a further language's folder.
     let root: String
     let home: String
@@ -17,7 +16,6 @@ final class SiteFrame: TemplateObject {
         language: LanguageFrame, depth: Int, languageCount: Int, assets: [String: String], siteURL: URL?,
         timeZone: String, scriptStrings: String, days: [ScriptDay]
     ) {
-        self.language = language
         root = String(repeating: "../", count: depth)
         home = root + language.locale.folder
         let strings = language.strings

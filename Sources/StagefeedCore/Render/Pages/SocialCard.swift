@@ -53,13 +53,16 @@ struct SocialCard {
     /// The first sentence of `paragraph`: up to `。`, `！` or `？`, or to `.`, `!` or `?`
     /// followed by a space (or the end) with at least 20 characters before it. When longer
     /// than 200 characters, its first 200 up to the last space among them, trimmed, and `…`.
-    /// One pass over the characters (a mark always belongs to the character before it, so a
-    /// stop with an accent is no stop), tracking their UTF-8 offsets to cut the bytes once.
+    /// One pass over at most 201 characters (a mark always belongs to the character before
+    /// it, so a stop with an accent is no stop), tracking their UTF-8 offsets to cut the
+    /// bytes once.
     static func summary(paragraph: String) -> String {
         let bytes = paragraph.utf8
-        // Plain ASCII without a carriage return (most bios): each byte is a character of its own.
+        // The scan reads at most 201 characters, and the length of the 201st does not count.
+        // When the first 202 bytes are plain ASCII without a carriage return, each of the
+        // first 201 is a character of its own (nothing after it joins it): read bytes.
         let scan =
-            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            bytes.prefix(202).allSatisfy { $0 < 0x80 && $0 != 0x0D }
             ? Self.scan(
                 bytes.lazy.map { byte in
                     Glyph(

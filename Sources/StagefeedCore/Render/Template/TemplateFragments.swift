@@ -7,15 +7,17 @@ import Synchronization
 /// the way back to the root): the renderer watches each name it looks up. One cache serves
 /// the pages of one language and folder depth, from any thread.
 public final class TemplateFragments: Sendable {
-    /// What was made: a partial, by name, or a section of a template.
+    /// What was made: a partial, by name, or a section of a template, with whether its
+    /// names were escaped (a block's content is escaped as the template expanding it says).
     private enum Maker: Hashable {
         case partial(String)
-        case section(ObjectIdentifier)
+        case section(ObjectIdentifier, escaped: Bool)
     }
 
     private struct Key: Hashable {
         var maker: Maker
-        var object: ObjectIdentifier
+        /// The identity of the object or list it was made of.
+        var subject: ObjectIdentifier
     }
 
     private struct Entry {
@@ -31,27 +33,30 @@ public final class TemplateFragments: Sendable {
 
     /// What partial `template` made of the object with `identity`, if it was kept.
     func fragment(of template: String, for object: any TemplateObject, identity: ObjectIdentifier) -> [UInt8]? {
-        entries.withLock { $0[Key(maker: .partial(template), object: identity)]?.bytes }
+        entries.withLock { $0[Key(maker: .partial(template), subject: identity)]?.bytes }
     }
 
     /// Keeps what partial `template` made of `object`.
     func keep(_ bytes: [UInt8], of template: String, for object: any TemplateObject, identity: ObjectIdentifier) {
         entries.withLock {
-            $0[Key(maker: .partial(template), object: identity)] = Entry(owners: [object], bytes: bytes.sizedToFit())
+            $0[Key(maker: .partial(template), subject: identity)] = Entry(owners: [object], bytes: bytes.sizedToFit())
         }
     }
 
-    /// What `section` made of `list`, if it was kept.
-    func fragment(of section: TemplateSection, over list: TemplateList) -> [UInt8]? {
-        entries.withLock { $0[Key(maker: .section(ObjectIdentifier(section)), object: ObjectIdentifier(list))]?.bytes }
+    /// What `section` made of `list`, its names escaped or not, if it was kept.
+    func fragment(of section: TemplateSection, over list: TemplateList, escaped: Bool) -> [UInt8]? {
+        entries.withLock { $0[Self.key(section, list, escaped: escaped)]?.bytes }
     }
 
-    /// Keeps what `section` made of `list`.
-    func keep(_ bytes: [UInt8], of section: TemplateSection, over list: TemplateList) {
+    /// Keeps what `section` made of `list`, its names escaped or not.
+    func keep(_ bytes: [UInt8], of section: TemplateSection, over list: TemplateList, escaped: Bool) {
         entries.withLock {
-            $0[Key(maker: .section(ObjectIdentifier(section)), object: ObjectIdentifier(list))] = Entry(
-                owners: [section, list], bytes: bytes.sizedToFit())
+            $0[Self.key(section, list, escaped: escaped)] = Entry(owners: [section, list], bytes: bytes.sizedToFit())
         }
+    }
+
+    private static func key(_ section: TemplateSection, _ list: TemplateList, escaped: Bool) -> Key {
+        Key(maker: .section(ObjectIdentifier(section), escaped: escaped), subject: ObjectIdentifier(list))
     }
 
     /// How many fragments are kept.

@@ -23,6 +23,14 @@ public struct TemplateOutput {
         pieceSize = .max
     }
 
+    /// An output kept whole for a fragment made in the middle of `output`: it starts where
+    /// `output` stands (at a line's start or not, after its last byte), unindented.
+    init(continuing output: TemplateOutput) {
+        self.init(capacity: 1024)
+        atLineStart = output.atLineStart
+        lastByte = output.lastByte
+    }
+
     /// An output handed to `flush` in pieces of about `pieceSize` bytes; call `finish()` at the end.
     public init(pieceSize: Int, flush: @escaping (_ piece: [UInt8]) throws -> Void) {
         bytes.reserveCapacity(pieceSize + 4096)

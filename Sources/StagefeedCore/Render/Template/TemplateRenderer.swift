@@ -1,24 +1,29 @@
 /// Renders parsed templates: walks the nodes with a stack of contexts, finds each name from
 /// the innermost context outwards, expands partials, parents and blocks, and reuses a
-/// partial's fragment for an object shared by many pages when its making depended on
-/// nothing else (see `TemplateFragments`).
+/// partial's fragment for an object shared by many pages, or a section's for a list they
+/// share, when its making depended on nothing else (see `TemplateFragments`).
 struct TemplateRenderer {
     let library: TemplateLibrary
     private var stack: [TemplateFrame]
     /// Block overrides of the parents being expanded, outermost first (the outermost wins).
     private var overrides: [[String: TemplateBlock]] = []
     private let fragments: TemplateFragments?
-    /// Fragments being made: the stack depth of their object, and whether a lookup went
-    /// below it into a frame not shared by every page.
+    /// Fragments being made: the stack depth of their object (of a section's items), and
+    /// whether a lookup went below it into a frame not shared by every page.
     private var recordings: [(depth: Int, tainted: Bool)] = []
     private var depth = 0
     private var escapes = true
     /// The template being rendered, for the misses noted in it.
     private var templateName = ""
 
+    /// The page's own frames: a section over a shared list is reused only right inside them,
+    /// where the frames around it are those of every page.
+    private let pageFrames: Int
+
     init(library: TemplateLibrary, frames: [TemplateFrame], fragments: TemplateFragments?) {
         self.library = library
         stack = frames
+        pageFrames = frames.count
         self.fragments = fragments
     }
 
@@ -102,7 +107,7 @@ struct TemplateRenderer {
             return
         }
         recordings.append((stack.count - 1, false))
-        var fragment = TemplateOutput(capacity: 1024)
+        var fragment = TemplateOutput(continuing: output)
         try indented([], named: name, into: &fragment) { try $0.render(template, named: name, into: &$1) }
         let recording = recordings.removeLast()
         if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: box.object, identity: identity) }
@@ -110,26 +115,26 @@ struct TemplateRenderer {
     }
 
     /// A section over a list many pages share: reused when it was made before of the same
-    /// section and list, and its making looked nowhere but in the list's items and the
-    /// shared frames.
+    /// section and list, right inside the page's frames, with the same escaping, and its
+    /// making looked nowhere but in the list's items and the shared frames.
     private mutating func render(
         _ section: TemplateSection, over list: TemplateList, into output: inout TemplateOutput
     )
         throws
     {
-        guard let fragments, output.indentation.isEmpty else {
+        guard let fragments, output.indentation.isEmpty, stack.count == pageFrames else {
             for item in list.items { try within(item) { try $0.render(section.nodes, into: &output) } }
             return
         }
-        if let kept = fragments.fragment(of: section, over: list) {
+        if let kept = fragments.fragment(of: section, over: list, escaped: escapes) {
             try output.appendRendered(kept)
             return
         }
         recordings.append((stack.count, false))
-        var fragment = TemplateOutput(capacity: 1024)
+        var fragment = TemplateOutput(continuing: output)
         for item in list.items { try within(item) { try $0.render(section.nodes, into: &fragment) } }
         let recording = recordings.removeLast()
-        if !recording.tainted { fragments.keep(fragment.bytes, of: section, over: list) }
+        if !recording.tainted { fragments.keep(fragment.bytes, of: section, over: list, escaped: escapes) }
         try output.appendRendered(fragment.bytes)
     }
 

@@ -109,13 +109,12 @@ import Testing
     @Test func pagesThatFillALayoutsBlockEachKeepTheirOwnSections() throws {
         // Both fill the layout's block with a section over the days at the same line and
         // column, each its own.
-        var library = try library(
+        let library = try library(
             "<nav>\n{{$main}}{{/main}}\n</nav>\n",
             partials: [
                 "artist": "{{<layout}}{{$main}}{{#days}}<a>{{short}}</a>{{/days}}{{/main}}{{/layout}}",
                 "stage": "{{<layout}}{{$main}}{{#days}}<b>{{href}}</b>{{/days}}{{/main}}{{/layout}}",
             ], name: "layout")
-        try library.add("page", text: "{{#days}}{{short}},{{/days}}")
         let days = days, fragments = TemplateFragments()
         let artist = try render(library, "artist", title: "", days: days, fragments: fragments)
         let stage = try render(library, "stage", title: "", days: days, fragments: fragments)
@@ -124,5 +123,53 @@ import Testing
         #expect(try render(library, "artist", title: "", days: days, fragments: fragments) == artist)
         #expect(try render(library, "stage", title: "", days: days, fragments: fragments) == stage)
         #expect(fragments.count == 2)
+    }
+
+    @Test func aBlocksContentKeepsTheEscapingOfTheTemplateExpandingIt() throws {
+        // The same block's section expanded in an HTML layout and in a text partial of it.
+        var library = try library(
+            "<ul>{{$nav}}{{/nav}}</ul>\n{{>nav-text}}",
+            partials: ["nav-text": "{{% CONTENT_TYPE: TEXT }}{{$nav}}{{/nav}}"],
+            name: "layout")
+        try library.add("page", text: "{{<layout}}{{$nav}}{{#days}}{{short}};{{/days}}{{/nav}}{{/layout}}")
+        let days = days, fragments = TemplateFragments()
+        let expected = "<ul>Thu;Fri &lt;late&gt;;</ul>\nThu;Fri <late>;"
+        #expect(try render(library, title: "", days: days, fragments: nil) == expected)
+        #expect(try render(library, title: "", days: days, fragments: fragments) == expected)
+        #expect(try render(library, title: "", days: days, fragments: fragments) == expected)
+    }
+
+    @Test func aBlockInsideASectionIsMadeInPlaceAsItWouldBeWithoutTheCache() throws {
+        let library = try library("<ul>\n{{#days}}\n{{$before}}{{/before}}\n<li>{{short}}</li>\n{{/days}}\n</ul>\n")
+        let days = days, fragments = TemplateFragments()
+        let expected = "<ul>\n<li>Thu</li>\n<li>Fri &lt;late&gt;</li>\n</ul>\n"
+        #expect(try render(library, title: "", days: days, fragments: nil) == expected)
+        #expect(try render(library, title: "", days: days, fragments: fragments) == expected)
+        #expect(fragments.count == 0)
+    }
+
+    @Test func aSectionInsideAnotherIsMadeInPlaceAndAnEmptyListShowsNothing() throws {
+        // One partial's section, at the top and inside `{{#site}}`, where `t` is the site's
+        // own: what the days made at the top must not be reused there.
+        let library = try library(
+            "{{>nav}}|{{#site}}{{>nav}}{{/site}}", partials: ["nav": "{{#days}}{{t.day}} {{short}};{{/days}}"])
+        let days = days, fragments = TemplateFragments()
+        let page = TemplateDictionary([
+            "days": days,
+            "site": .object(TemplateDictionary(["t": .object(TemplateDictionary(["day": .text("Tag")]))])),
+        ])
+        var output = TemplateOutput()
+        try library.render(
+            "page",
+            frames: [
+                TemplateFrame(.object(page)),
+                TemplateFrame(
+                    .object(TemplateDictionary(["t": .object(TemplateDictionary(["day": .text("Day")]))])), shared: true
+                ),
+            ], fragments: fragments, into: &output)
+        #expect(
+            String(decoding: output.bytes, as: UTF8.self)
+                == "Day Thu;Day Fri &lt;late&gt;;|Tag Thu;Tag Fri &lt;late&gt;;")
+        #expect(try render(library, title: "", days: .sharedList(TemplateList([])), fragments: fragments) == "|")
     }
 }
