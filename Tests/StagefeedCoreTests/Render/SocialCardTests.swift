@@ -59,42 +59,27 @@ import Testing
                 == String(repeating: "x", count: 199) + "\r\n…")
     }
 
-    /// The summary as first written: character by character, over the whole paragraph.
+    /// The summary's rule read straight off an array of the paragraph's characters: the
+    /// first sentence (through `。！？`, or through `.!?` past the 20th character when a space
+    /// or the end follows), else the first 200 characters up to their last space, trimmed,
+    /// and `…`.
     static func summaryReadingEveryCharacter(_ paragraph: String) -> String {
-        var characters = 0, offset = 0
-        var sentence: (end: Int, characters: Int)?
-        var pendingStop: (end: Int, characters: Int)?
-        var cutEnd = 0
-        var lastSpace: Int?
-        for character in paragraph {
-            let length = character.utf8.count
-            let isSpace = character == " "
-            if let stop = pendingStop {
-                if isSpace {
-                    sentence = stop
-                    break
-                }
-                pendingStop = nil
-            }
-            if characters < 200 {
-                if isSpace { lastSpace = offset }
-                cutEnd = offset + length
-            }
-            characters += 1
-            offset += length
-            if ["。", "！", "？"].contains(character) {
-                sentence = (offset, characters)
+        let characters = Array(paragraph)
+        var end = characters.count
+        for index in characters.indices {
+            let character = characters[index]
+            if ["。", "！", "？"].contains(character)
+                || ([".", "!", "?"].contains(character) && index >= 20
+                    && (index + 1 == characters.count || characters[index + 1] == " "))
+            {
+                end = index + 1
                 break
             }
-            if [".", "!", "?"].contains(character) && characters > 20 { pendingStop = (offset, characters) }
         }
-        let end = sentence ?? pendingStop ?? (offset, characters)
-        let bytes = paragraph.utf8
-        guard end.characters > 200 else { return String(Substring(bytes.prefix(end.end))) }
-        var word = Substring(bytes.prefix(lastSpace ?? cutEnd)).unicodeScalars[...]
-        while let scalar = word.first, CharacterSet.whitespaces.contains(scalar) { word.removeFirst() }
-        while let scalar = word.last, CharacterSet.whitespaces.contains(scalar) { word.removeLast() }
-        return String(word) + "…"
+        if end <= 200 { return String(characters[..<end]) }
+        let first = characters[..<200]
+        let words = first.lastIndex(of: " ").map { first[..<$0] } ?? first
+        return String(words).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     @Test func theSummaryAgreesWithReadingEveryCharacter() {
