@@ -32,7 +32,7 @@ public final class TemplateFragments: Sendable {
     public init() {}
 
     /// What partial `template` made of the object with `identity`, if it was kept.
-    func fragment(of template: String, for object: any TemplateObject, identity: ObjectIdentifier) -> [UInt8]? {
+    func fragment(of template: String, identity: ObjectIdentifier) -> [UInt8]? {
         entries.withLock { $0[Key(maker: .partial(template), subject: identity)]?.bytes }
     }
 

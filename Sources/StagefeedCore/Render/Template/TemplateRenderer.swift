@@ -102,16 +102,15 @@ struct TemplateRenderer {
             try indented(indentation, named: name, into: &output) { try $0.render(template, named: name, into: &$1) }
             return
         }
-        if let kept = fragments.fragment(of: name, for: box.object, identity: identity) {
+        if let kept = fragments.fragment(of: name, identity: identity) {
             try output.appendRendered(kept)
             return
         }
-        recordings.append((stack.count - 1, false))
-        var fragment = TemplateOutput(continuing: output)
-        try indented([], named: name, into: &fragment) { try $0.render(template, named: name, into: &$1) }
-        let recording = recordings.removeLast()
-        if !recording.tainted { fragments.keep(fragment.bytes, of: name, for: box.object, identity: identity) }
-        try output.appendRendered(fragment.bytes)
+        let made = try recorded(from: stack.count - 1, continuing: output) {
+            try $0.indented([], named: name, into: &$1) { try $0.render(template, named: name, into: &$1) }
+        }
+        if made.kept { fragments.keep(made.bytes, of: name, for: box.object, identity: identity) }
+        try output.appendRendered(made.bytes)
     }
 
     /// A section over a list many pages share: reused when it was made before of the same
@@ -130,12 +129,24 @@ struct TemplateRenderer {
             try output.appendRendered(kept)
             return
         }
-        recordings.append((stack.count, false))
+        let made = try recorded(from: stack.count, continuing: output) { renderer, fragment in
+            for item in list.items { try renderer.within(item) { try $0.render(section.nodes, into: &fragment) } }
+        }
+        if made.kept { fragments.keep(made.bytes, of: section, over: list, escaped: escapes) }
+        try output.appendRendered(made.bytes)
+    }
+
+    /// A fragment made by `body` from where `output` stands, with whether it may be kept:
+    /// whether no lookup went below the frame at `depth` (its object, or a section's items)
+    /// into a frame not shared by every page.
+    private mutating func recorded(
+        from depth: Int, continuing output: TemplateOutput,
+        _ body: (inout TemplateRenderer, inout TemplateOutput) throws -> Void
+    ) throws -> (bytes: [UInt8], kept: Bool) {
+        recordings.append((depth, false))
         var fragment = TemplateOutput(continuing: output)
-        for item in list.items { try within(item) { try $0.render(section.nodes, into: &fragment) } }
-        let recording = recordings.removeLast()
-        if !recording.tainted { fragments.keep(fragment.bytes, of: section, over: list, escaped: escapes) }
-        try output.appendRendered(fragment.bytes)
+        try body(&self, &fragment)
+        return (fragment.bytes, !recordings.removeLast().tainted)
     }
 
     /// Renders `body` one level deeper, with `indentation` added to each line it starts.
