@@ -42,8 +42,11 @@ public struct ProgramNormalizer: Sendable {
         let artistNames = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0.name) })
         let stageOrder = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
 
+        // Each set's festival day, worked out on every core: a calendar's date arithmetic is
+        // most of what making a set costs.
+        let festivalDays = ParallelWork.map(performanceRecords.map(\.start)) { calendar.festivalDay(of: $0) }
         var performances: [Performance] = []
-        for record in performanceRecords {
+        for (record, day) in zip(performanceRecords, festivalDays) {
             if let artistID = record.artistID, artistNames[artistID] == nil {
                 warnings.append(.unknownArtist(performanceID: record.id, artistID: artistID))
             }
@@ -66,7 +69,7 @@ public struct ProgramNormalizer: Sendable {
                     id: record.id, stageID: record.stageID, artistID: record.artistID, activity: activity,
                     displayName: name ?? "To be announced", description: record.description,
                     start: record.start, end: record.end, updatedAt: record.updatedAt,
-                    day: calendar.festivalDay(of: record.start), lineup: lineup.count > 1 ? lineup : nil,
+                    day: day, lineup: lineup.count > 1 ? lineup : nil,
                     details: details))
         }
         // By start, stage and id; each performance's stage position looked up once, not per comparison.
@@ -81,10 +84,12 @@ public struct ProgramNormalizer: Sendable {
             warnings.append(.outsideEventDates(performanceID: performance.id, day: performance.day))
         }
         let dayDates = Set(eventDays).union(performances.map(\.day)).sorted()
+        // Each day's sets in one pass over the program (a pass per day took 50 passes at 100,000).
+        let idsByDay = Dictionary(grouping: performances, by: \.day).mapValues { $0.map(\.id) }
         let days = dayDates.map { date in
             FestivalDay(
                 date: date, start: calendar.start(of: date), end: calendar.end(of: date),
-                performanceIDs: performances.filter { $0.day == date }.map(\.id))
+                performanceIDs: idsByDay[date] ?? [])
         }
 
         // Sparse days (a venue's nights): the event runs from its first festival day to its last.
@@ -165,10 +170,12 @@ public struct ProgramNormalizer: Sendable {
                 id: record.id, name: record.name, slug: slugs[record.id]!, bio: record.bio, imageURL: imageURL,
                 links: links)
         }
-        // By name without case or accents, then by id; each name's key made once. (Foundation's
-        // comparison with a locale cost 5 µs a pair, a second for 12,000 artists, and on
-        // Linux did not even order consistently: every capitalized name before "adam".)
-        return artists.map { (key: SortKey.of($0.name), artist: $0) }
+        // By name without case or accents, then by id; each name's key made once, on every
+        // core. (Foundation's comparison with a locale cost 5 µs a pair, a second for 12,000
+        // artists, and on Linux did not even order consistently: every capitalized name
+        // before "adam".)
+        let keys = ParallelWork.map(artists.map(\.name), SortKey.of)
+        return zip(keys, artists).map { (key: $0, artist: $1) }
             .sorted { ($0.key, $0.artist.id) < ($1.key, $1.artist.id) }
             .map(\.artist)
     }

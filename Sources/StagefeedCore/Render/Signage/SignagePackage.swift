@@ -8,9 +8,8 @@ enum SignagePackage {
     /// 1 January 2000, in every entry's modification date.
     static let modificationDate = Date(timeIntervalSince1970: 946_728_000)
 
-    static func zip(page: String) throws -> Data {
+    static func zip(page bytes: Data) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        let bytes = Data(page.utf8)
         try archive.addEntry(
             with: "index.html", type: .file, uncompressedSize: Int64(bytes.count),
             modificationDate: modificationDate, permissions: 0o644, compressionMethod: .none

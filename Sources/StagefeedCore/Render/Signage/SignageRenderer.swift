@@ -94,11 +94,13 @@ public struct SignageRenderer: Renderer {
                     var output = TemplateOutput(capacity: 32 << 10)
                     try theme.render(
                         template, page: made.polling(links), frame: frame, fragments: nil, path: target, into: &output)
-                    let text = String(decoding: output.bytes, as: UTF8.self)
+                    // The page's bytes as rendered, not checked again as text: a board's page
+                    // holds its program's data, and its package a second copy.
+                    let bytes = Data(output.bytes)
                     try sink.emit(
                         target == path
-                            ? OutputFile(path: target, text: text)
-                            : OutputFile(path: target, contents: try SignagePackage.zip(page: text)))
+                            ? OutputFile(path: target, contents: bytes)
+                            : OutputFile(path: target, contents: try SignagePackage.zip(page: bytes)))
                 }
             }
         }
