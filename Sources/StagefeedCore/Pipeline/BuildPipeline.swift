@@ -241,15 +241,16 @@ public struct BuildPipeline: Sendable {
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
         var kept: [String: UnitRecords.Entry] = [:]
         var dirty: [RenderUnit] = []
-        let output = writer.folder.path + "/"
-        for unit in units {
-            if let last = lastUnits.entries[unit.key], last.digest == unit.digest,
+        let output = writer.folder.path + "/", lastEntries = lastUnits.entries
+        // Asked on every core: a moved set's build looks for the 25,000 files of the last one at 20k.
+        let unchanged = ParallelWork.map(units) { unit -> UnitRecords.Entry? in
+            guard let last = lastEntries[unit.key], last.digest == unit.digest,
                 last.paths.allSatisfy({ access(output + $0, F_OK) == 0 })
-            {
-                kept[unit.key] = last
-            } else {
-                dirty.append(unit)
-            }
+            else { return nil }
+            return last
+        }
+        for (unit, last) in zip(units, unchanged) {
+            if let last { kept[unit.key] = last } else { dirty.append(unit) }
         }
         // The units are let go as they run, and with them what only they hold.
         let unitCount = units.count

@@ -153,61 +153,62 @@ public struct JSONWriter {
     /// case for those without a short form), plus, for a script, `<` `>` `&` U+2028 U+2029.
     private mutating func quoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        let attention = style == .script ? Self.scriptAttention : Self.feedAttention
-        value.withUTF8 { utf8 in
-            var clean = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                // Most bytes are written as they are: one look in a table, not the cases below.
-                guard attention[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                let escape: [UInt8]?
-                switch byte {
-                case UInt8(ascii: "\""): escape = Self.quote
-                case UInt8(ascii: "\\"): escape = Self.backslash
-                case 0x0A: escape = Self.newline
-                case 0x0D: escape = Self.carriageReturn
-                case 0x09: escape = Self.tab
-                case 0x08: escape = Self.backspace
-                case 0x0C: escape = Self.formFeed
-                case 0x00...0x1F: escape = Self.unicode(byte)
-                case UInt8(ascii: "<") where style == .script: escape = Self.lessThan
-                case UInt8(ascii: ">") where style == .script: escape = Self.greaterThan
-                case UInt8(ascii: "&") where style == .script: escape = Self.ampersand
-                case 0xE2
-                where style == .script && index + 2 < utf8.count && utf8[index + 1] == 0x80
-                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    escape = utf8[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator
-                default: escape = nil
-                }
-                guard let escape else {
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
-                bytes.append(contentsOf: escape)
-                index += byte == 0xE2 ? 3 : 1
-                clean = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
+        // A native string is read where it lies; only another kind is copied to be read.
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// The bytes `quoted` must look at, by value: control characters, `"` and `\`, and for a
-    /// script also `<` `>` `&` and 0xE2 (the lead byte of U+2028 and U+2029).
-    private static let feedAttention = attentionTable(script: false)
-    private static let scriptAttention = attentionTable(script: true)
-
-    private static func attentionTable(script: Bool) -> [Bool] {
-        (0...255).map { byte in
-            byte < 0x20 || byte == 0x22 || byte == 0x5C
-                || script && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2)
+    /// The bytes of `utf8`, escaped as `quoted` says.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let attention = style == .script ? Self.scriptAttention : Self.feedAttention
+        var clean = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            // Most bytes are written as they are: one bit of a mask, not the cases below.
+            guard attention.contains(byte) else {
+                index += 1
+                continue
+            }
+            let escape: [UInt8]?
+            switch byte {
+            case UInt8(ascii: "\""): escape = Self.quote
+            case UInt8(ascii: "\\"): escape = Self.backslash
+            case 0x0A: escape = Self.newline
+            case 0x0D: escape = Self.carriageReturn
+            case 0x09: escape = Self.tab
+            case 0x08: escape = Self.backspace
+            case 0x0C: escape = Self.formFeed
+            case 0x00...0x1F: escape = Self.unicode(byte)
+            case UInt8(ascii: "<") where style == .script: escape = Self.lessThan
+            case UInt8(ascii: ">") where style == .script: escape = Self.greaterThan
+            case UInt8(ascii: "&") where style == .script: escape = Self.ampersand
+            case 0xE2
+            where style == .script && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escape = utf8[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator
+            default: escape = nil
+            }
+            guard let escape else {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
+            bytes.append(contentsOf: escape)
+            index += byte == 0xE2 ? 3 : 1
+            clean = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
+    }
+
+    /// The bytes `quoted` must look at: control characters, `"` and `\`, and for a script
+    /// also `<` `>` `&` and 0xE2 (the lead byte of U+2028 and U+2029).
+    private static let feedAttention = ByteMask { byte in byte < 0x20 || byte == 0x22 || byte == 0x5C }
+    private static let scriptAttention = ByteMask { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     private static let quote = Array(#"\""#.utf8), backslash = Array(#"\\"#.utf8)

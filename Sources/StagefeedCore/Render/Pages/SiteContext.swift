@@ -166,7 +166,7 @@ final class SiteContext: Sendable {
 
     /// The structured data of the sets at `positions` and the `cancelled` ones (and of the
     /// festival itself, on the index).
-    func structuredData(festival: Bool = false, positions: [Int32], cancelled: [PerformanceRevision]) -> String? {
+    func structuredData(festival: Bool = false, positions: [Int32], cancelled: [PerformanceRevision]) -> [UInt8]? {
         eventData.json(festival: festival, positions: positions, cancelled: cancelled)
     }
 

@@ -23,11 +23,12 @@ struct SitePageFrame {
     init(
         path: String, title: String, calendar calendarPath: String, updated: Date?, site: SiteContext,
         currentDay: LocalDate? = nil, currentStage: String? = nil, description: String? = nil,
-        picture: SocialCard.Picture? = nil, structuredData: String? = nil
+        picture: SocialCard.Picture? = nil, structuredData: [UInt8]? = nil
     ) {
         self.title = title
         meta = SocialCard(path: path, title: title, description: description, picture: picture, site: site).value
-        self.structuredData = structuredData.map(TemplateValue.text) ?? .bool(false)
+        // Written as JSONWriter made it: a set's page held it as text only to copy it out again.
+        self.structuredData = structuredData.map { json in .stream(TemplateStream { try $0(json) }) } ?? .bool(false)
         isIndex = path == OutputPaths.index
         let root = OutputPaths.root(of: site.locale.folder + path)
         languages =

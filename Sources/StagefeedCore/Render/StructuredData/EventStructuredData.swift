@@ -42,8 +42,8 @@ struct EventStructuredData: Sendable {
     }
 
     /// The JSON-LD of the festival and of the sets at `positions` with the `cancelled` ones
-    /// among them; nil when there is nothing to describe.
-    func json(festival: Bool, positions: [Int32], cancelled: [PerformanceRevision]) -> String? {
+    /// among them, in UTF-8; nil when there is nothing to describe.
+    func json(festival: Bool, positions: [Int32], cancelled: [PerformanceRevision]) -> [UInt8]? {
         guard festival || !positions.isEmpty || !cancelled.isEmpty else { return nil }
         var json = JSONWriter(style: .script, capacity: 1024 + positions.count * 900)
         json.beginObject()
@@ -88,7 +88,7 @@ struct EventStructuredData: Sendable {
         }
         json.endArray()
         json.endObject()
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.bytes
     }
 
     /// A set, its times (`start`, `end`) given in ISO 8601 with their offset.

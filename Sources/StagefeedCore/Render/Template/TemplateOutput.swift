@@ -116,39 +116,45 @@ public struct TemplateOutput {
 
     /// `text` escaped for HTML (see the type's description), appended to `bytes`.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var clean = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0xC2 && !needsWork(byte) {
-                    index += 1
+        // A native string is read where it lies; only another kind is copied to be read.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0, to: &bytes) }
+        }
+    }
+
+    /// The bytes of `utf8`, escaped as `appendEscaped(_:to:)` says.
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var clean = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0xC2 && !needsWork(byte) {
+                index += 1
+                continue
+            }
+            if byte >= 0xC2 {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if !isDisallowedSequence(utf8, at: index, length: length) {
+                    index += length
                     continue
                 }
-                if byte >= 0xC2 {
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    if !isDisallowedSequence(utf8, at: index, length: length) {
-                        index += length
-                        continue
-                    }
-                }
-                // Something to replace or drop at `index`.
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
-                let length = byte >= 0xC2 ? (byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2) : 1
-                switch byte {
-                case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-                default: break  // a character HTML may not hold: dropped
-                }
-                index += length
-                clean = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
+            // Something to replace or drop at `index`.
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
+            let length = byte >= 0xC2 ? (byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2) : 1
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            default: break  // a character HTML may not hold: dropped
+            }
+            index += length
+            clean = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<utf8.count]))
     }
 
     /// An ASCII byte to replace (`& < > " '`) or drop (control characters but tab and line

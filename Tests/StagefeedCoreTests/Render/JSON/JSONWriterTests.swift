@@ -105,6 +105,25 @@ import Testing
         #expect(!text.contains("<") && !text.contains(">") && !text.contains("\u{2028}"))
     }
 
+    /// Every ASCII character, alone and between letters, and a few beyond: each byte the
+    /// writer must escape in either style, and each it must pass as it is.
+    @Test func everyCharacterIsEscapedAsTheEncodersEscapeIt() throws {
+        let characters =
+            (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["\u{80}", "é", "€", "\u{2028}", "\u{2029}", "😀"]
+        for character in characters {
+            let document = Value.list([.text(character), .text("a\(character)b")])
+            var feed = JSONWriter(style: .feed)
+            document.write(to: &feed)
+            feed.finishFeed()
+            #expect(feed.bytes == Array(try FeedEncoding.encode(document)), "\(character.unicodeScalars.map(\.value))")
+            var script = JSONWriter(style: .script)
+            document.write(to: &script)
+            #expect(
+                String(decoding: script.bytes, as: UTF8.self) == (try ScriptJSON.encode(document)),
+                "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// An entry made alone at depth 2 reads as it does written in place.
     @Test func aFragmentPlacedAtItsDepthReadsAsWrittenInPlace() throws {
         let entries = (0..<5).map { Self.document($0) }
