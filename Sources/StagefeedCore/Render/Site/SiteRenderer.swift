@@ -17,6 +17,10 @@ public struct SiteRenderer: Renderer {
     /// site is first loaded; with more, each is kept when it is read. The other pages always
     /// are: a festival of 20,000 sets would otherwise send a phone 220 MB on its first visit.
     public var precachedArtistPages: Int
+    /// From about this many bytes (a unit's cost), a page is handed to the writer in pieces
+    /// as it is made, not held whole and then copied: a day of 2,000 sets is 4 MB. "My
+    /// schedule", which carries the whole program, always is.
+    public var streamedPageSize = 1 << 20
 
     /// A renderer through `theme`, in English unless told otherwise.
     public init(
@@ -71,7 +75,7 @@ public struct SiteRenderer: Renderer {
 
     /// The pages of one language.
     private func pageUnits(_ site: SiteContext) -> [RenderUnit] {
-        let program = site.resources.program, folder = site.locale.folder
+        let program = site.resources.program, folder = site.locale.folder, streamedPageSize = streamedPageSize
         var units: [RenderUnit] = []
         func page(
             _ path: String, _ template: String, digest: UnitDigest, cost: Int,
@@ -82,7 +86,7 @@ public struct SiteRenderer: Renderer {
                 RenderUnit(key: folder + path, digest: digest, cost: cost) { [theme] sink in
                     try theme.render(
                         template, page: make(), frame: site.frame(depth: depth), fragments: site.fragments[depth],
-                        path: folder + path, streamed: template == "my", into: sink)
+                        path: folder + path, streamed: template == "my" || cost >= streamedPageSize, into: sink)
                 })
         }
         page(OutputPaths.index, "index", digest: IndexPage.digest(site: site), cost: 4000 + program.artists.count * 80)
