@@ -5,9 +5,10 @@
 enum Paragraphs {
     static func of(_ value: String?) -> [String] {
         guard let value, !value.isEmpty else { return [] }
-        var text =
-            value.utf8.contains(UInt8(ascii: "\r"))
-            ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
+        let hasReturns =
+            value.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
+            ?? value.utf8.contains(UInt8(ascii: "\r"))
+        var text = hasReturns ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
         return text.withUTF8 { bytes in
             var paragraphs: [String] = []
             var start = 0, index = 0
@@ -59,7 +60,9 @@ enum Paragraphs {
         }
         endLine(range.upperBound, next: range.upperBound)
         let text = String(decoding: joined, as: UTF8.self)
-        guard !text.allSatisfy(\.isWhitespace) else { return }
+        // A printable ASCII character is not white space: only a paragraph without one is
+        // read character by character.
+        guard joined.contains(where: { $0 > 0x20 && $0 < 0x80 }) || !text.allSatisfy(\.isWhitespace) else { return }
         paragraphs.append(text)
     }
 

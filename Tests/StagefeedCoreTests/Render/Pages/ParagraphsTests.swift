@@ -23,7 +23,7 @@ import Testing
         "a\r\nb\r\n\r\nc", "a\rb", "line\u{2028}sep\u{2029}para\u{85}nel", "\u{A0}nbsp\u{A0}",
         " \u{301}combining \u{301}",
         "emoji 🎻\n\n🎸 second", "ελληνικά\nκαι\n\nعربى", "\n\n\n", "   \n\n   ", "trailing\n", "\u{B}vt\u{C}ff",
-        "Café\u{301}\n\n e\u{301}",
+        "Café\u{301}\n\n e\u{301}", "\u{A0}\u{2003}\u{3000}\n\nword", "\u{7F}\n\n\u{A0} \u{301}", "x\r\n\r\n\u{2003}",
     ])
     func splitsAsTheCharacterReadingDoes(_ text: String) {
         #expect(Paragraphs.of(text) == Self.reference(text), "\(text.debugDescription)")
