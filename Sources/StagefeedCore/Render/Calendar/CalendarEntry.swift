@@ -1,22 +1,26 @@
 import Foundation
 
 /// One VEVENT: a performance of the program, or one removed recently (cancelled), rendered
-/// once per build and shared by every calendar that lists it. Placing entries in calendars
-/// needs only their times, stage, day and artists, and their digest; the text is made when
-/// a calendar that lists them is made.
+/// once per build and shared by every calendar that lists it. An entry names its
+/// performance by position (12,000 calendars' plans wait in the render queue with the
+/// entries: a copy of each performance in its entry was a twentieth of a 20k build's peak);
+/// the text is made when a calendar that lists it is made.
 struct CalendarEntry: Sendable {
     var id: String
     var start, end: Date
-    /// The calendars that list it besides the whole program's: its stage's, day's and artists'.
-    var stageID: String
-    var day: LocalDate
-    var artistIDs: [String]
-    /// The performance as it is, or as last seen before it was removed.
-    var performance: Performance
-    var revision: RevisionStamp?
+    /// Its performance's position: in the program, or, cancelled, among the build's
+    /// recently cancelled sets (`BuildContext.cancelled`).
+    var position: Int32
     var isCancelled: Bool
+    var revision: RevisionStamp?
     /// Everything its VEVENT shows.
     var digest: UnitDigest
+
+    /// The performance as it is, or as last seen before it was removed.
+    func performance(_ resources: RenderResources) -> Performance {
+        isCancelled
+            ? resources.context.cancelled[Int(position)].lastSeen : resources.program.performances[Int(position)]
+    }
 
     /// The program's performances, then the recently cancelled ones, in time order.
     static func all(_ resources: RenderResources) -> [CalendarEntry] {
@@ -26,12 +30,11 @@ struct CalendarEntry: Sendable {
         for (position, performance) in program.performances.enumerated() {
             entries.append(
                 CalendarEntry(
-                    id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
-                    day: performance.day, artistIDs: performance.artistIDs, performance: performance,
-                    revision: context.revisions[performance.id], isCancelled: false,
+                    id: performance.id, start: performance.start, end: performance.end, position: Int32(position),
+                    isCancelled: false, revision: context.revisions[performance.id],
                     digest: resources.performances[position].digest))
         }
-        for revision in context.cancelled {
+        for (position, revision) in context.cancelled.enumerated() {
             let performance = revision.lastSeen
             let facts = RenderResources.facts(
                 of: performance, clock: resources.clock, program: program, context: context,
@@ -42,9 +45,8 @@ struct CalendarEntry: Sendable {
             digest.add(revision.stamp.lastModified)
             entries.append(
                 CalendarEntry(
-                    id: performance.id, start: performance.start, end: performance.end, stageID: performance.stageID,
-                    day: performance.day, artistIDs: performance.artistIDs, performance: performance,
-                    revision: revision.stamp, isCancelled: true, digest: digest.finish()))
+                    id: performance.id, start: performance.start, end: performance.end, position: Int32(position),
+                    isCancelled: true, revision: revision.stamp, digest: digest.finish()))
         }
         entries.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return entries
@@ -53,6 +55,7 @@ struct CalendarEntry: Sendable {
     /// The VEVENT's content lines.
     func text(_ resources: RenderResources, strings: Strings) -> [UInt8] {
         var builder = ICalendarBuilder()
+        let performance = performance(resources)
         Self.write(
             performance, revision: revision, isCancelled: isCancelled, stage: resources.stagesByID[performance.stageID],
             artist: performance.artistID.flatMap { resources.artistsByID[$0] }, resources: resources, strings: strings,

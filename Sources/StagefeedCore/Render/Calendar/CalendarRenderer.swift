@@ -39,9 +39,10 @@ public struct CalendarRenderer: Renderer {
         let timeZone = timeZoneComponent(program, entries: entries)
         var byStage: [String: [Int]] = [:], byDay: [LocalDate: [Int]] = [:], byArtist: [String: [Int]] = [:]
         for (position, entry) in entries.enumerated() {
-            byStage[entry.stageID, default: []].append(position)
-            byDay[entry.day, default: []].append(position)
-            for id in entry.artistIDs { byArtist[id, default: []].append(position) }
+            let performance = entry.performance(resources)
+            byStage[performance.stageID, default: []].append(position)
+            byDay[performance.day, default: []].append(position)
+            for id in performance.artistIDs { byArtist[id, default: []].append(position) }
         }
         var calendars = [
             Calendar(
