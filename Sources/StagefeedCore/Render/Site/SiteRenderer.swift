@@ -17,9 +17,10 @@ public struct SiteRenderer: Renderer {
     /// site is first loaded; with more, each is kept when it is read. The other pages always
     /// are: a festival of 20,000 sets would otherwise send a phone 220 MB on its first visit.
     public var precachedArtistPages: Int
-    /// From about this many bytes (a unit's cost), a page is handed to the writer in pieces
-    /// as it is made, not held whole and then copied: a day of 2,000 sets is 4 MB. "My
-    /// schedule", which carries the whole program, always is.
+    /// From this estimated size (its unit's cost, in bytes), a page is handed to the writer
+    /// in pieces as it is made, not held whole and then copied: a day estimated at 1,500
+    /// bytes a set passes it at about 700 sets (a day of 2,000 is 4 MB). "My schedule",
+    /// which carries the whole program, always is.
     public var streamedPageSize = 1 << 20
 
     /// A renderer through `theme`, in English unless told otherwise.

@@ -16,8 +16,8 @@ public enum TemplateValue: Sendable {
     /// An object (made with `.object(_:)`), held in a box of its own: a lookup copies values
     /// as it walks the contexts, and reads the object in place in its box.
     case boxed(TemplateObjectBox)
-    /// Text too large to hold, written in pieces where the template puts it (the program
-    /// "my schedule" embeds).
+    /// Text written in pieces where the template puts it: too large to hold (the program "my
+    /// schedule" embeds), or already bytes (a page's JSON-LD).
     case stream(TemplateStream)
 
     /// Whether a section over the value is shown: everything but null, false and an empty list.

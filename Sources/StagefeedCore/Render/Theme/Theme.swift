@@ -102,7 +102,8 @@ public struct Theme: Sendable {
     }
 
     /// Template `name` rendered for `page` as the file `path`, handed to `sink`: whole, or,
-    /// when `streamed`, in pieces as it is made (a page carrying the whole program).
+    /// when `streamed`, in pieces as it is made (a large page, or one carrying the whole
+    /// program).
     func render(
         _ name: String, page: any TemplateObject, frame: (any TemplateObject)?, fragments: TemplateFragments?,
         path: String, streamed: Bool = false, into sink: any OutputSink
@@ -110,8 +111,22 @@ public struct Theme: Sendable {
         if streamed {
             try sink.emit(path: path) { append in
                 try withoutActuallyEscaping(append) { append in
-                    var output = TemplateOutput(pieceSize: 1 << 18) { try append(Data($0)) }
-                    try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
+                    // The writer's own error (a stopped build, a full disk) goes on as it is,
+                    // not as the theme's.
+                    var writerError: (any Error)?
+                    var output = TemplateOutput(pieceSize: 1 << 18) { piece in
+                        do {
+                            try append(Data(piece))
+                        } catch {
+                            writerError = error
+                            throw error
+                        }
+                    }
+                    do {
+                        try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
+                    } catch {
+                        throw writerError ?? error
+                    }
                     try output.finish()
                 }
             }

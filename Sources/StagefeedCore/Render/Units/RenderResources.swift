@@ -4,7 +4,8 @@ import Foundation
 /// clock, lookups by id, each performance's times and calendar UID, and digests of each
 /// performance, artist, stage and of the event, which the renderers combine into their
 /// files' digests. Made in parallel over the performances; read from any thread. A class:
-/// each of a build's 25,000 units (at 20k) holds a reference, not a copy of every field.
+/// each unit that keeps it (the 12,000 calendars at 20k among them) holds a reference, not a
+/// copy of every field.
 public final class RenderResources: Sendable {
     /// Each performance's times in the event's timezone, and its UID.
     public struct PerformanceFacts: Sendable {

@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    /// Takes whole files, and refuses the first piece of a streamed one (as a stopped build's
+    /// or a full disk's writer does).
+    final class RefusingSink: OutputSink {
+        struct Refused: Error {}
+
+        func emit(_ file: OutputFile) throws {}
+
+        func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+            try write { _ in throw Refused() }
+        }
+    }
+
     /// 1,200 sets on one day, on two stages, 20 minutes each.
     static func crowdedDay() throws -> Program {
         let first = Fixtures.instant("2027-07-23T12:00:00+02:00")
@@ -47,6 +59,16 @@ import Testing
             try unit.make(sink)
         }
         return sink
+    }
+
+    /// The writer's error reaches the build as it is, not as an unreadable theme file.
+    @Test func aWriterErrorOnAStreamedPageIsHandedOnAsItIs() throws {
+        let program = try Self.crowdedDay()
+        let resources = RenderResources(
+            program: program, context: BuildContext(now: Fixtures.instant("2027-07-01T12:00:00Z"), sourceName: "test"))
+        let units = try SiteRenderer(theme: try ThemeLoader.load(overriding: nil)).units(for: resources)
+        let day = try #require(units.first { $0.key == OutputPaths.day(program.days[0].date) })
+        #expect(throws: RefusingSink.Refused.self) { try day.make(RefusingSink()) }
     }
 
     @Test func aLargePageIsHandedOnInPiecesInTheBytesOfTheWholePage() throws {
