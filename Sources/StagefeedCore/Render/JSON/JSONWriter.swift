@@ -153,11 +153,7 @@ public struct JSONWriter {
     /// case for those without a short form), plus, for a script, `<` `>` `&` U+2028 U+2029.
     private mutating func quoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        // A native string is read where it lies; only another kind is copied to be read.
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            var copy = value
-            copy.withUTF8 { appendEscaped($0) }
-        }
+        value.withUTF8Bytes { appendEscaped($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -5,9 +5,7 @@
 enum Paragraphs {
     static func of(_ value: String?) -> [String] {
         guard let value, !value.isEmpty else { return [] }
-        let hasReturns =
-            value.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
-            ?? value.utf8.contains(UInt8(ascii: "\r"))
+        let hasReturns = value.withUTF8Bytes { $0.contains(UInt8(ascii: "\r")) }
         var text = hasReturns ? value.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : value
         return text.withUTF8 { bytes in
             var paragraphs: [String] = []

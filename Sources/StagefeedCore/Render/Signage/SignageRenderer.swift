@@ -93,7 +93,7 @@ public struct SignageRenderer: Renderer {
                 ] {
                     var output = TemplateOutput(capacity: 32 << 10)
                     try theme.render(
-                        template, page: made.polling(links), frame: frame, fragments: nil, path: target, into: &output)
+                        template, page: made.polling(links), frame: frame, fragments: nil, into: &output)
                     // The page's bytes as rendered, not checked again as text: a board's page
                     // holds its program's data, and its package a second copy.
                     let bytes = Data(output.bytes)

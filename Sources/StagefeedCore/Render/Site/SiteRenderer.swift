@@ -204,8 +204,7 @@ public struct SiteRenderer: Renderer {
             ])
             var output = TemplateOutput()
             try theme.render(
-                "service-worker", page: values, frame: nil, fragments: nil, path: OutputPaths.serviceWorker,
-                into: &output)
+                "service-worker", page: values, frame: nil, fragments: nil, into: &output)
             try sink.emit(OutputFile(path: OutputPaths.serviceWorker, contents: Data(output.bytes)))
         }
     }

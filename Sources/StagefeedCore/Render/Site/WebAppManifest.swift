@@ -87,7 +87,7 @@ enum WebAppManifest {
                 "t": .object(StringTable(strings.values)),
             ])
             var output = TemplateOutput()
-            try theme.render("manifest", page: values, frame: nil, fragments: nil, path: path, into: &output)
+            try theme.render("manifest", page: values, frame: nil, fragments: nil, into: &output)
             try sink.emit(OutputFile(path: path, contents: Data(output.bytes)))
         }
     }

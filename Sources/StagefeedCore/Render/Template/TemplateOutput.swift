@@ -116,11 +116,7 @@ public struct TemplateOutput {
 
     /// `text` escaped for HTML (see the type's description), appended to `bytes`.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        // A native string is read where it lies; only another kind is copied to be read.
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) == nil {
-            var copy = text
-            copy.withUTF8 { appendEscaped($0, to: &bytes) }
-        }
+        text.withUTF8Bytes { appendEscaped($0, to: &bytes) }
     }
 
     /// The bytes of `utf8`, escaped as `appendEscaped(_:to:)` says.

@@ -75,11 +75,12 @@ public struct Theme: Sendable {
     }
 
     /// Template `name` rendered for `page` (with `frame` shared by the pages `fragments`
-    /// serves) into `output`.
+    /// serves) into `output`. A template's error is the theme's (`ThemeError`); an error of
+    /// the writer `output` hands its pieces to (a stopped build, a full disk) goes on as it is.
     func render(
         _ name: String, page: any TemplateObject, frame: (any TemplateObject)?, fragments: TemplateFragments?,
-        path: String, into output: inout TemplateOutput
-    ) throws(ThemeError) {
+        into output: inout TemplateOutput
+    ) throws {
         var frames = [TemplateFrame(.object(page))]
         if let frame { frames.append(TemplateFrame(.object(frame), shared: true)) }
         do {
@@ -87,17 +88,13 @@ public struct Theme: Sendable {
         } catch let error as TemplateLibrary.RenderError {
             switch error {
             case .missingTemplate(let name):
-                throw .missingTemplate(name: name, theme: folder)
+                throw ThemeError.missingTemplate(name: name, theme: folder)
             case .tooDeep(let partial):
-                throw .syntax(
+                throw ThemeError.syntax(
                     file: templateFiles[partial] ?? partial, line: 1, column: 1,
                     reason:
                         "partials nest more than \(TemplateLibrary.maximumDepth) deep (does a partial include itself?)")
             }
-        } catch let error as ThemeError {
-            throw error
-        } catch {
-            throw .unreadable(file: path, reason: "\(error)")
         }
     }
 
@@ -111,28 +108,14 @@ public struct Theme: Sendable {
         if streamed {
             try sink.emit(path: path) { append in
                 try withoutActuallyEscaping(append) { append in
-                    // The writer's own error (a stopped build, a full disk) goes on as it is,
-                    // not as the theme's.
-                    var writerError: (any Error)?
-                    var output = TemplateOutput(pieceSize: 1 << 18) { piece in
-                        do {
-                            try append(Data(piece))
-                        } catch {
-                            writerError = error
-                            throw error
-                        }
-                    }
-                    do {
-                        try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
-                    } catch {
-                        throw writerError ?? error
-                    }
+                    var output = TemplateOutput(pieceSize: 1 << 18) { try append(Data($0)) }
+                    try render(name, page: page, frame: frame, fragments: fragments, into: &output)
                     try output.finish()
                 }
             }
         } else {
             var output = TemplateOutput(capacity: 16 << 10)
-            try render(name, page: page, frame: frame, fragments: fragments, path: path, into: &output)
+            try render(name, page: page, frame: frame, fragments: fragments, into: &output)
             try sink.emit(OutputFile(path: path, contents: Data(output.bytes)))
         }
     }
