@@ -29,6 +29,38 @@ struct BenchResult: Codable {
     var gzipBytes: Int?
     var keystrokeMedianMS: Double?
     var keystrokeMaxMS: Double?
+    /// How many runs the figures are the median of, and the fastest and slowest run's
+    /// `timedSeconds`.
+    var runs = 1
+    var fastest: Double?
+    var slowest: Double?
+
+    /// What a run is timed by: the bare `write` phase of the floor, the wall time of the rest.
+    var timedSeconds: Double {
+        if scenario == "floor", let write = phases.first(where: { $0.name == "write" }) { return write.seconds }
+        return seconds
+    }
+
+    /// The run with the median `timedSeconds` (the slower middle one of an even number),
+    /// with the count of runs and the fastest and slowest.
+    static func median(of results: [BenchResult]) -> BenchResult {
+        let sorted = results.sorted { $0.timedSeconds < $1.timedSeconds }
+        var median = sorted[sorted.count / 2]
+        if sorted.count > 1 {
+            median.runs = sorted.count
+            median.fastest = sorted.first!.timedSeconds
+            median.slowest = sorted.last!.timedSeconds
+        }
+        return median
+    }
+
+    /// ` (3.71–4.55 s, median of 3)` for a repeated scenario (`write 0.45–0.52 s` for the
+    /// floor); empty for a single run.
+    var spread: String {
+        guard runs > 1, let fastest, let slowest else { return "" }
+        let what = scenario == "floor" ? "write " : ""
+        return " (\(what)\(String(format: "%.2f", fastest))–\(String(format: "%.2f", slowest)) s, median of \(runs))"
+    }
 
     /// `20000 full: 2.41 s, 26100 written (310.2 MB), peak 140 MB; load 0.3 …`.
     var line: String {
@@ -70,7 +102,7 @@ struct BenchResult: Codable {
                 continue
             }
             lines.append(
-                "| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s | \(row.written) | "
+                "| \(row.size) | \(row.scenario) | \(String(format: "%.3f", row.seconds)) s\(row.spread) | \(row.written) | "
                     + "\(String(format: "%.1f", Double(row.bytes) / 1_048_576)) | \(String(format: "%.0f", row.peakMemoryMB)) MB | \(phases) |"
             )
         }

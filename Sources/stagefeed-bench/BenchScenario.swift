@@ -27,6 +27,9 @@ struct BenchScenario: AsyncParsableCommand {
         /// One set moved by 10 minutes at the source: `stagefeed build --refresh` against the
         /// festival served on loopback (304s for what did not change), as a cron job lives it.
         case moved
+
+        /// Whether the suite runs it more than once and reports the median run.
+        var isTimed: Bool { self == .full || self == .floor || self == .noop || self == .moved }
     }
 
     @Option var size: Int

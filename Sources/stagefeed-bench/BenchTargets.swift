@@ -11,13 +11,16 @@ enum BenchTargets {
         for size in Array(Set(rows.map(\.size))).sorted() {
             func row(_ scenario: String) -> BenchResult? { rows.first { $0.size == size && $0.scenario == scenario } }
             guard let full = row("full") else { continue }
-            var parts = ["\(size): full \(format(full.seconds)) s, peak \(Int(full.peakMemoryMB.rounded())) MB"]
+            var parts = [
+                "\(size): full \(format(full.seconds)) s\(full.spread), peak \(Int(full.peakMemoryMB.rounded())) MB"
+            ]
             if let floor = row("floor")?.phases.first(where: { $0.name == "write" })?.seconds, floor > 0 {
                 parts.append("\(format(full.seconds / floor, digits: 1))× its floor (\(format(floor)) s)")
             }
             if let moved = row("moved") {
                 let share = Int((moved.seconds / full.seconds * 100).rounded())
-                parts.append("moved set \(format(moved.seconds)) s (\(share) % of full), \(moved.written) files")
+                parts.append(
+                    "moved set \(format(moved.seconds)) s\(moved.spread) (\(share) % of full), \(moved.written) files")
             }
             if let noop = row("noop") {
                 parts.append("no-op \(format(noop.seconds)) s, \(noop.touched ?? 0) entries touched")

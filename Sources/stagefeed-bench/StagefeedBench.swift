@@ -25,15 +25,28 @@ struct BenchSuite: AsyncParsableCommand {
     @Option(help: "Work folder (stores and outputs; removed first).")
     var work = ".build/bench"
 
+    @Option(help: "Runs of each timed scenario (full, floor, noop, moved): the median run is reported.")
+    var runs = 3
+
     func run() async throws {
         let root = URL(fileURLWithPath: work).standardizedFileURL
         try? FileManager.default.removeItem(at: root)
         var rows: [BenchResult] = []
         for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            let folder = BenchFolder(work: root, size: size)
             for scenario in BenchScenario.Kind.allCases {
-                let result = try Self.spawn(size: size, scenario: scenario, work: root)
-                FileHandle.standardError.write(Data("\(result.line)\n".utf8))
-                rows.append(result)
+                var results: [BenchResult] = []
+                for run in 0..<(scenario.isTimed ? max(1, runs) : 1) {
+                    // Later runs start where the first did: a full build from the prepared
+                    // store, a moved set from a full build of it (made again, untimed).
+                    if run > 0, scenario == .full || scenario == .moved { try folder.restorePrepared() }
+                    if run > 0, scenario == .moved { _ = try Self.spawn(size: size, scenario: .full, work: root) }
+                    let result = try Self.spawn(size: size, scenario: scenario, work: root)
+                    FileHandle.standardError.write(Data("\(result.line)\n".utf8))
+                    results.append(result)
+                }
+                if scenario == .prepare { try folder.keepPrepared() }
+                rows.append(BenchResult.median(of: results))
             }
         }
         print(BenchResult.table(rows))

@@ -42,35 +42,16 @@ public struct ProgramNormalizer: Sendable {
         let artistNames = Dictionary(uniqueKeysWithValues: artists.map { ($0.id, $0.name) })
         let stageOrder = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
 
-        // Each set's festival day, worked out on every core: a calendar's date arithmetic is
-        // most of what making a set costs.
-        let festivalDays = ParallelWork.map(performanceRecords.map(\.start)) { calendar.festivalDay(of: $0) }
+        // Each set made on every core: its festival day (a calendar's date arithmetic), its
+        // name and its links checked; the warnings come out in the program's order.
+        let made = ParallelWork.map(performanceRecords) { record in
+            makePerformance(record, day: calendar.festivalDay(of: record.start), artistNames: artistNames)
+        }
         var performances: [Performance] = []
-        for (record, day) in zip(performanceRecords, festivalDays) {
-            if let artistID = record.artistID, artistNames[artistID] == nil {
-                warnings.append(.unknownArtist(performanceID: record.id, artistID: artistID))
-            }
-            let name = displayName(of: record, artistNames: artistNames)
-            if name == nil { warnings.append(.untitled(performanceID: record.id)) }
-            var details = record.details
-            for (field, url) in [("ticket", details?.ticketURL), ("flyer", details?.flyerURL)] {
-                guard let url, !WebLink.isSafe(url) else { continue }
-                warnings.append(.unsafeLink(kind: "performance", id: record.id, field: field))
-                if field == "ticket" { details?.ticketURL = nil } else { details?.flyerURL = nil }
-            }
-            var activity = record.activity
-            if let image = activity?.imageURL, !WebLink.isSafe(image) {
-                warnings.append(.unsafeLink(kind: "activity", id: activity?.id ?? record.id, field: "image"))
-                activity?.imageURL = nil
-            }
-            let lineup = record.lineup.filter { artistNames[$0] != nil }
-            performances.append(
-                Performance(
-                    id: record.id, stageID: record.stageID, artistID: record.artistID, activity: activity,
-                    displayName: name ?? "To be announced", description: record.description,
-                    start: record.start, end: record.end, updatedAt: record.updatedAt,
-                    day: day, lineup: lineup.count > 1 ? lineup : nil,
-                    details: details))
+        performances.reserveCapacity(made.count)
+        for (performance, found) in made {
+            performances.append(performance)
+            warnings += found
         }
         // By start, stage and id; each performance's stage position looked up once, not per comparison.
         performances =
@@ -102,6 +83,38 @@ public struct ProgramNormalizer: Sendable {
         return Program(
             event: event, dayStart: dayStart, days: days, stages: stages,
             artists: artists, performances: performances, warnings: warnings)
+    }
+
+    /// One set from its record, with the warnings it gives: an artist the source does not
+    /// list, no name at all, links that are not http(s) (dropped).
+    private func makePerformance(
+        _ record: PerformanceRecord, day: LocalDate, artistNames: [String: String]
+    ) -> (Performance, [ProgramWarning]) {
+        var warnings: [ProgramWarning] = []
+        if let artistID = record.artistID, artistNames[artistID] == nil {
+            warnings.append(.unknownArtist(performanceID: record.id, artistID: artistID))
+        }
+        let name = displayName(of: record, artistNames: artistNames)
+        if name == nil { warnings.append(.untitled(performanceID: record.id)) }
+        var details = record.details
+        for (field, url) in [("ticket", details?.ticketURL), ("flyer", details?.flyerURL)] {
+            guard let url, !WebLink.isSafe(url) else { continue }
+            warnings.append(.unsafeLink(kind: "performance", id: record.id, field: field))
+            if field == "ticket" { details?.ticketURL = nil } else { details?.flyerURL = nil }
+        }
+        var activity = record.activity
+        if let image = activity?.imageURL, !WebLink.isSafe(image) {
+            warnings.append(.unsafeLink(kind: "activity", id: activity?.id ?? record.id, field: "image"))
+            activity?.imageURL = nil
+        }
+        let lineup = record.lineup.filter { artistNames[$0] != nil }
+        let performance = Performance(
+            id: record.id, stageID: record.stageID, artistID: record.artistID, activity: activity,
+            displayName: name ?? "To be announced", description: record.description,
+            start: record.start, end: record.end, updatedAt: record.updatedAt,
+            day: day, lineup: lineup.count > 1 ? lineup : nil,
+            details: details)
+        return (performance, warnings)
     }
 
     /// The display-name rule: title if set, else the artist's name, else the activity's name.
@@ -155,7 +168,10 @@ public struct ProgramNormalizer: Sendable {
     private func makeArtists(_ records: [ArtistRecord], warnings: inout [ProgramWarning]) -> [Artist] {
         let slugs = SlugAllocator(kind: "artist", previous: previousSlugs["artist"] ?? [:])
             .allocate(records.map { ($0.id, $0.name) })
-        let artists = records.map { record in
+        // Each artist's picture and links checked, and its name's sort key made, on every core;
+        // the warnings in the source's order.
+        let made = ParallelWork.map(records) { record -> (artist: Artist, key: String, warnings: [ProgramWarning]) in
+            var warnings: [ProgramWarning] = []
             var imageURL = record.imageURL
             if let image = imageURL, !WebLink.isSafe(image) {
                 warnings.append(.unsafeLink(kind: "artist", id: record.id, field: "image"))
@@ -166,16 +182,17 @@ public struct ProgramNormalizer: Sendable {
                 warnings.append(.unsafeLink(kind: "artist", id: record.id, field: "\(link.platform) link"))
                 return false
             }
-            return Artist(
+            let artist = Artist(
                 id: record.id, name: record.name, slug: slugs[record.id]!, bio: record.bio, imageURL: imageURL,
                 links: links)
+            return (artist, SortKey.of(record.name), warnings)
         }
-        // By name without case or accents, then by id; each name's key made once, on every
-        // core. (Foundation's comparison with a locale cost 5 µs a pair, a second for 12,000
-        // artists, and on Linux did not even order consistently: every capitalized name
-        // before "adam".)
-        let keys = ParallelWork.map(artists.map(\.name), SortKey.of)
-        return zip(keys, artists).map { (key: $0, artist: $1) }
+        warnings += made.flatMap(\.warnings)
+        // By name without case or accents, then by id, each name's key made once. (Foundation's
+        // comparison with a locale cost 5 µs a pair, a second for 12,000 artists, and on Linux
+        // did not even order consistently: every capitalized name before "adam".)
+        return
+            made
             .sorted { ($0.key, $0.artist.id) < ($1.key, $1.artist.id) }
             .map(\.artist)
     }

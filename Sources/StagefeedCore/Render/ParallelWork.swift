@@ -35,19 +35,32 @@ enum ParallelWork {
     }
 
     /// `transform` of every element, in order, the elements split into one run per worker.
+    /// Each worker writes its results straight into their places in the array returned:
+    /// there is no copy of any part, so a large result is held once, not twice.
     static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         let workers = min(width, max(1, elements.count / 64))
         guard workers > 1 else { return elements.map(transform) }
-        let parts = Mutex<[Int: [Result]]>([:])
         let size = (elements.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (worker * size)..<min(elements.count, (worker + 1) * size)
-            let made = elements[range].map(transform)
-            parts.withLock { $0[worker] = made }
+        return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+            let results = ResultSlots(start: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in (worker * size)..<min(elements.count, (worker + 1) * size) {
+                    results.put(transform(elements[index]), at: index)
+                }
+            }
+            initialized = elements.count
         }
-        return parts.withLock { parts in (0..<workers).flatMap { parts[$0] ?? [] } }
+    }
+}
+
+/// The places of a result array being made: each worker fills places no other touches.
+private struct ResultSlots<Result>: @unchecked Sendable {
+    let start: UnsafeMutablePointer<Result>
+
+    func put(_ result: consuming Result, at index: Int) {
+        (start + index).initialize(to: result)
     }
 }
 

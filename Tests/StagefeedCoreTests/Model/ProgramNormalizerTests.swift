@@ -70,6 +70,48 @@ import Testing
         #expect(Slug.isSafe(unlisted.slug))
     }
 
+    /// Enough sets and artists to be made on every core: the same program, and the warnings
+    /// in the order the records came, as when they were made one by one.
+    @Test func aLargeProgramIsMadeAsOneByOne() throws {
+        var draft = Fixtures.draft(
+            (0..<400).map { index in
+                let start = Fixtures.instant("2027-07-23T12:00:00+02:00").addingTimeInterval(Double(index) * 3600)
+                var record = Fixtures.performance(
+                    "p_\(index)", stage: index % 2 == 0 ? "s_main" : "s_tent",
+                    artist: index % 7 == 0 ? "a_gone_\(index)" : "a_\(index % 300)",
+                    "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
+                (record.start, record.end) = (start, start.addingTimeInterval(1800))
+                return record
+            })
+        draft.event.endDate = LocalDate(year: 2027, month: 8, day: 10)
+        draft.artists = (0..<300).map { index in
+            ArtistRecord(
+                id: "a_\(index)", name: "Artist " + (299 - index).zeroPadded(3),
+                imageURL: index % 9 == 0 ? "javascript:alert(\(index))" : "https://img.example/\(index).jpg",
+                links: [
+                    SocialLink(platform: "website", url: index % 11 == 0 ? "ftp://x/\(index)" : "https://x/\(index)")
+                ])
+        }
+        let program = try normalizer.normalize(draft)
+        var expected: [ProgramWarning] = []
+        for index in 0..<300 {
+            if index % 9 == 0 { expected.append(.unsafeLink(kind: "artist", id: "a_\(index)", field: "image")) }
+            if index % 11 == 0 { expected.append(.unsafeLink(kind: "artist", id: "a_\(index)", field: "website link")) }
+        }
+        for index in stride(from: 0, to: 400, by: 7) {
+            expected += [
+                .unknownArtist(performanceID: "p_\(index)", artistID: "a_gone_\(index)"),
+                .untitled(performanceID: "p_\(index)"),
+            ]
+        }
+        #expect(program.warnings == expected)
+        #expect(program.performances.map(\.id) == (0..<400).map { "p_\($0)" })
+        #expect(program.performances[1].displayName == "Artist 298")
+        #expect(program.performances.map(\.day.description).first == "2027-07-23")
+        #expect(program.artists.map(\.id) == (0..<300).reversed().map { "a_\($0)" })
+        #expect(program.artists[299].imageURL == nil && program.artists[298].imageURL == "https://img.example/1.jpg")
+    }
+
     @Test func warnsAboutOverlapsOnOneStageOnly() throws {
         let program = try normalizer.normalize(
             Fixtures.draft([

@@ -71,7 +71,7 @@ final class SetModel: TemplateObject {
         return digest.finish()
     }
 
-    var fragmentIdentity: ObjectIdentifier? { ObjectIdentifier(self) }
+    var fragmentOwner: (AnyObject & Sendable)? { self }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {

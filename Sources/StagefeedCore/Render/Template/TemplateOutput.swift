@@ -82,8 +82,8 @@ public struct TemplateOutput {
         try flushIfFull()
     }
 
-    /// Bytes rendered before (a reused fragment), as they are.
-    mutating func appendRendered(_ rendered: [UInt8]) throws {
+    /// Bytes rendered before (a fragment made now, or one kept), as they are.
+    mutating func appendRendered<Bytes: Collection<UInt8>>(_ rendered: Bytes) throws {
         guard !rendered.isEmpty else { return }
         indentIfAtLineStart()
         bytes.append(contentsOf: rendered)

@@ -97,19 +97,19 @@ struct TemplateRenderer {
     ) throws {
         guard let fragments, indentation.isEmpty, output.indentation.isEmpty,
             case .boxed(let box)? = stack.last?.value,
-            let identity = box.object.fragmentIdentity
+            let owner = box.object.fragmentOwner
         else {
             try indented(indentation, named: name, into: &output) { try $0.render(template, named: name, into: &$1) }
             return
         }
-        if let kept = fragments.fragment(of: name, identity: identity) {
-            try output.appendRendered(kept)
+        if let kept = fragments.fragment(of: name, owner: owner) {
+            try output.appendRendered(kept.buffer)
             return
         }
         let made = try recorded(from: stack.count - 1, continuing: output) {
             try $0.indented([], named: name, into: &$1) { try $0.render(template, named: name, into: &$1) }
         }
-        if made.kept { fragments.keep(made.bytes, of: name, for: box.object, identity: identity) }
+        if made.kept { fragments.keep(made.bytes, of: name, owner: owner) }
         try output.appendRendered(made.bytes)
     }
 
@@ -126,7 +126,7 @@ struct TemplateRenderer {
             return
         }
         if let kept = fragments.fragment(of: section, over: list, escaped: escapes) {
-            try output.appendRendered(kept)
+            try output.appendRendered(kept.buffer)
             return
         }
         let made = try recorded(from: stack.count, continuing: output) { renderer, fragment in

@@ -58,13 +58,13 @@ public protocol TemplateObject: Sendable {
     func value(forKey key: String) -> TemplateValue?
 
     /// When the object is one instance shared by many pages (a set, a day in the navigation),
-    /// an identity under which the renderer may keep what a partial made of it and reuse it:
-    /// see `TemplateFragments`. Nil (the default): rendered every time.
-    var fragmentIdentity: ObjectIdentifier? { get }
+    /// the instance under whose identity the renderer may keep what a partial made of it and
+    /// reuse it: see `TemplateFragments`. Nil (the default): rendered every time.
+    var fragmentOwner: (AnyObject & Sendable)? { get }
 }
 
 extension TemplateObject {
-    public var fragmentIdentity: ObjectIdentifier? { nil }
+    public var fragmentOwner: (AnyObject & Sendable)? { nil }
 }
 
 /// An object as a value holds it: one reference to copy, the object read where it lies.
