@@ -1,7 +1,8 @@
 import Foundation
 
-/// One size's folder of a suite run: the store as `prepare` left it is kept aside, so that
-/// each run of a repeated scenario starts where the first one did.
+/// One size's folder: the store (`cache`), the output, and for the suite the store as
+/// `prepare` left it, kept aside so that each run of a repeated scenario starts where the
+/// first one did.
 struct BenchFolder {
     let folder: URL
 
@@ -9,8 +10,8 @@ struct BenchFolder {
         folder = work.appendingPathComponent(String(size))
     }
 
-    private var cache: URL { folder.appendingPathComponent("cache") }
-    private var output: URL { folder.appendingPathComponent("output") }
+    var cache: URL { folder.appendingPathComponent("cache") }
+    var output: URL { folder.appendingPathComponent("output") }
     private var prepared: URL { folder.appendingPathComponent("prepared-cache") }
 
     /// Keeps a copy of the store `prepare` filled.

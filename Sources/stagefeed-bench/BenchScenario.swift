@@ -29,7 +29,7 @@ struct BenchScenario: AsyncParsableCommand {
         case moved
 
         /// Whether the suite runs it more than once and reports the median run.
-        var isTimed: Bool { self == .full || self == .floor || self == .noop || self == .moved }
+        var isRepeated: Bool { self == .full || self == .floor || self == .noop || self == .moved }
     }
 
     @Option var size: Int
@@ -39,8 +39,8 @@ struct BenchScenario: AsyncParsableCommand {
     func run() async throws {
         // As `stagefeed`'s own `main` does.
         ProcessMemory.tuneForBuilds()
-        let folder = URL(fileURLWithPath: work).appendingPathComponent(String(size))
-        let cache = folder.appendingPathComponent("cache"), output = folder.appendingPathComponent("output")
+        let paths = BenchFolder(work: URL(fileURLWithPath: work), size: size)
+        let folder = paths.folder, cache = paths.cache, output = paths.output
         var result = BenchResult(size: size, scenario: kind.rawValue)
         if kind == .full { try? FileManager.default.removeItem(at: output) }
         var started = ContinuousClock.now

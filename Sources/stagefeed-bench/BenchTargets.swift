@@ -1,9 +1,9 @@
 import Foundation
 
-/// The suite's figures set against the render core's targets, one line per size: the full
-/// build against its floor from the same run, the moved-set rebuild against the full
-/// build, the no-op rebuild, the peak memory, and each size's full build against the
-/// previous size's.
+/// The suite's figures (each a median of its runs) set against the render core's targets,
+/// one line per size: the full build against the floor measured in the same suite run, the
+/// moved-set rebuild against the full build, the no-op rebuild, the peak memory, and each
+/// size's full build against the previous size's.
 enum BenchTargets {
     static func lines(_ rows: [BenchResult]) -> [String] {
         var lines: [String] = []

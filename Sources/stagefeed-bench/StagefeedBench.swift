@@ -36,11 +36,11 @@ struct BenchSuite: AsyncParsableCommand {
             let folder = BenchFolder(work: root, size: size)
             for scenario in BenchScenario.Kind.allCases {
                 var results: [BenchResult] = []
-                for run in 0..<(scenario.isTimed ? max(1, runs) : 1) {
-                    // Later runs start where the first did: a full build from the prepared
-                    // store, a moved set from a full build of it (made again, untimed).
-                    if run > 0, scenario == .full || scenario == .moved { try folder.restorePrepared() }
-                    if run > 0, scenario == .moved { _ = try Self.spawn(size: size, scenario: .full, work: root) }
+                for run in 0..<(scenario.isRepeated ? max(1, runs) : 1) {
+                    // Every run starts alike: a full build from the prepared store, a moved
+                    // set from a full build of it (made before it, untimed).
+                    if run > 0 && scenario == .full || scenario == .moved { try folder.restorePrepared() }
+                    if scenario == .moved { _ = try Self.spawn(size: size, scenario: .full, work: root) }
                     let result = try Self.spawn(size: size, scenario: scenario, work: root)
                     FileHandle.standardError.write(Data("\(result.line)\n".utf8))
                     results.append(result)

@@ -40,9 +40,18 @@ enum ParallelWork {
     static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
-        let workers = min(width, max(1, elements.count / 64))
-        guard workers > 1 else { return elements.map(transform) }
-        let size = (elements.count + workers - 1) / workers
+        map(elements, cores: width, transform)
+    }
+
+    /// `map` on at most `cores` workers (more than the machine has, in tests).
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], cores: Int, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let wanted = min(cores, max(1, elements.count / 64))
+        guard wanted > 1 else { return elements.map(transform) }
+        let size = (elements.count + wanted - 1) / wanted
+        // As many workers as runs of `size`: with many cores, the last of `wanted` could have none.
+        let workers = (elements.count + size - 1) / size
         return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
             let results = ResultSlots(start: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -56,7 +65,7 @@ enum ParallelWork {
 }
 
 /// The places of a result array being made: each worker fills places no other touches.
-private struct ResultSlots<Result>: @unchecked Sendable {
+private struct ResultSlots<Result: Sendable>: @unchecked Sendable {
     let start: UnsafeMutablePointer<Result>
 
     func put(_ result: consuming Result, at index: Int) {

@@ -26,9 +26,18 @@ import Testing
         let aliveBefore = Made.alive.load(ordering: .relaxed)
         do {
             let spread = ParallelWork.map(numbers) { Made($0) }
-            #expect(spread.map(\.text) == numbers.map { Made($0).text })
-            #expect(Made.alive.load(ordering: .relaxed) - aliveBefore == count)
+            withExtendedLifetime(spread) {
+                #expect(spread.map(\.text) == numbers.map { Made($0).text })
+                #expect(Made.alive.load(ordering: .relaxed) - aliveBefore == count)
+            }
         }
         #expect(Made.alive.load(ordering: .relaxed) == aliveBefore)
+    }
+
+    /// With more cores than runs of elements to give them (100 cores, 6,401 elements in runs
+    /// of 65), every element is still made once, in order.
+    @Test func moreCoresThanRunsOfWork() {
+        let numbers = Array(0..<6401)
+        #expect(ParallelWork.map(numbers, cores: 100) { $0 * 3 } == numbers.map { $0 * 3 })
     }
 }

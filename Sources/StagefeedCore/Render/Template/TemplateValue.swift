@@ -57,9 +57,9 @@ public protocol TemplateObject: Sendable {
     /// in the enclosing context, as Mustache asks).
     func value(forKey key: String) -> TemplateValue?
 
-    /// When the object is one instance shared by many pages (a set, a day in the navigation),
-    /// the instance under whose identity the renderer may keep what a partial made of it and
-    /// reuse it: see `TemplateFragments`. Nil (the default): rendered every time.
+    /// When the object is one instance shared by many pages (a set's model), the instance
+    /// under whose identity the renderer may keep what a partial made of it and reuse it: see
+    /// `TemplateFragments`. Nil (the default): rendered every time.
     var fragmentOwner: (AnyObject & Sendable)? { get }
 }
 
