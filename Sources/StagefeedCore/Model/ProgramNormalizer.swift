@@ -47,12 +47,8 @@ public struct ProgramNormalizer: Sendable {
         let made = ParallelWork.map(performanceRecords) { record in
             makePerformance(record, day: calendar.festivalDay(of: record.start), artistNames: artistNames)
         }
-        var performances: [Performance] = []
-        performances.reserveCapacity(made.count)
-        for (performance, found) in made {
-            performances.append(performance)
-            warnings += found
-        }
+        warnings += made.flatMap(\.warnings)
+        var performances = made.map(\.performance)
         // By start, stage and id; each performance's stage position looked up once, not per comparison.
         performances =
             performances.map { (start: $0.start, stage: stageOrder[$0.stageID]!, performance: $0) }
@@ -89,7 +85,7 @@ public struct ProgramNormalizer: Sendable {
     /// list, no name at all, links that are not http(s) (dropped).
     private func makePerformance(
         _ record: PerformanceRecord, day: LocalDate, artistNames: [String: String]
-    ) -> (Performance, [ProgramWarning]) {
+    ) -> (performance: Performance, warnings: [ProgramWarning]) {
         var warnings: [ProgramWarning] = []
         if let artistID = record.artistID, artistNames[artistID] == nil {
             warnings.append(.unknownArtist(performanceID: record.id, artistID: artistID))

@@ -204,7 +204,7 @@ public struct JSONWriter {
     /// also `<` `>` `&` and 0xE2 (the lead byte of U+2028 and U+2029).
     private static let feedAttention = ByteMask { byte in byte < 0x20 || byte == 0x22 || byte == 0x5C }
     private static let scriptAttention = ByteMask { byte in
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+        feedAttention.contains(byte) || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     private static let quote = Array(#"\""#.utf8), backslash = Array(#"\\"#.utf8)

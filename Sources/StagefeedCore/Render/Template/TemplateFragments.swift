@@ -47,7 +47,7 @@ public final class TemplateFragments: Sendable {
     /// Keeps what partial `template` made of the object `owner` names (the bytes kept first
     /// stay: a fragment made twice at once is the same bytes).
     func keep(_ bytes: [UInt8], of template: String, owner: AnyObject & Sendable) {
-        keep(bytes, under: Key(maker: .partial(template), subject: ObjectIdentifier(owner)), owners: [owner])
+        keep(bytes, under: Key(maker: .partial(template), subject: ObjectIdentifier(owner)), owner: owner)
     }
 
     /// What `section` made of `list`, its names escaped or not, if it was kept; valid while
@@ -59,14 +59,19 @@ public final class TemplateFragments: Sendable {
 
     /// Keeps what `section` made of `list`, its names escaped or not (the bytes kept first stay).
     func keep(_ bytes: [UInt8], of section: TemplateSection, over list: TemplateList, escaped: Bool) {
-        keep(bytes, under: Self.key(section, list, escaped: escaped), owners: [section, list])
+        keep(bytes, under: Self.key(section, list, escaped: escaped), owner: list, and: section)
     }
 
-    private func keep(_ bytes: [UInt8], under key: Key, owners: [AnyObject & Sendable]) {
+    /// Keeps `bytes` under `key`, and what its identities name (no array made for them: one
+    /// is kept for each fragment).
+    private func keep(
+        _ bytes: [UInt8], under key: Key, owner: AnyObject & Sendable, and other: (AnyObject & Sendable)? = nil
+    ) {
         state.withLock { state in
             guard state.places[key] == nil else { return }
             state.places[key] = state.blocks.store(bytes)
-            state.owners += owners
+            state.owners.append(owner)
+            if let other { state.owners.append(other) }
         }
     }
 
