@@ -270,11 +270,7 @@ public struct BuildPipeline: Sendable {
                 rendered.laps.sorted { $0.key < $1.key }.map {
                     PhaseTimer.Lap(name: "render: \($0.key)", seconds: $0.value)
                 })
-            let queue = session.queueTimes
-            phases.add([
-                PhaseTimer.Lap(name: "render: waiting for the writer", seconds: queue.waiting),
-                PhaseTimer.Lap(name: "writer: staging files", seconds: queue.writing),
-            ])
+            phases.add([PhaseTimer.Lap(name: "render: staging whole files", seconds: session.secondsWritingWholeFiles)])
             status = try self.status(of: resources, previous: previous)
             try session.emit(try status.file())
             // A watch being stopped (SIGTERM) ends here rather than write a half-fetched result.

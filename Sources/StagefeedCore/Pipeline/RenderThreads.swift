@@ -158,7 +158,7 @@ private final class PathRecorder: OutputSink {
         recorded.withLock { $0.append(file.path) }
     }
 
-    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+    func emit(path: String, writing write: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
         try sink.emit(path: path, writing: write)
         recorded.withLock { $0.append(path) }
     }

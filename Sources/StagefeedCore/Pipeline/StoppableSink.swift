@@ -22,7 +22,7 @@ final class StoppableSink: OutputSink {
         try sink.emit(file)
     }
 
-    func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+    func emit(path: String, writing write: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
         try checkRunning()
         try sink.emit(path: path, writing: write) { _ in try checkRunning() }
     }

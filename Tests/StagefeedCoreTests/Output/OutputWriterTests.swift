@@ -197,10 +197,14 @@ import Testing
     @Test func aFileWrittenInPiecesIsStagedLikeAnyOther() throws {
         let folder = try TemporaryFolder()
         let writer = writer(folder.url)
-        let pieces = (0..<3000).map {
-            Data("piece \($0) of a large file: \(String(repeating: "·", count: 200))\n".utf8)
+        // Small pieces go through the stream's buffer; every 500th is large enough to be written
+        // past it, between what is buffered before and after it.
+        let pieces = (0..<3000).map { number -> [UInt8] in
+            let isLarge = number % 500 == 250
+            let filler = isLarge ? String(repeating: "large", count: 20_000) : String(repeating: "·", count: 200)
+            return Array("piece \(number) of a large file: \(filler)\n".utf8)
         }
-        func build(_ pieces: [Data], failingAfter limit: Int? = nil) throws -> WriteReport {
+        func build(_ pieces: [[UInt8]], failingAfter limit: Int? = nil) throws -> WriteReport {
             let session = try writer.begin()
             do {
                 try session.emit(OutputFile(path: "index.html", text: "small"))
@@ -218,8 +222,9 @@ import Testing
                 throw error
             }
         }
-        let whole = pieces.reduce(Data(), +)
+        let whole = Data(pieces.joined())
         #expect(whole.count > StagedFileStream.chunkSize, "the file spans several buffered writes")
+        #expect(pieces.filter { $0.count >= StagedFileStream.directSize }.count == 6)
         let first = try build(pieces)
         #expect(first.written == ["feeds/program.json", "index.html"])
         #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
@@ -228,7 +233,7 @@ import Testing
         #expect(same.written.isEmpty && same.unchanged == 2)
 
         var changed = pieces
-        changed[2999] = Data("the last piece changed\n".utf8)
+        changed[2999] = Array("the last piece changed\n".utf8)
         #expect(throws: OutputError.self) { try build(changed, failingAfter: 1500) }
         #expect(FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == whole)
         #expect(!stagingRemains(folder))
@@ -247,12 +252,12 @@ import Testing
         let report = try build(changed)
         #expect(report.written == ["feeds/program.json"])
         #expect(
-            FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == changed.reduce(Data(), +))
+            FileManager.default.contents(atPath: folder.path("feeds/program.json").path) == Data(changed.joined()))
         #expect(throws: OutputError.self) {
             let session = try writer.begin()
             defer { session.abandon() }
             try session.emit(OutputFile(path: "feeds/program.json", text: "{}"))
-            try session.emit(path: "feeds/program.json") { try $0(Data("{}".utf8)) }
+            try session.emit(path: "feeds/program.json") { try $0(Array("{}".utf8)) }
         }
     }
 

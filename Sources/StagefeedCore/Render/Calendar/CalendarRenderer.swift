@@ -102,7 +102,9 @@ public struct CalendarRenderer: Renderer {
                     }
                 } else {
                     var contents = Data()
-                    try write(calendar, texts: made, timeZone: timeZone, resources: resources) { contents.append($0) }
+                    try write(calendar, texts: made, timeZone: timeZone, resources: resources) {
+                        contents.append(contentsOf: $0)
+                    }
                     try sink.emit(OutputFile(path: calendar.path, contents: contents))
                 }
             }
@@ -122,7 +124,7 @@ public struct CalendarRenderer: Renderer {
     /// The calendar's text, handed to `append` in pieces of about a quarter megabyte.
     private func write(
         _ calendar: Calendar, texts: [[UInt8]], timeZone: [UInt8], resources: RenderResources,
-        to append: (Data) throws -> Void
+        to append: ([UInt8]) throws -> Void
     ) throws {
         let program = resources.program, context = resources.context
         let name = calendar.name
@@ -149,10 +151,10 @@ public struct CalendarRenderer: Renderer {
         builder.append(rendered: timeZone)
         for position in calendar.entries {
             builder.append(rendered: texts[position])
-            if builder.output.count >= Self.pieceSize { try append(Data(builder.takeOutput())) }
+            if builder.output.count >= Self.pieceSize { try builder.handOutput(to: append) }
         }
         builder.end("VCALENDAR")
-        try append(Data(builder.takeOutput()))
+        try builder.handOutput(to: append)
     }
 
     /// Text cut to the description limit at a paragraph, sentence or word boundary, with "…".

@@ -23,10 +23,11 @@ struct ICalendarBuilder {
         finishLine()
     }
 
-    /// The lines written so far, taken out (for a stream written in pieces).
-    mutating func takeOutput() -> [UInt8] {
-        defer { output.removeAll(keepingCapacity: true) }
-        return output
+    /// Hands the lines written so far to `append` (a stream written in pieces), then writes
+    /// on in the same buffer.
+    mutating func handOutput(to append: ([UInt8]) throws -> Void) rethrows {
+        try append(output)
+        output.removeAll(keepingCapacity: true)
     }
 
     /// A property whose value is written as given (dates, numbers, URIs, enumerations).

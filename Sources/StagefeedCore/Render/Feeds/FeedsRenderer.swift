@@ -102,11 +102,12 @@ public struct FeedsRenderer: Renderer {
     }
 
     /// `program.json` with `version`, in pieces of about a quarter megabyte.
-    static func writeProgram(_ resources: RenderResources, version: String, to append: (Data) throws -> Void) throws {
+    static func writeProgram(_ resources: RenderResources, version: String, to append: ([UInt8]) throws -> Void) throws
+    {
         let program = resources.program, entries = entries(resources)
         var json = JSONWriter(style: .feed, capacity: 1 << 18)
         func flushIfFull() throws {
-            if json.bytes.count >= 1 << 18 { try append(Data(json.take())) }
+            if json.bytes.count >= 1 << 18 { try json.handBytes(to: append) }
         }
         json.beginObject()
         json.key("artists")
@@ -148,7 +149,7 @@ public struct FeedsRenderer: Renderer {
         json.endArray()
         json.endObject()
         json.finishFeed()
-        try append(Data(json.take()))
+        try json.handBytes(to: append)
     }
 
     /// `feeds/stages/<slug>.json`: the stage, every day (each listing the stage's own sets)

@@ -30,10 +30,17 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Takes the bytes written so far out of the writer (for a document written in pieces).
+    /// Takes the bytes written so far out of the writer.
     public mutating func take() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
         return bytes
+    }
+
+    /// Hands the bytes written so far to `append` (a document written in pieces), then
+    /// writes on in the same buffer.
+    public mutating func handBytes(to append: ([UInt8]) throws -> Void) rethrows {
+        try append(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func indent(_ depth: Int) {

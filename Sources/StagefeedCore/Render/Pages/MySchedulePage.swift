@@ -76,13 +76,13 @@ struct MySchedulePage: TemplateObject {
                     json.key(Keys.uid)
                     json.string(facts.uid)
                     json.endObject()
-                    if json.bytes.count >= 1 << 18 { try append(json.take()) }
+                    if json.bytes.count >= 1 << 18 { try json.handBytes(to: append) }
                 }
                 json.endArray()
                 json.key(Keys.timeZone)
                 json.string(program.event.timeZone.identifier)
                 json.endObject()
-                try append(json.take())
+                try json.handBytes(to: append)
             })
     }
 

@@ -11,7 +11,7 @@ public struct FrabScheduleRenderer: Renderer {
         // where one set moved makes little else); the first makes the schedule's events, over
         // every core, for both.
         let formats:
-            [(path: String, write: @Sendable (FrabSchedule, KeptEntries, (Data) throws -> Void) throws -> Void)] = [
+            [(path: String, write: @Sendable (FrabSchedule, KeptEntries, ([UInt8]) throws -> Void) throws -> Void)] = [
                 (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
             ]
         var shown = DigestBuilder("frab schedule")
@@ -37,7 +37,7 @@ public struct FrabScheduleRenderer: Renderer {
     }
 
     /// The XML document, handed on in pieces of about a quarter megabyte.
-    private func xml(_ schedule: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
+    private func xml(_ schedule: FrabSchedule, kept: KeptEntries, to append: ([UInt8]) throws -> Void) throws {
         let table =
             !schedule.keptXML.lists(exactly: schedule.keys)
             ? kept.writer(FrabSchedule.xmlTable, context: schedule.xmlContext, last: schedule.keptXML) : nil
@@ -81,14 +81,14 @@ public struct FrabScheduleRenderer: Renderer {
                         table?.add(key: key, entry: event.bytes)
                         made += 1
                     }
-                    if xml.bytes.count >= 1 << 18 { try append(Data(xml.take())) }
+                    if xml.bytes.count >= 1 << 18 { try xml.handBytes(to: append) }
                 }
                 xml.raw("    </room>\n")
             }
             xml.raw("  </day>\n")
         }
         xml.raw("</schedule>\n")
-        try append(Data(xml.take()))
+        try xml.handBytes(to: append)
         if let table { kept.keep(table) }
         kept.count(reused: schedule.keys.count - made, made: made)
     }
@@ -120,7 +120,7 @@ public struct FrabScheduleRenderer: Renderer {
     }
 
     /// The c3voc `schedule.json`, written event by event in JSONEncoder's layout.
-    private func json(_ frab: FrabSchedule, kept: KeptEntries, to append: (Data) throws -> Void) throws {
+    private func json(_ frab: FrabSchedule, kept: KeptEntries, to append: ([UInt8]) throws -> Void) throws {
         let table =
             !frab.keptJSON.lists(exactly: frab.keys)
             ? kept.writer(FrabSchedule.jsonTable, context: frab.jsonContext, last: frab.keptJSON) : nil
@@ -180,7 +180,7 @@ public struct FrabScheduleRenderer: Renderer {
                         table?.add(key: key, entry: event.bytes)
                         made += 1
                     }
-                    if json.bytes.count >= 1 << 18 { try append(Data(json.take())) }
+                    if json.bytes.count >= 1 << 18 { try json.handBytes(to: append) }
                 }
                 json.endArray()
             }
@@ -240,7 +240,7 @@ public struct FrabScheduleRenderer: Renderer {
         json.endObject()
         json.endObject()
         json.finishFeed()
-        try append(Data(json.take()))
+        try json.handBytes(to: append)
         if let table { kept.keep(table) }
         kept.count(reused: frab.keys.count - made, made: made)
     }

@@ -35,9 +35,10 @@ struct XMLText {
         bytes.append(contentsOf: [UInt8(ascii: ">"), 0x0A])
     }
 
-    /// The bytes written so far, taken out (a document written in pieces).
-    mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+    /// Hands the bytes written so far to `append` (a document written in pieces), then
+    /// writes on in the same buffer.
+    mutating func handBytes(to append: ([UInt8]) throws -> Void) rethrows {
+        try append(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -108,7 +108,7 @@ public struct Theme: Sendable {
         if streamed {
             try sink.emit(path: path) { append in
                 try withoutActuallyEscaping(append) { append in
-                    var output = TemplateOutput(pieceSize: 1 << 18) { try append(Data($0)) }
+                    var output = TemplateOutput(pieceSize: 1 << 18) { try append($0) }
                     try render(name, page: page, frame: frame, fragments: fragments, into: &output)
                     try output.finish()
                 }

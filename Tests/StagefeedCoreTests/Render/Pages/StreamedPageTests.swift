@@ -15,10 +15,10 @@ import Testing
             files.withLock { $0[file.path] = (file.contents, 0) }
         }
 
-        func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        func emit(path: String, writing write: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
             var contents = Data(), pieces = 0
             try write { piece in
-                contents.append(piece)
+                contents.append(contentsOf: piece)
                 pieces += 1
             }
             files.withLock { $0[path] = (contents, pieces) }
@@ -32,7 +32,7 @@ import Testing
 
         func emit(_ file: OutputFile) throws {}
 
-        func emit(path: String, writing write: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        func emit(path: String, writing write: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
             try write { _ in throw Refused() }
         }
     }
