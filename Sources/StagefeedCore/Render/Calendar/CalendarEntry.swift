@@ -56,28 +56,32 @@ struct CalendarEntry: Sendable {
     func text(_ resources: RenderResources, strings: Strings) -> [UInt8] {
         var builder = ICalendarBuilder()
         let performance = performance(resources)
+        // A set in the program has its UID among its facts; a cancelled one is not there.
+        let uid =
+            isCancelled
+            ? StableUUID.performance(
+                performance.id, event: resources.program.event.id, source: resources.context.sourceName
+            ).uuidString.lowercased() : resources.performances[Int(position)].uid
         Self.write(
-            performance, revision: revision, isCancelled: isCancelled, stage: resources.stagesByID[performance.stageID],
+            performance, uid: uid, revision: revision, isCancelled: isCancelled,
+            stage: resources.stagesByID[performance.stageID],
             artist: performance.artistID.flatMap { resources.artistsByID[$0] }, resources: resources, strings: strings,
             into: &builder)
         return builder.output.sizedToFit()
     }
 
     private static func write(
-        _ performance: Performance, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
+        _ performance: Performance, uid: String, revision: RevisionStamp?, isCancelled: Bool, stage: Stage?,
         artist: Artist?, resources: RenderResources, strings: Strings,
         into builder: inout ICalendarBuilder
     ) {
         let program = resources.program, context = resources.context
         let modified = revision?.lastModified ?? Date(timeIntervalSince1970: 0)
         builder.begin("VEVENT")
-        builder.text(
-            "UID",
-            StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
-                .lowercased())
+        builder.text("UID", uid)
         builder.raw("DTSTAMP", utc(modified))
-        dateTime("DTSTART", performance.start, in: program.event.timeZone, into: &builder)
-        dateTime("DTEND", performance.end, in: program.event.timeZone, into: &builder)
+        dateTime("DTSTART", performance.start, clock: resources.clock, into: &builder)
+        dateTime("DTEND", performance.end, clock: resources.clock, into: &builder)
         builder.text(
             "SUMMARY",
             isCancelled
@@ -118,24 +122,25 @@ struct CalendarEntry: Sendable {
     /// A DATE-TIME in the event's timezone (`DTSTART;TZID=Europe/Berlin:20270723T233000`),
     /// or in UTC when the wall time falls in the repeated hour of an autumn change: a local
     /// time there means its first occurrence (RFC 5545 §3.3.5), so the second needs UTC.
-    static func dateTime(_ name: String, _ instant: Date, in timeZone: TimeZone, into builder: inout ICalendarBuilder) {
-        if isSecondOccurrence(instant, in: timeZone) {
+    /// The zone's offsets come from the event's clock (`EventClock`), not from `TimeZone`.
+    static func dateTime(_ name: String, _ instant: Date, clock: EventClock, into builder: inout ICalendarBuilder) {
+        if isSecondOccurrence(instant, clock: clock) {
             builder.raw(name, utc(instant))
         } else {
             builder.raw(
-                name, VTimeZoneBuilder.localTime(instant, offset: timeZone.secondsFromGMT(for: instant)),
-                parameters: [("TZID", timeZone.identifier)])
+                name, VTimeZoneBuilder.localTime(instant, offset: clock.offset(at: instant)),
+                parameters: [("TZID", clock.timeZone.identifier)])
         }
     }
 
     /// Whether an earlier instant shows the same wall-clock time (the clocks went back).
-    static func isSecondOccurrence(_ instant: Date, in timeZone: TimeZone) -> Bool {
-        let offset = timeZone.secondsFromGMT(for: instant)
+    static func isSecondOccurrence(_ instant: Date, clock: EventClock) -> Bool {
+        let offset = clock.offset(at: instant)
         for probe in [instant.addingTimeInterval(-3 * 3600), instant.addingTimeInterval(3 * 3600)] {
-            let other = timeZone.secondsFromGMT(for: probe)
+            let other = clock.offset(at: probe)
             guard other != offset else { continue }
             let twin = instant.addingTimeInterval(Double(offset - other))
-            if twin < instant && timeZone.secondsFromGMT(for: twin) == other { return true }
+            if twin < instant && clock.offset(at: twin) == other { return true }
         }
         return false
     }

@@ -72,12 +72,12 @@ struct VTimeZoneBuilder {
         return value % 60 == 0 ? text : text + String(format: "%02d", value % 60)
     }
 
-    /// The wall-clock time of an instant at a fixed offset, `YYYYMMDDTHHMMSS`.
+    /// The wall-clock time of an instant at a fixed offset, `YYYYMMDDTHHMMSS`, by arithmetic
+    /// (`LocalTime`): a Gregorian calendar made for each of a 20k build's 60,000 times took
+    /// 0.05 s of its CPU.
     static func localTime(_ instant: Date, offset: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        return parts.year!.zeroPadded(4) + parts.month!.zeroPadded(2) + parts.day!.zeroPadded(2) + "T"
-            + parts.hour!.zeroPadded(2) + parts.minute!.zeroPadded(2) + parts.second!.zeroPadded(2)
+        let time = LocalTime(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)) + offset)
+        return time.date.year.zeroPadded(4) + time.date.month.zeroPadded(2) + time.date.day.zeroPadded(2) + "T"
+            + time.hour.zeroPadded(2) + time.minute.zeroPadded(2) + time.second.zeroPadded(2)
     }
 }
