@@ -14,7 +14,12 @@ struct Manifest: Equatable {
     var files: [String]
 
     init(files: some Sequence<String>, folder: String? = nil) {
-        self.files = Array(Set(files)).sorted()
+        self.init(files: Set(files), folder: folder)
+    }
+
+    /// The files of a set as they are: a build's 25,000 paths are not hashed again.
+    init(files: Set<String>, folder: String? = nil) {
+        self.files = files.sorted()
         self.folder = folder
     }
 

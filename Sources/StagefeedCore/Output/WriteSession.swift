@@ -162,11 +162,19 @@ public final class WriteSession: OutputSink, Sendable {
         }
         let (produced, staged, left) = state.withLock { ($0.produced, $0.staged.sorted(), $0.left) }
         let removable = previous.files.filter { !produced.contains($0) && !left.contains($0) }
+        let manifest = Manifest(files: produced, folder: location.resolvedPath).encoded()
         // Record the union first: if the process dies mid-way, the next run still knows
-        // every file this one may have written.
-        try record(
-            Manifest(files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath)
-        )
+        // every file this one may have written. With nothing to remove, the union is what
+        // this build produced.
+        if removable.isEmpty {
+            try record(manifest)
+        } else {
+            try record(
+                Manifest(
+                    files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath
+                )
+                .encoded())
+        }
         try moveIntoPlace(staged)
         var removed: [String] = []
         for path in removable {
@@ -180,14 +188,13 @@ public final class WriteSession: OutputSink, Sendable {
                 throw .writeFailed(path: url.path, reason: "could not remove it: \(error.localizedDescription)")
             }
         }
-        try record(Manifest(files: produced, folder: location.resolvedPath))
+        if !removable.isEmpty { try record(manifest) }
         try FileOperations.remove(staging)
         return WriteReport(written: staged, unchanged: produced.count - staged.count, removed: removed)
     }
 
-    /// Keeps `manifest` in the store, unless it holds it already.
-    private func record(_ manifest: Manifest) throws(OutputError) {
-        let bytes = manifest.encoded()
+    /// Keeps a manifest's bytes in the store, unless it holds them already.
+    private func record(_ bytes: Data) throws(OutputError) {
         if FileOperations.holds(location.manifestFile, exactly: bytes) { return }
         try FileOperations.createFolder(location.recordsFolder)
         try FileOperations.replace(location.manifestFile, with: bytes)

@@ -43,6 +43,7 @@ import Testing
 
         let third = try writer.write([file("index.html", "two"), file("feeds/program.json", "{}")])
         #expect(third.written == ["index.html"])
+        #expect(try manifest(folder).files == ["feeds/program.json", "index.html"])
         #expect(folder.read("index.html") == "two")
     }
 
@@ -57,6 +58,7 @@ import Testing
 
         let report = try writer.write([file("artists/a/index.html", "a"), file("index.html", "i")])
         #expect(report.removed == ["artists/b/index.html"])
+        #expect(try manifest(folder).files == ["artists/a/index.html", "index.html"], "the removed file leaves it")
         #expect(!FileManager.default.fileExists(atPath: folder.path("artists/b").path), "the emptied folder is removed")
         #expect(folder.read("robots.txt") == "mine, not stagefeed's")
         #expect(folder.read("artists/extra.html") == "also not stagefeed's")
