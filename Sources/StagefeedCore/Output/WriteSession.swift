@@ -6,11 +6,12 @@ import Synchronization
 /// store when it shares the output's file system, see `OutputLocation.stagingFolder`), made
 /// when the first such file comes: a build that changes nothing touches nothing. Each file is
 /// written on the thread that hands it over: a queue to a writer thread of its own cost a
-/// wake-up per file and kept the renderers waiting for it (0.5–1.5 s summed at 20,000
-/// performances), and left every file's bytes alive until written. Only `commit` touches the export: it renames the staged files into place (each rename atomic,
-/// so a reader sees the old file or the new one, never half of one), removes what the last
-/// build produced and this one did not, and records the new manifest in the store. A build
-/// that fails before `commit` leaves the export exactly as it was.
+/// wake-up per file, kept the renderers waiting for it (0.5–1.5 s summed at 20,000
+/// performances) and kept each file's bytes alive until written. Only `commit` touches the
+/// export: it renames the staged files into place (each rename atomic, so a reader sees the
+/// old file or the new one, never half of one), removes what the last build produced and
+/// this one did not, and records the new manifest in the store. A build that fails before
+/// `commit` leaves the export exactly as it was.
 public final class WriteSession: OutputSink, Sendable {
     /// What the session has seen so far, shared by the renderers' threads.
     private struct State {
