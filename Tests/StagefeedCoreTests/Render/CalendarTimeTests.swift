@@ -6,18 +6,6 @@ import Testing
 /// The calendars' times are worked out by arithmetic (`LocalTime`, `EventClock`): they must
 /// be what Foundation's calendar and the tz database say.
 @Suite struct CalendarTimeTests {
-    /// A generator of the same pseudo-random numbers on every run.
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     /// Foundation's reading of `instant` at `offset`.
     private func foundationText(_ instant: Date, offset: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -29,7 +17,7 @@ import Testing
     }
 
     @Test func wallTimesAreFoundationsAtAnyOffset() {
-        var random = SplitMix(state: 2027)
+        var random = SeededGenerator(seed: 2027)
         // Whole hours, half and quarter hours, and local mean time's seconds (Amsterdam, 1909).
         let offsets = [0, 3600, -3600, 7200, -12 * 3600, 14 * 3600, 19_800, -9000, 20_700, 1172, -1172, 21_208]
         // 1901 to 2099, with fractions of a second, and the edges of days, months and years.
