@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import StagefeedCore
@@ -95,6 +96,65 @@ import Testing
             try writer(target).write([file("index.html", "x")])
         }
         #expect(folder.read("output") == "a file")
+    }
+
+    /// A whole file that cannot be staged fails where it is handed over, on the caller's
+    /// thread; a caller that goes on anyway cannot commit, and the export stays as it was.
+    @Test func aFileThatCannotBeStagedFailsAtOnceAndNothingCommits() throws {
+        let folder = try TemporaryFolder()
+        let writer = writer(folder.url)
+        _ = try writer.write([file("days/5.html", "old")])
+        let session = try writer.begin()
+        try session.emit(file("days/5.html", "new"))
+        #expect(throws: OutputError.self, "days/5.html is a staged file, not a folder") {
+            try session.emit(file("days/5.html/x", "cannot exist"))
+        }
+        #expect(throws: OutputError.self, "the first failure refuses every later file") {
+            try session.emit(file("index.html", "later"))
+        }
+        #expect(throws: OutputError.self) { try session.commit() }
+        session.abandon()
+        #expect(folder.read("days/5.html") == "old")
+        #expect(folder.read("index.html") == nil)
+        #expect(!stagingRemains(folder))
+    }
+
+    /// Renderers hand files over from several threads at once, into folders none of them
+    /// has made yet: every file lands whole, once, and the manifest lists exactly them.
+    @Test func filesHandedOverFromManyThreadsAtOnceAllLand() throws {
+        let folder = try TemporaryFolder()
+        let session = try writer(folder.url).begin()
+        let paths = (0..<600).map { "artists/\($0 % 30)/sets/\($0 % 7)/\($0).html" }
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            do {
+                try session.emit(OutputFile(path: paths[index], text: String(repeating: "\(index) ", count: index)))
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let report = try session.commit()
+        #expect(report.written == paths.sorted())
+        for (index, path) in paths.enumerated() {
+            #expect(folder.read(path) == String(repeating: "\(index) ", count: index), "\(path)")
+        }
+        #expect(try manifest(folder).files == paths.sorted())
+        #expect(!stagingRemains(folder))
+    }
+
+    /// A file left to the site owner leaves the manifest even when nothing else is removed.
+    @Test func aFileLeftToTheOwnerLeavesTheManifest() throws {
+        let folder = try TemporaryFolder()
+        let writer = writer(folder.url)
+        _ = try writer.write([file("index.html", "i"), file("robots.txt", "stagefeed's")])
+        let session = try writer.begin()
+        try session.emit(file("index.html", "i"))
+        session.leave("robots.txt")
+        let report = try session.commit()
+        #expect(report.removed.isEmpty)
+        #expect(try manifest(folder).files == ["index.html"])
+        #expect(folder.read("robots.txt") == "stagefeed's")
     }
 
     /// A write that fails while files are being made leaves the export exactly as it was;

@@ -55,6 +55,11 @@ import Testing
                 if isSecond { repeated += 1 }
             }
             #expect(repeated == 4)
+            // Outside the festival (a set cancelled long before), the clock asks the zone.
+            for far in [changeInstant.addingTimeInterval(-200 * 86_400), changeInstant.addingTimeInterval(90 * 86_400)]
+            {
+                #expect(clock.offset(at: far) == timeZone.secondsFromGMT(for: far), "\(zone) \(far)")
+            }
         }
     }
 }
