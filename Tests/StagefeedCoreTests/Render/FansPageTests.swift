@@ -128,10 +128,13 @@ import Testing
         let data = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(data["zone"] as? String == "Europe/Berlin" && data["search"] as? String == "../../search/index.json")
         #expect(data["home"] as? String == "../../")
-        let days = try #require(data["days"] as? [[String: String]])
-        #expect(days.map { $0["date"] } == ["2027-07-23", "2027-07-24", "2027-07-25"])
-        #expect(
-            days.first?["start"] == "2027-07-23T06:00:00+02:00" && days.first?["end"] == "2027-07-24T06:00:00+02:00")
+        // The days in minutes from `base`, the first day's start (06:00 in Berlin's summer time).
+        let base = try #require(data["base"] as? Int)
+        let firstStart = try #require(ISO8601DateFormatter().date(from: "2027-07-23T04:00:00Z"))
+        #expect(base * 60 == Int(firstStart.timeIntervalSince1970))
+        let days = try #require(data["days"] as? [[Any]])
+        #expect(days.map { $0.first as? String } == ["2027-07-23", "2027-07-24", "2027-07-25"])
+        #expect(days.map { $0.dropFirst().compactMap { $0 as? Int } } == [[0, 1440], [1440, 2880], [2880, 4320]])
         #expect(page.strings("//nav//a/@data-date") == ["2027-07-23", "2027-07-24", "2027-07-25"])
         let strings = try #require(page.text("//script[@id='site-strings']"))
         #expect(strings.contains("\"search_count_other\":\"{count} results\""))

@@ -48,7 +48,7 @@ final class SiteContext: Sendable {
         let scriptStrings =
             (try? ScriptJSON.encode(Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, strings[$0]) })))
             ?? "{}"
-        let days = program.days.map { ScriptDay($0, clock: resources.clock) }
+        let days = MinuteDays(program.days, fallback: program.performances.first?.start)
         let frames = (0...2).map { depth in
             SiteFrame(
                 language: language, depth: depth + locale.folder.split(separator: "/").count,

@@ -3,7 +3,7 @@ import Foundation
 /// What every site page of one language at one folder depth shares: the language's names,
 /// the way back to the root (`root`) and to the language's home (`home`), the assets, the
 /// feeds' and calendars' links, the footer's note, the strings the site's script says and
-/// what it needs to know of the festival (`siteData`: `{days: [{date, start, end}], home,
+/// what it needs to know of the festival (`siteData`: `{base, days: [[date, start, end]], home,
 /// root, search, zone}`, JSON for a script element). One instance per language and depth: a
 /// fragment made against it is valid on every page that has it (see `TemplateFragments`).
 final class SiteFrame: TemplateObject {
@@ -14,7 +14,7 @@ final class SiteFrame: TemplateObject {
 
     init(
         language: LanguageFrame, depth: Int, languageCount: Int, assets: [String: String], siteURL: URL?,
-        timeZone: String, scriptStrings: String, days: [ScriptDay]
+        timeZone: String, scriptStrings: String, days: MinuteDays
     ) {
         root = String(repeating: "../", count: depth)
         home = root + language.locale.folder

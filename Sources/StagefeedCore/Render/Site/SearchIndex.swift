@@ -38,10 +38,7 @@ enum SearchIndex {
     /// The index's bytes.
     static func json(_ resources: RenderResources) -> [UInt8] {
         let program = resources.program
-        let base = Int(
-            (program.days.first?.start ?? program.performances.first?.start ?? Date(timeIntervalSince1970: 0))
-                .timeIntervalSince1970 / 60)
-        func minutes(_ instant: Date) -> Int { Int((instant.timeIntervalSince1970 / 60).rounded(.down)) - base }
+        let days = MinuteDays(program.days, fallback: program.performances.first?.start)
         let stagePositions = Dictionary(
             program.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let artistPositions = Dictionary(
@@ -61,18 +58,7 @@ enum SearchIndex {
             json.endArray()
         }
         json.endArray()
-        json.key("base")
-        json.number(base)
-        json.key("days")
-        json.beginArray()
-        for day in program.days {
-            json.beginArray()
-            json.string(day.date.description)
-            json.number(minutes(day.start))
-            json.number(minutes(day.end))
-            json.endArray()
-        }
-        json.endArray()
+        days.write(into: &json)
         // The sets are written before the kinds they name, which are gathered on the way.
         var sets = JSONWriter(style: .script, capacity: program.performances.count * 40, depth: 1)
         sets.beginArray()
@@ -89,9 +75,9 @@ enum SearchIndex {
             sets.number(artist ?? -1)
             sets.number(stagePositions[performance.stageID] ?? -1)
             sets.number(dayPositions[performance.day] ?? -1)
-            let start = minutes(performance.start)
+            let start = days.minutes(performance.start)
             sets.number(start)
-            sets.number(max(0, minutes(performance.end) - start))
+            sets.number(max(0, days.minutes(performance.end) - start))
             let names = SetKinds.names(of: performance)
             let lineup = (performance.lineup ?? []).compactMap { artistPositions[$0] }
             if !names.isEmpty || lineup.count > 1 {

@@ -1,13 +1,13 @@
 /// What the site's scripts need to know of the festival on every page, as JSON for a
 /// script element (`<script type="application/json" id="site-data">`): the festival days
-/// (`date`, `start`, `end` as ISO 8601 instants), the way to the language's pages (`home`)
-/// and to the export's root (`root`), the search index (`search`) and the time zone (`zone`).
+/// (`base` and `days`, in minutes as `MinuteDays` writes them), the way to the language's
+/// pages (`home`) and to the export's root (`root`), the search index (`search`) and the
+/// time zone (`zone`).
 enum SiteScriptData {
-    static func json(days: [ScriptDay], home: String, root: String, zone: String) -> String {
-        var json = JSONWriter(style: .script, capacity: 256 + days.count * 80)
+    static func json(days: MinuteDays, home: String, root: String, zone: String) -> String {
+        var json = JSONWriter(style: .script, capacity: 256)
         json.beginObject()
-        json.key("days")
-        ScriptDay.write(days, into: &json)
+        days.write(into: &json)
         json.key("home")
         json.string(home)
         json.key("root")

@@ -32,9 +32,14 @@
     return say(key + "_" + form, fallbacks[form], Object.assign({ count: number(count) }, values));
   }
   // What the page says of the festival: days, time zone, the way home and to the search index.
+  // The days come as [date, start, end] in minutes from `base`; the scripts use {date, start, end}
+  // with the times in milliseconds.
   let site = { days: [], home: root, root: root, search: root + "search/index.json", zone: "UTC" };
   try {
     site = Object.assign(site, JSON.parse(document.getElementById("site-data").textContent));
+    const minute = 60 * 1000;
+    site.days = site.days.map((day) =>
+      Array.isArray(day) ? { date: day[0], start: (site.base + day[1]) * minute, end: (site.base + day[2]) * minute } : day);
   } catch (error) {
     // A theme without the data element: no festival clock, no search.
   }
