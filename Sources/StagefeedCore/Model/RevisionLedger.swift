@@ -30,6 +30,11 @@ public struct RevisionLedger: Sendable, Equatable {
         var changes: [ProgramChange] = []
         let stageNames = Dictionary(program.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let isFirstBuild = states.isEmpty
+        // A first build enters every set: room for them all at once, not rehashed as they come.
+        if isFirstBuild {
+            next.reserveCapacity(program.performances.count)
+            seen.reserveCapacity(program.performances.count)
+        }
         let artists = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let fingerprints = ParallelWork.map(program.performances) { performance in
             PerformanceRevision.fingerprints(
