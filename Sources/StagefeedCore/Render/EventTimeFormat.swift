@@ -119,6 +119,42 @@ public struct EventTimeFormat: Sendable {
         return first == last ? day.format(noon(first)) : style.format(noon(first)..<noon(last))
     }
 
+    /// A short range of dates for a navigation link: `Jul 1 – 4`, `1.–4. Juli`, `4 jul – 2 ago`
+    /// (`Jul 1` for one date).
+    public func shortDateRange(_ first: LocalDate, _ last: LocalDate) -> String {
+        range(first, last, template: "MMMd")
+    }
+
+    /// A range of dates in full, weekdays and year: `Thursday, July 1 – Sunday, July 4, 2027`
+    /// (`dayTitle` for one date).
+    public func dayRangeTitle(_ first: LocalDate, _ last: LocalDate) -> String {
+        first == last ? dayTitle(first) : range(first, last, template: "yMMMMdEEEE")
+    }
+
+    /// The month of a date for a navigation link: `Jul 2027`, `juil. 2027`.
+    public func shortMonth(_ date: LocalDate) -> String {
+        Date.FormatStyle(locale: locale, calendar: utcCalendar, timeZone: utcCalendar.timeZone)
+            .month(.abbreviated).year().format(noon(date))
+    }
+
+    /// The first day of the week `date` falls in, the week starting on the language's first
+    /// weekday (Sunday in the US, Monday in most of Europe, Saturday in much of the Arab world).
+    public func weekStart(of date: LocalDate) -> LocalDate {
+        var local = Calendar(identifier: .gregorian)
+        local.locale = locale
+        let weekday = utcCalendar.component(.weekday, from: noon(date))
+        return date.adding(days: -((weekday - local.firstWeekday + 7) % 7))
+    }
+
+    private func range(_ first: LocalDate, _ last: LocalDate, template: String) -> String {
+        let formatter = DateIntervalFormatter()
+        formatter.locale = locale
+        formatter.calendar = utcCalendar
+        formatter.timeZone = utcCalendar.timeZone
+        formatter.dateTemplate = template
+        return formatter.string(from: noon(first), to: noon(last))
+    }
+
     private func noon(_ date: LocalDate) -> Date {
         utcCalendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
     }

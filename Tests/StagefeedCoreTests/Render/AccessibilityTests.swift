@@ -5,8 +5,9 @@ import Testing
 
 /// axe-core (the copy inside the pinned PyPI package axe-playwright-python) in headless
 /// Chromium finds no violation of WCAG 2.0, 2.1 and 2.2 at levels A and AA, of any impact,
-/// on every kind of page of the demo and of the hostile program (long names in several
-/// scripts, right-to-left, a stage with no sets): at 390×844 and 1280×900, in light and
+/// on every kind of page of the demo, of the hostile program (long names in several
+/// scripts, right-to-left, a stage with no sets) and of a fifty-day program (weeks in the
+/// navigation, a week's days on a day's page): at 390×844 and 1280×900, in light and
 /// dark mode, after the pages' scripts have run. Pages that mark sets on now are checked
 /// again at 21:40 on the second day, "my schedule" empty, with starred sets and as a shared
 /// link, signage on the machine's clock and at that festival time.
@@ -14,6 +15,7 @@ import Testing
     enum Program: String, CaseIterable, CustomStringConvertible, Sendable {
         case demo
         case hostile
+        case long
         var description: String { rawValue }
     }
 
@@ -49,6 +51,14 @@ import Testing
                 "my/index.html", "signage/stages/\(try stage("s_long")).html",
                 "signage/stages/\(try stage("s_ar")).html", "signage/stages/\(try stage("s_empty")).html",
                 "signage/board.html",
+            ]
+        case .long:
+            let draft = Fixtures.longProgram()
+            try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+            let normalized = try ProgramNormalizer().normalize(draft)
+            pages = [
+                "index.html", "days/2027-07-24/index.html", "days/2027-07-30/index.html", "my/index.html",
+                "artists/\(try #require(normalized.artist(id: "a_1")?.slug))/index.html",
             ]
         }
         for page in pages {

@@ -37,6 +37,17 @@ enum Fixtures {
             artists: [ArtistRecord(id: "a_1", name: "Rosa & the Thorns"), ArtistRecord(id: "a_2", name: "Café Lune")],
             performances: performances)
     }
+
+    /// Fifty days, July 1 to August 19, 2027, with a set on July 24 (on at 21:40) and one on
+    /// August 2: a long program, whose navigation lists weeks.
+    static func longProgram() -> ProgramDraft {
+        draft(
+            [
+                performance("p_1", "2027-07-24T20:00:00+02:00", "2027-07-24T22:00:00+02:00"),
+                performance("p_2", artist: "a_2", "2027-08-02T20:00:00+02:00", "2027-08-02T21:00:00+02:00"),
+            ],
+            event: event(start: "2027-07-01", end: "2027-08-19"))
+    }
 }
 
 extension Fixtures {

@@ -1,9 +1,16 @@
-/// The festival days and stages every page lists (`days`, `stages`), made once per language
-/// and folder depth; a day's or a stage's own page gets a copy with its entry `current`.
+/// The festival days and stages every page lists (`days`, `stages`), and a long program's
+/// groups of days (`dayGroups`, see `DayGroups`), made once per language and folder depth; a
+/// day's or a stage's own page gets a copy with its entry `current`.
 final class SiteNavigation: Sendable {
     private let days: TemplateList
     private let currentDays: [LocalDate: TemplateValue]
     private let dayPositions: [LocalDate: Int]
+    /// A long program's groups (`{short, title, href, current}`), none for a shorter one.
+    private let groups: TemplateList?
+    private let currentGroups: [TemplateValue]
+    private let groupDays: [[LocalDate]]
+    private let groupTitles: [String]
+    private let groupPositions: [LocalDate: Int]
     private let stages: TemplateList
     private let currentStages: [String: TemplateValue]
     private let stagePositions: [String: Int]
@@ -32,6 +39,21 @@ final class SiteNavigation: Sendable {
             program.days.map { ($0.date, day($0, current: true)) }, uniquingKeysWith: { first, _ in first })
         dayPositions = Dictionary(
             program.days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let grouped = DayGroups(days: program.days.map(\.date), format: labels.format)?.groups ?? []
+        func group(_ group: DayGroups.Group, current: Bool) -> TemplateValue {
+            .object(
+                TemplateFields([
+                    "short": .text(group.short), "title": .text(group.title),
+                    "href": .text(home + OutputPaths.day(group.days[0])), "current": .bool(current),
+                ]))
+        }
+        groups = grouped.isEmpty ? nil : TemplateList(grouped.map { group($0, current: false) })
+        currentGroups = grouped.map { group($0, current: true) }
+        groupDays = grouped.map(\.days)
+        groupTitles = grouped.map(\.title)
+        groupPositions = Dictionary(
+            grouped.enumerated().flatMap { position, group in group.days.map { ($0, position) } },
+            uniquingKeysWith: { first, _ in first })
         stages = TemplateList(program.stages.map { stage($0, current: false) })
         currentStages = Dictionary(
             program.stages.map { ($0.slug, stage($0, current: true)) }, uniquingKeysWith: { first, _ in first })
@@ -47,6 +69,27 @@ final class SiteNavigation: Sendable {
         var list = days.items
         list[position] = marked
         return .list(list)
+    }
+
+    /// A long program's groups of days, the one holding `current` marked; false for a program
+    /// whose navigation lists every day.
+    func dayGroups(current: LocalDate?) -> TemplateValue {
+        guard let groups else { return .bool(false) }
+        guard let current, let position = groupPositions[current] else { return .sharedList(groups) }
+        var list = groups.items
+        list[position] = currentGroups[position]
+        return .list(list)
+    }
+
+    /// For a day's own page in a long program: its group's title and days (`dayGroup`:
+    /// `{title, days}`, the day `current`); false otherwise.
+    func group(of current: LocalDate) -> TemplateValue {
+        guard let position = groupPositions[current] else { return .bool(false) }
+        let entries = groupDays[position].compactMap { date -> TemplateValue? in
+            guard let index = dayPositions[date] else { return nil }
+            return date == current ? currentDays[date] : days.items[index]
+        }
+        return .object(TemplateFields(["title": .text(groupTitles[position]), "days": .list(entries)]))
     }
 
     /// The stages (by slug), `current` marked.

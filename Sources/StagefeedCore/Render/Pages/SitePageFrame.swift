@@ -3,7 +3,8 @@ import Foundation
 /// What every site page has of its own around its content: its `title`, whether it is the
 /// index (`isIndex`), the same page in the other languages (`languages`), the festival with
 /// the time this page's content last changed (`site`), the page's calendar links
-/// (`calendar`), the navigation with this page marked (`days`, `stages`), its card for
+/// (`calendar`), the navigation with this page marked (`days`, `stages`, and a long
+/// program's `dayGroups` and, on a day's page, `dayGroup`: see `SiteNavigation`), its card for
 /// shared links and its canonical address (`meta`, see `SocialCard`) and its schema.org
 /// JSON-LD (`structuredData`, for a `<script type="application/ld+json">` with triple
 /// braces; false when the page has none).
@@ -14,6 +15,8 @@ struct SitePageFrame {
     let site: TemplateValue
     let calendar: TemplateValue
     let days: TemplateValue
+    let dayGroups: TemplateValue
+    let dayGroup: TemplateValue
     let stages: TemplateValue
     let meta: TemplateValue
     let structuredData: TemplateValue
@@ -46,6 +49,8 @@ struct SitePageFrame {
         calendar = CalendarLinks(path: calendarPath, root: root, siteURL: site.siteURL).value
         let navigation = site.navigation(depth: OutputPaths.depth(of: path))
         days = navigation.days(current: currentDay)
+        dayGroups = navigation.dayGroups(current: currentDay)
+        dayGroup = currentDay.map { navigation.group(of: $0) } ?? .bool(false)
         stages = navigation.stages(current: currentStage)
     }
 
@@ -57,6 +62,8 @@ struct SitePageFrame {
         case "site": return site
         case "calendar": return calendar
         case "days": return days
+        case "dayGroups": return dayGroups
+        case "dayGroup": return dayGroup
         case "stages": return stages
         case "meta": return meta
         case "structuredData": return structuredData

@@ -90,15 +90,27 @@
     if (!timeFormat) timeFormat = new Intl.DateTimeFormat(html.lang || "en", clockOptions);
     return timeFormat.format(new Date(instant));
   }
-  // A day's short label as the page's navigation has it ("Sat"), else its date; looked up
-  // once per day (a search lists a dozen sets per keystroke on pages of thousands of nodes).
+  // A day's short label as the page's navigation has it ("Sat"), else (a long program's
+  // navigation lists weeks) its weekday and date as the page's language writes them
+  // ("Sat, Jul 24"); looked up once per day (a search lists a dozen sets per keystroke on
+  // pages of thousands of nodes).
   const dayLabels = new Map();
+  let dateFormat = null;
   function dayLabel(date) {
     if (!dayLabels.has(date)) {
       const link = document.querySelector('a[data-date="' + CSS.escape(date) + '"]');
-      dayLabels.set(date, link ? link.textContent.trim() : date);
+      dayLabels.set(date, link ? link.textContent.trim() : datedDay(date));
     }
     return dayLabels.get(date);
+  }
+  function datedDay(date) {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (!parts) return date;
+    if (!dateFormat) {
+      dateFormat = new Intl.DateTimeFormat(html.lang || "en",
+        { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+    }
+    return dateFormat.format(new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3], 12)));
   }
   function dayHref(date) { return site.home + "days/" + date + "/index.html"; }
 
