@@ -31,7 +31,7 @@ struct CalendarEntry: Sendable {
             entries.append(
                 CalendarEntry(
                     id: performance.id, start: performance.start, end: performance.end, position: Int32(position),
-                    isCancelled: false, revision: context.revisions[performance.id],
+                    isCancelled: false, revision: resources.performances[position].revision,
                     digest: resources.performances[position].digest))
         }
         for (position, revision) in context.cancelled.enumerated() {

@@ -24,6 +24,9 @@ public final class RenderResources: Sendable {
         /// The starts it had before it was moved (oldest first), from the change log: for
         /// structured data's `EventRescheduled` and `previousStartDate`.
         public var previousStarts: [Date]
+        /// Its revision (SEQUENCE, LAST-MODIFIED), looked up once here rather than by id in a
+        /// table of every set wherever a page or a calendar shows it.
+        public var revision: RevisionStamp?
         /// Everything renderers show about the performance: its fields, its stage's and its
         /// artists' names and slugs, its revision (SEQUENCE, LAST-MODIFIED) and schedule number.
         public var digest: UnitDigest
@@ -154,7 +157,8 @@ public final class RenderResources: Sendable {
             start: clock.local(performance.start), end: clock.local(performance.end),
             uid: StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
                 .lowercased(),
-            code: String(number, radix: 36), image: image, previousStarts: moved, digest: digest.finish())
+            code: String(number, radix: 36), image: image, previousStarts: moved, revision: stamp,
+            digest: digest.finish())
     }
 
     /// The earlier starts of each moved performance, oldest first, from the change log
@@ -229,7 +233,6 @@ public final class RenderResources: Sendable {
 
     /// The latest change among `performances` (their revisions), or nil.
     public func lastChange(of positions: [Int32]) -> Date? {
-        let revisions = context.revisions, performances = program.performances
-        return positions.lazy.compactMap { revisions[performances[Int($0)].id]?.lastModified }.max()
+        return positions.lazy.compactMap { self.performances[Int($0)].revision?.lastModified }.max()
     }
 }
