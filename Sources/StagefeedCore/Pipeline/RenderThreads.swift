@@ -106,7 +106,10 @@ enum RenderThreads {
 
         init(count: Int, workers: Int) {
             self.count = count
-            state = Mutex((0, Outcome(), nil, workers))
+            // Room for every unit's paths at once: grown as units finish, it rehashed under the lock.
+            var outcome = Outcome()
+            outcome.paths.reserveCapacity(count)
+            state = Mutex((0, outcome, nil, workers))
         }
 
         /// The index of the next unit to run; nil when all are taken or one failed.
