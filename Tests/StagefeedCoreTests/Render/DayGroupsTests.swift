@@ -55,6 +55,26 @@ struct DayGroupsTests {
         #expect(index.count("//section[@aria-labelledby='days-heading']//li") == 50)
     }
 
+    /// Search results say a set's day by its date where the page's navigation has no link to
+    /// the day (it lists weeks), in headless Chromium.
+    @Test func searchResultsNameADayWithoutALinkByItsDate() async throws {
+        let folder = try TemporaryFolder()
+        let draft = Fixtures.longProgram()
+        try await FixtureBuild.run(draft, in: folder, at: Fixtures.instant("2027-07-01T12:00:00Z"))
+        let artist = try #require(try ProgramNormalizer().normalize(draft).artist(id: "a_1")?.slug)
+        let result = try await ExternalTool.run(
+            "python3",
+            [
+                Repository.tool("search_labels.py").path, folder.path("output").path,
+                "artists/\(artist)/index.html", "Café",
+            ])
+        #expect(result.status == 0, "\(result.output)")
+        struct Found: Decodable { var results: [String] }
+        let found = try JSONDecoder().decode(Found.self, from: Data(result.output.drop { $0 != "{" }.utf8))
+        // Café Lune plays on August 2 (a Monday), a day this page's header does not link.
+        #expect(found.results.contains { $0.contains("Mon, Aug 2 20:00–21:00") }, "\(found.results)")
+    }
+
     @Test func aProgramOfTwoWeeksListsEveryDay() throws {
         let draft = Fixtures.draft(
             [Fixtures.performance("p_1", "2027-07-02T20:00:00+02:00", "2027-07-02T21:00:00+02:00")],
