@@ -16,8 +16,11 @@ public struct EventTimeFormat: Sendable {
     private let titleStyle: Date.FormatStyle
     private let shortDayStyle: Date.FormatStyle
     private let shortDatedDayStyle: Date.FormatStyle
+    private let shortMonthStyle: Date.FormatStyle
     private let times: TimePattern
     private let hours: TimePattern
+    /// The language's first day of the week (1 Sunday … 7 Saturday), for `weekStart`.
+    private let firstWeekday: Int
 
     public init(timeZone: TimeZone, locale: Locale = Locale(identifier: "en"), clock: ClockStyle? = nil) {
         self.timeZone = timeZone
@@ -38,6 +41,10 @@ public struct EventTimeFormat: Sendable {
         titleStyle = dates.weekday(.wide).day().month(.wide).year()
         shortDayStyle = dates.weekday(.abbreviated)
         shortDatedDayStyle = dates.weekday(.abbreviated).day()
+        shortMonthStyle = dates.month(.abbreviated).year()
+        var local = Calendar(identifier: .gregorian)
+        local.locale = locale
+        firstWeekday = local.firstWeekday
         // The language's own pattern for a time of day ("HH:mm", "h:mm a", "H:mm"), or its
         // pattern for the hour cycle asked for.
         let template =
@@ -125,34 +132,34 @@ public struct EventTimeFormat: Sendable {
         range(first, last, template: "MMMd")
     }
 
-    /// A range of dates in full, weekdays and year: `Thursday, July 1 – Sunday, July 4, 2027`
-    /// (`dayTitle` for one date).
+    /// A range of dates in full, weekdays and year: `Thursday, July 1 – Sunday, July 4, 2027`,
+    /// `Jueves, 1 de julio – domingo, 4 de julio de 2027` (`dayTitle` for one date).
     public func dayRangeTitle(_ first: LocalDate, _ last: LocalDate) -> String {
         first == last ? dayTitle(first) : range(first, last, template: "yMMMMdEEEE")
     }
 
-    /// The month of a date for a navigation link: `Jul 2027`, `juil. 2027`.
+    /// The month of a date for a navigation link: `Jul 2027`, `Juil. 2027`.
     public func shortMonth(_ date: LocalDate) -> String {
-        Date.FormatStyle(locale: locale, calendar: utcCalendar, timeZone: utcCalendar.timeZone)
-            .month(.abbreviated).year().format(noon(date))
+        shortMonthStyle.format(noon(date))
     }
 
     /// The first day of the week `date` falls in, the week starting on the language's first
     /// weekday (Sunday in the US, Monday in most of Europe, Saturday in much of the Arab world).
     public func weekStart(of date: LocalDate) -> LocalDate {
-        var local = Calendar(identifier: .gregorian)
-        local.locale = locale
         let weekday = utcCalendar.component(.weekday, from: noon(date))
-        return date.adding(days: -((weekday - local.firstWeekday + 7) % 7))
+        return date.adding(days: -((weekday - firstWeekday + 7) % 7))
     }
 
+    /// A range as the language writes it from a CLDR skeleton, its first letter a capital as
+    /// the days' own titles have it (a range format has no capitalization context).
     private func range(_ first: LocalDate, _ last: LocalDate, template: String) -> String {
         let formatter = DateIntervalFormatter()
         formatter.locale = locale
         formatter.calendar = utcCalendar
         formatter.timeZone = utcCalendar.timeZone
         formatter.dateTemplate = template
-        return formatter.string(from: noon(first), to: noon(last))
+        let text = formatter.string(from: noon(first), to: noon(last))
+        return text.prefix(1).uppercased(with: locale) + text.dropFirst()
     }
 
     private func noon(_ date: LocalDate) -> Date {

@@ -96,12 +96,17 @@ struct DayGroupsTests {
         #expect(german.groups.first?.short == "1.–4. Juli")
         let arabic = try #require(
             DayGroups(days: days, format: EventTimeFormat(timeZone: berlin, locale: Locale(identifier: "ar"))))
+        // A range's title starts with a capital, as a day's title does ("Jueves, 1 de julio").
+        let spanish = try #require(
+            DayGroups(days: days, format: EventTimeFormat(timeZone: berlin, locale: Locale(identifier: "es"))))
+        #expect(spanish.groups.first?.title.hasPrefix("Jueves, 1 de julio") == true, "\(spanish.groups[0].title)")
+        #expect(spanish.groups.first?.title.contains("domingo") == true)
         // Saturday in Arabic: Thursday 1 and Friday 2, then from Saturday 3.
         #expect(arabic.groups.map { $0.days.first?.day } == [1, 3, 10, 17])
     }
 
     @Test func aSeasonOfNightsIsGroupedByMonth() throws {
-        // Thirty nights, one every six days from January 1: 27 weeks, more than ten.
+        // Thirty nights, one every six days from January 1: 26 weeks, more than ten.
         let nights = (0..<30).map { LocalDate(year: 2027, month: 1, day: 1).adding(days: $0 * 6) }
         let format = EventTimeFormat(timeZone: TimeZone(identifier: "Europe/Berlin")!, locale: Locale(identifier: "en"))
         let groups = try #require(DayGroups(days: nights, format: format)).groups

@@ -18,6 +18,9 @@ struct MinuteDays: Sendable {
         }
     }
 
+    /// How many days.
+    var count: Int { days.count }
+
     /// An instant in whole minutes from `base`, rounded down.
     func minutes(_ instant: Date) -> Int { Self.minutes(instant, from: base) }
 

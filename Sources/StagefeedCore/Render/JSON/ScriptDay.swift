@@ -1,5 +1,6 @@
-/// A festival day as the site's and the screens' scripts read it: its `date` and the
-/// instants it runs between (`start`, `end`, ISO 8601 with the festival's offset).
+/// A festival day as the screens' scripts read it: its `date` and the instants it runs
+/// between (`start`, `end`, ISO 8601 with the festival's offset). The site's pages carry
+/// the days in minutes instead (`MinuteDays`).
 struct ScriptDay: Sendable {
     var date: String
     var start: String

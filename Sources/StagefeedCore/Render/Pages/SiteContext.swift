@@ -84,8 +84,11 @@ final class SiteContext: Sendable {
         info = SiteInfo(
             program: program, sourceName: resources.context.sourceName, labels: labels, clock: resources.clock)
         siteURL = resources.context.siteURL
+        let groups = DayGroups(days: program.days.map(\.date), format: labels.format)?.groups ?? []
         navigations = frames.map {
-            SiteNavigation(program: program, home: $0.home, strings: strings, labels: labels, spansWeeks: spansWeeks)
+            SiteNavigation(
+                program: program, home: $0.home, strings: strings, labels: labels, spansWeeks: spansWeeks,
+                groups: groups)
         }
         fragments = (0...2).map { _ in TemplateFragments() }
     }

@@ -15,7 +15,12 @@ final class SiteNavigation: Sendable {
     private let currentStages: [String: TemplateValue]
     private let stagePositions: [String: Int]
 
-    init(program: Program, home: String, strings: Strings, labels: TimeLabels, spansWeeks: Bool) {
+    /// The navigation of pages whose way to the language's home is `home`; `groups` are the
+    /// program's `DayGroups` (empty for a program that lists every day).
+    init(
+        program: Program, home: String, strings: Strings, labels: TimeLabels, spansWeeks: Bool,
+        groups grouped: [DayGroups.Group]
+    ) {
         func day(_ day: FestivalDay, current: Bool) -> TemplateValue {
             .object(
                 TemplateFields([
@@ -39,7 +44,6 @@ final class SiteNavigation: Sendable {
             program.days.map { ($0.date, day($0, current: true)) }, uniquingKeysWith: { first, _ in first })
         dayPositions = Dictionary(
             program.days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
-        let grouped = DayGroups(days: program.days.map(\.date), format: labels.format)?.groups ?? []
         func group(_ group: DayGroups.Group, current: Bool) -> TemplateValue {
             .object(
                 TemplateFields([

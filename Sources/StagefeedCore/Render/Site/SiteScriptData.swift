@@ -5,7 +5,7 @@
 /// time zone (`zone`).
 enum SiteScriptData {
     static func json(days: MinuteDays, home: String, root: String, zone: String) -> String {
-        var json = JSONWriter(style: .script, capacity: 256)
+        var json = JSONWriter(style: .script, capacity: 256 + days.count * 28)
         json.beginObject()
         days.write(into: &json)
         json.key("home")

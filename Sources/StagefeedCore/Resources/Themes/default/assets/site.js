@@ -98,7 +98,8 @@
   let dateFormat = null;
   function dayLabel(date) {
     if (!dayLabels.has(date)) {
-      const link = document.querySelector('a[data-date="' + CSS.escape(date) + '"]');
+      // Not from a long program's row of one week's days: every day is said the same way.
+      const link = document.querySelector('nav:not(.day-group) a[data-date="' + CSS.escape(date) + '"]');
       dayLabels.set(date, link ? link.textContent.trim() : datedDay(date));
     }
     return dayLabels.get(date);
