@@ -7,21 +7,26 @@ usage: search_labels.py OUTPUT_FOLDER PAGE QUERY"""
 import json
 import sys
 
-from devtools import Browser, serve
+import devtools
 
-root, page, query = sys.argv[1], sys.argv[2], sys.argv[3]
-server, base = serve(root)
-browser = Browser()
-try:
-    browser.navigate(base + page)
-    browser.poll("!document.getElementById('search').hidden")
-    browser.evaluate("document.getElementById('search-input').focus()")
-    browser.type_text(query)
-    browser.poll("!document.getElementById('search-results').hidden && "
-                 "document.getElementById('search-status').textContent !== ''", seconds=20)
-    lines = browser.evaluate(
-        "JSON.stringify([...document.querySelectorAll('#search-results li')].map((item) => item.innerText))")
-    print(json.dumps({"results": json.loads(lines)}))
-finally:
-    browser.close()
-    server.shutdown()
+
+def result_lines(root, page, query):
+    """The text of each search result for `query` on `page` of the export at `root`."""
+    server, base = devtools.serve(root)
+    browser = devtools.Browser()
+    try:
+        browser.navigate(base + page)
+        browser.poll("!document.getElementById('search').hidden")
+        browser.evaluate("document.getElementById('search-input').focus()")
+        browser.type_text(query)
+        browser.poll("!document.getElementById('search-results').hidden && "
+                     "document.getElementById('search-status').textContent !== ''", seconds=20)
+        return json.loads(browser.evaluate(
+            "JSON.stringify([...document.querySelectorAll('#search-results li')].map((item) => item.innerText))"))
+    finally:
+        browser.close()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    print(json.dumps({"results": result_lines(*sys.argv[1:4])}))
