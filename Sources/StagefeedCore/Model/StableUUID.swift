@@ -26,4 +26,9 @@ public enum StableUUID {
     public static func performance(_ performanceID: String, event eventID: String, source: String) -> UUID {
         make("performance\u{1F}\(source)\u{1F}\(eventID)\u{1F}\(performanceID)")
     }
+
+    /// A performance's identity as calendars (UID) and pages write it: lowercase hexadecimal.
+    public static func performanceUID(_ performanceID: String, event eventID: String, source: String) -> String {
+        performance(performanceID, event: eventID, source: source).uuidString.lowercased()
+    }
 }

@@ -59,9 +59,9 @@ struct CalendarEntry: Sendable {
         // A set in the program has its UID among its facts; a cancelled one is not there.
         let uid =
             isCancelled
-            ? StableUUID.performance(
-                performance.id, event: resources.program.event.id, source: resources.context.sourceName
-            ).uuidString.lowercased() : resources.performances[Int(position)].uid
+            ? StableUUID.performanceUID(
+                performance.id, event: resources.program.event.id, source: resources.context.sourceName)
+            : resources.performances[Int(position)].uid
         Self.write(
             performance, uid: uid, revision: revision, isCancelled: isCancelled,
             stage: resources.stagesByID[performance.stageID],

@@ -13,7 +13,7 @@ public final class RenderResources: Sendable {
         public var endISO: String
         public var start: LocalTime
         public var end: LocalTime
-        /// The calendar UID, also the set's id on pages (`StableUUID.performance`).
+        /// The calendar UID, also the set's id on pages (`StableUUID.performanceUID`).
         public var uid: String
         /// A short code for share links and the search index: the schedule number in base 36
         /// (stable across builds), or the program position's when the build has no numbers.
@@ -155,8 +155,7 @@ public final class RenderResources: Sendable {
         return PerformanceFacts(
             startISO: clock.iso8601(performance.start), endISO: clock.iso8601(performance.end),
             start: clock.local(performance.start), end: clock.local(performance.end),
-            uid: StableUUID.performance(performance.id, event: program.event.id, source: context.sourceName).uuidString
-                .lowercased(),
+            uid: StableUUID.performanceUID(performance.id, event: program.event.id, source: context.sourceName),
             code: String(number, radix: 36), image: image, previousStarts: moved, revision: stamp,
             digest: digest.finish())
     }
