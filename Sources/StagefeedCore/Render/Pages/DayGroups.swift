@@ -20,20 +20,14 @@ struct DayGroups {
 
     init?(days: [LocalDate], format: EventTimeFormat) {
         guard days.count > Self.listedDays else { return nil }
-        var byWeek = Self.grouped(days) { format.weekStart(of: $0) }
-        if byWeek.count > Self.maximumGroups {
-            byWeek = Self.grouped(days) { LocalDate(year: $0.year, month: $0.month, day: 1) }
-            groups = byWeek.map { days in
-                Group(
-                    days: days, short: format.shortMonth(days[0]),
-                    title: format.dayRangeTitle(days[0], days[days.count - 1]))
-            }
-        } else {
-            groups = byWeek.map { days in
-                Group(
-                    days: days, short: format.shortDateRange(days[0], days[days.count - 1]),
-                    title: format.dayRangeTitle(days[0], days[days.count - 1]))
-            }
+        let byWeek = Self.grouped(days) { format.weekStart(of: $0) }
+        let byMonth = byWeek.count > Self.maximumGroups
+        let grouped = byMonth ? Self.grouped(days) { LocalDate(year: $0.year, month: $0.month, day: 1) } : byWeek
+        groups = grouped.map { days in
+            let first = days[0], last = days[days.count - 1]
+            return Group(
+                days: days, short: byMonth ? format.shortMonth(first) : format.shortDateRange(first, last),
+                title: format.dayRangeTitle(first, last))
         }
     }
 

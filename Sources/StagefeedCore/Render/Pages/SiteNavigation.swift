@@ -8,8 +8,8 @@ final class SiteNavigation: Sendable {
     /// A long program's groups (`{short, title, href, current}`), none for a shorter one.
     private let groups: TemplateList?
     private let currentGroups: [TemplateValue]
-    private let groupDays: [[LocalDate]]
-    private let groupTitles: [String]
+    /// The groups themselves (days and titles), for a day's page's row of its group's days.
+    private let grouped: [DayGroups.Group]
     private let groupPositions: [LocalDate: Int]
     private let stages: TemplateList
     private let currentStages: [String: TemplateValue]
@@ -53,8 +53,7 @@ final class SiteNavigation: Sendable {
         }
         groups = grouped.isEmpty ? nil : TemplateList(grouped.map { group($0, current: false) })
         currentGroups = grouped.map { group($0, current: true) }
-        groupDays = grouped.map(\.days)
-        groupTitles = grouped.map(\.title)
+        self.grouped = grouped
         groupPositions = Dictionary(
             grouped.enumerated().flatMap { position, group in group.days.map { ($0, position) } },
             uniquingKeysWith: { first, _ in first })
@@ -89,11 +88,11 @@ final class SiteNavigation: Sendable {
     /// `{title, days}`, the day `current`); false otherwise.
     func group(of current: LocalDate) -> TemplateValue {
         guard let position = groupPositions[current] else { return .bool(false) }
-        let entries = groupDays[position].compactMap { date -> TemplateValue? in
+        let entries = grouped[position].days.compactMap { date -> TemplateValue? in
             guard let index = dayPositions[date] else { return nil }
             return date == current ? currentDays[date] : days.items[index]
         }
-        return .object(TemplateFields(["title": .text(groupTitles[position]), "days": .list(entries)]))
+        return .object(TemplateFields(["title": .text(grouped[position].title), "days": .list(entries)]))
     }
 
     /// The stages (by slug), `current` marked.
