@@ -15,38 +15,97 @@ enum RenderThreads {
         var laps: [String: Double] = [:]
     }
 
-    /// A build's units, the largest first, the units of a batch together from where its
-    /// largest falls. A unit is let go once a thread takes it, and with it, after it ran,
-    /// whatever only it held (a page's model; the calendars' VEVENTs after the last calendar).
+    /// A build's units, handed out the largest first so the cores end together, and the units
+    /// of a batch one after another from where its largest would start. A batch starts only
+    /// once the one before it has finished: while the last units of a batch run, the other
+    /// core takes units outside batches, so the values batches share (the schedule's events,
+    /// the feeds' set entries, the calendars' VEVENTs) are not held at the same time. Should
+    /// nothing else be left, the next batch starts anyway. A unit is let go once a thread
+    /// takes it, and with it, after it ran, whatever only it held.
     final class Queue: Sendable {
-        let count: Int
-        private let units: Mutex<[RenderUnit?]>
-
-        init(_ units: [RenderUnit]) {
-            var batchCosts: [String: Int] = [:]
-            for unit in units {
-                if let batch = unit.batch { batchCosts[batch] = max(batchCosts[batch] ?? 0, unit.cost) }
-            }
-            // Each unit's place worked out once: its batch's cost (or its own) and its batch.
-            let placed = units.map { unit in
-                (unit: unit, cost: unit.batch.map { batchCosts[$0]! } ?? unit.cost, batch: unit.batch ?? "")
-            }
-            let sorted: [RenderUnit?] = placed.sorted {
-                if $0.cost != $1.cost { return $0.cost > $1.cost }
-                if $0.batch != $1.batch { return $0.batch < $1.batch }
-                return $0.unit.cost > $1.unit.cost
-            }
-            .map(\.unit)
-            count = sorted.count
-            self.units = Mutex(sorted)
+        /// The units of one batch, the largest first, and how far the queue is through them.
+        private struct Batch {
+            var units: [RenderUnit?]
+            /// Its largest unit's cost: where the batch starts among the other units.
+            let cost: Int
+            var taken = 0
+            var running = 0
+            var finished: Bool { taken == units.count && running == 0 }
         }
 
-        /// The unit at `index`, taken out of the queue.
-        func take(_ index: Int) -> RenderUnit {
-            units.withLock { units in
-                defer { units[index] = nil }
-                return units[index]!
+        private struct State {
+            /// The units outside batches, the largest first.
+            var loose: [RenderUnit?]
+            var looseTaken = 0
+            /// The batches in the order they start.
+            var batches: [Batch]
+            var batchesStarted = 0
+            /// The batch started last, while it has units taken and not finished.
+            var current: Int?
+        }
+
+        let count: Int
+        private let state: Mutex<State>
+
+        init(_ units: [RenderUnit]) {
+            count = units.count
+            var loose: [RenderUnit] = [], batched: [String: [RenderUnit]] = [:]
+            for unit in units {
+                if let batch = unit.batch { batched[batch, default: []].append(unit) } else { loose.append(unit) }
             }
+            let batches = batched.sorted { $0.key < $1.key }.map { _, units in
+                let sorted = units.sorted { $0.cost > $1.cost }
+                return Batch(units: sorted, cost: sorted[0].cost)
+            }
+            state = Mutex(
+                State(
+                    loose: loose.sorted { $0.cost > $1.cost },
+                    // Stable: of two batches of one cost, the first by name starts first.
+                    batches: batches.enumerated().sorted { ($1.element.cost, $0.offset) < ($0.element.cost, $1.offset) }
+                        .map(\.element)))
+        }
+
+        /// The next unit to run, taken out of the queue, and its batch (to hand back to
+        /// `finished(batch:)` once it ran); nil when every unit is taken.
+        func take() -> (unit: RenderUnit, batch: Int?)? {
+            state.withLock { state -> (RenderUnit, Int?)? in
+                if let current = state.current, state.batches[current].taken < state.batches[current].units.count {
+                    return (Self.take(from: current, &state), current)
+                }
+                let looseCost = state.looseTaken < state.loose.count ? state.loose[state.looseTaken]!.cost : nil
+                let pending = state.batchesStarted < state.batches.count ? state.batchesStarted : nil
+                if let pending, looseCost == nil || (state.current == nil && state.batches[pending].cost > looseCost!) {
+                    state.batchesStarted += 1
+                    state.current = pending
+                    return (Self.take(from: pending, &state), pending)
+                }
+                guard looseCost != nil else { return nil }
+                defer {
+                    state.loose[state.looseTaken] = nil
+                    state.looseTaken += 1
+                }
+                return (state.loose[state.looseTaken]!, nil)
+            }
+        }
+
+        /// Notes that a unit of `batch` ran: once all of the current batch's have, the next
+        /// batch may start.
+        func finished(batch: Int?) {
+            guard let batch else { return }
+            state.withLock { state in
+                state.batches[batch].running -= 1
+                if state.current == batch, state.batches[batch].finished { state.current = nil }
+            }
+        }
+
+        private static func take(from batch: Int, _ state: inout State) -> RenderUnit {
+            let index = state.batches[batch].taken
+            defer {
+                state.batches[batch].units[index] = nil
+                state.batches[batch].taken += 1
+                state.batches[batch].running += 1
+            }
+            return state.batches[batch].units[index]!
         }
     }
 
@@ -59,8 +118,8 @@ enum RenderThreads {
         return try await withCheckedThrowingContinuation { continuation in
             for _ in 0..<workers {
                 let thread = Thread {
-                    while let index = progress.next() {
-                        let unit = queue.take(index), started = ContinuousClock.now
+                    while !progress.failed, let (unit, batch) = queue.take() {
+                        let started = ContinuousClock.now
                         let recorder = PathRecorder(sink)
                         do {
                             try unit.make(recorder)
@@ -69,6 +128,7 @@ enum RenderThreads {
                             sink.stop()
                             break
                         }
+                        queue.finished(batch: batch)
                         progress.finish(
                             unit.key, paths: recorder.paths, kind: Self.kind(of: unit.key),
                             seconds: (ContinuousClock.now - started).seconds)
@@ -98,28 +158,19 @@ enum RenderThreads {
         return parts[0].utf8.count <= 3 && parts.count > 2 ? "\(parts[0])/\(parts[1])" : String(parts[0])
     }
 
-    /// Which unit is next, what the finished ones made, the first failure and the workers
-    /// still running.
+    /// What the finished units made, the first failure and the workers still running.
     private final class Progress: Sendable {
-        private let state: Mutex<(next: Int, outcome: Outcome, failure: (any Error)?, running: Int)>
-        private let count: Int
+        private let state: Mutex<(outcome: Outcome, failure: (any Error)?, running: Int)>
 
         init(count: Int, workers: Int) {
-            self.count = count
             // Room for every unit's paths at once: grown as units finish, it rehashed under the lock.
             var outcome = Outcome()
             outcome.paths.reserveCapacity(count)
-            state = Mutex((0, outcome, nil, workers))
+            state = Mutex((outcome, nil, workers))
         }
 
-        /// The index of the next unit to run; nil when all are taken or one failed.
-        func next() -> Int? {
-            state.withLock { state in
-                guard state.failure == nil, state.next < count else { return nil }
-                defer { state.next += 1 }
-                return state.next
-            }
-        }
+        /// Whether a unit failed: the workers take no more.
+        var failed: Bool { state.withLock { $0.failure != nil } }
 
         func finish(_ key: String, paths: [String], kind: String, seconds: Double) {
             state.withLock { state in

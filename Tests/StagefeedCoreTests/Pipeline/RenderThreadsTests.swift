@@ -77,41 +77,80 @@ import Testing
     /// Something only one unit holds, watched from outside.
     final class Held: Sendable {}
 
+    /// Units of the given keys, costs and batches; each holds an object of its own, which
+    /// `watched` references weakly.
+    private func units(
+        _ specs: [(key: String, cost: Int, batch: String?)], watched: inout [String: WeakHeld]
+    ) -> [RenderUnit] {
+        specs.map { spec in
+            let held = Held()
+            watched[spec.key] = WeakHeld(held)
+            return RenderUnit(
+                key: spec.key, digest: UnitDigest(high: 0, low: UInt64(spec.cost)), cost: spec.cost, batch: spec.batch
+            ) { _ in withExtendedLifetime(held) {} }
+        }
+    }
+
     @Test func theQueueRunsTheLargestFirstEachBatchTogetherAndLetsEachUnitGo() {
         let specs: [(key: String, cost: Int, batch: String?)] = [
             ("page-small", 10, nil), ("calendar-artist", 5, "calendar"), ("page-large", 900, nil),
             ("calendar-program", 1000, "calendar"), ("feed", 500, "feeds"), ("calendar-day", 50, "calendar"),
             ("feed-day", 20, "feeds"), ("page-middle", 100, nil),
         ]
-        // Each unit holds an object of its own; the test keeps only weak references to them.
         var watched: [String: WeakHeld] = [:]
-        var units: [RenderUnit] = []
-        for spec in specs {
-            let held = Held()
-            watched[spec.key] = WeakHeld(held)
-            units.append(
-                RenderUnit(
-                    key: spec.key, digest: UnitDigest(high: 0, low: UInt64(spec.cost)), cost: spec.cost,
-                    batch: spec.batch
-                ) { _ in withExtendedLifetime(held) {} })
-        }
-        let queue = RenderThreads.Queue(units)
-        units = []
-        var order: [String] = []
-        for index in 0..<queue.count {
-            let key = queue.take(index).key
+        let queue = RenderThreads.Queue(units(specs, watched: &watched))
+        var order: [String] = [], batches: [String: Int?] = [:]
+        /// Takes the next unit, checks it was let go and the queued ones were not.
+        func take() -> String? {
+            // Only the key and batch kept: the unit itself goes once read.
+            guard let (key, batch) = queue.take().map({ ($0.unit.key, $0.batch) }) else { return nil }
             order.append(key)
-            // The unit taken is gone with what it held; the units still queued hold theirs.
+            batches[key] = batch
             #expect(watched[key]?.object == nil, "\(key) let go once taken")
             for pending in specs.map(\.key) where !order.contains(pending) {
                 #expect(watched[pending]?.object != nil, "\(pending) kept while queued")
             }
+            return key
         }
-        #expect(
-            order == [
-                "calendar-program", "calendar-day", "calendar-artist", "page-large", "feed", "feed-day",
-                "page-middle", "page-small",
-            ])
+        // Two threads: the calendars' batch first, then, while its last units run, the
+        // largest page rather than the next batch.
+        #expect(take() == "calendar-program")
+        #expect(take() == "calendar-day")
+        #expect(take() == "calendar-artist")
+        #expect(take() == "page-large")
+        for key in ["calendar-program", "calendar-day"] { queue.finished(batch: batches[key]!) }
+        #expect(take() == "page-middle", "the calendars' batch is not finished while one of its units runs")
+        queue.finished(batch: batches["calendar-artist"]!)
+        // The feeds' batch once the calendars' has finished: larger than the pages left.
+        #expect(take() == "feed")
+        #expect(take() == "feed-day")
+        #expect(take() == "page-small")
+        #expect(take() == nil)
+        #expect(queue.count == specs.count)
+    }
+
+    @Test func theNextBatchStartsBeforeTheLastFinishesWhenNothingElseIsLeft() {
+        let specs: [(key: String, cost: Int, batch: String?)] = [
+            ("schedule-xml", 900, "schedule"), ("schedule-json", 800, "schedule"), ("feed", 500, "feeds"),
+            ("calendar", 400, "calendar"), ("page", 10, nil),
+        ]
+        var watched: [String: WeakHeld] = [:]
+        let queue = RenderThreads.Queue(units(specs, watched: &watched))
+        var taken: [(key: String, batch: Int?)] = []
+        func take() -> String? {
+            guard let (unit, batch) = queue.take() else { return nil }
+            taken.append((unit.key, batch))
+            return unit.key
+        }
+        #expect(take() == "schedule-xml")
+        #expect(take() == "schedule-json")
+        #expect(take() == "page", "while the schedule's batch runs, the page rather than the feeds")
+        // Nothing outside batches is left: the feeds start rather than a core waiting (a
+        // worker given nothing stops), and then the calendars.
+        #expect(take() == "feed")
+        for unit in taken.prefix(2) { queue.finished(batch: unit.batch) }
+        #expect(take() == "calendar")
+        #expect(take() == nil)
     }
 
     /// A weak reference to a `Held`.

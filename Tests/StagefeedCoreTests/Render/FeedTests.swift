@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -124,6 +125,24 @@ import Testing
             status["data_version"] as? String == (try json(folder, "output/feeds/program.json"))["version"] as? String)
     }
 
+    @Test func theProgramFeedsVersionIsTheHashOfItsContentAndTheScheduleGivesIt() async throws {
+        let folder = try TemporaryFolder()
+        try await FixtureBuild.run(nil, in: folder, at: first)
+        let text = try #require(folder.read("output/feeds/program.json"))
+        let version = try #require(try json(folder, "output/feeds/program.json")["version"] as? String)
+        #expect(version.count == 16 && version != FeedsRenderer.blankVersion)
+        // The version is the first 16 hex digits of the SHA-256 of the feed with it blank.
+        let member = "\"version\" : \"\(version)\""
+        #expect(text.components(separatedBy: member).count == 2, "one version member")
+        let blank = text.replacingOccurrences(of: member, with: "\"version\" : \"\(FeedsRenderer.blankVersion)\"")
+        #expect(SHA256.hash(data: Data(blank.utf8)).prefix(8).hexadecimal == version)
+        #expect(try #require(folder.read("output/schedule.xml")).contains("<version>\(version)</version>"))
+        let scheduleText = try #require(folder.read("output/schedule.json"))
+        let schedule = try #require(try JSONSerialization.jsonObject(with: Data(scheduleText.utf8)) as? [String: Any])
+        #expect((schedule["schedule"] as? [String: Any])?["version"] as? String == version)
+        #expect((try json(folder, "output/feeds/status.json"))["data_version"] as? String == version)
+    }
+
     @Test func aStageFeedChangesOnlyWithItsOwnStage() async throws {
         let folder = try TemporaryFolder()
         let main = Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00")
@@ -173,6 +192,33 @@ import Testing
         _ = resources.feedEntries.value(remake)
         #expect(made == 1)
         #expect(collector.files.count == units.count)
+    }
+
+    @Test func theProgramFeedIsTheSameWhenTheScheduleAskedForItsVersionFirst() throws {
+        let program = try ProgramNormalizer().normalize(
+            Fixtures.draft([
+                Fixtures.performance("p_1", "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00"),
+                Fixtures.performance("p_2", stage: "s_tent", "2027-07-24T12:00:00+02:00", "2027-07-24T13:00:00+02:00"),
+            ]))
+        /// `program.json` as its unit writes it, and the version the build is given.
+        func programFeed(versionAskedFirst: Bool) throws -> (contents: Data, version: String?) {
+            let resources = RenderResources(program: program, context: BuildContext(now: first, sourceName: "test"))
+            // As the frab schedule does, when it runs before the program feed.
+            let early = versionAskedFirst ? FeedsRenderer.dataVersion(resources) : nil
+            let unit = try #require(
+                try FeedsRenderer().units(for: resources).first { $0.key == OutputPaths.programFeed })
+            let collector = OutputCollector()
+            try unit.make(collector)
+            let version = resources.results[UnitResults.dataVersion]
+            if let early { #expect(version == early) }
+            return (try #require(collector.files.first).contents, version)
+        }
+        let written = try programFeed(versionAskedFirst: false)
+        let afterTheSchedule = try programFeed(versionAskedFirst: true)
+        #expect(written.contents == afterTheSchedule.contents)
+        #expect(written.version == afterTheSchedule.version)
+        let feed = try #require(try JSONSerialization.jsonObject(with: written.contents) as? [String: Any])
+        #expect(feed["version"] as? String == written.version)
     }
 
     @Test func anEditedProgramGivesExactlyTheRightChangeItems() async throws {

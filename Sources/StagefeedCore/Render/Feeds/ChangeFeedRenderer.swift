@@ -24,17 +24,38 @@ public struct ChangeFeedRenderer: WholeRenderer {
     public func render(_ program: Program, context: BuildContext, into sink: any OutputSink) throws {
         let format = EventTimeFormat(timeZone: program.event.timeZone, locale: locale.locale, clock: clock)
         var changes = Array(context.changes.prefix(Self.shownChanges))
+        let pages = artistPages(program, changes: changes, context: context)
         var json = try FeedEncoding.encode(
-            JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
+            JSONFeed(program, changes: changes, pages: pages, context: context, format: format, strings: strings))
         while json.count > Self.maximumBytes && !changes.isEmpty {
             changes.removeLast(max(1, changes.count / 10))
             json = try FeedEncoding.encode(
-                JSONFeed(program, changes: changes, context: context, format: format, strings: strings))
+                JSONFeed(program, changes: changes, pages: pages, context: context, format: format, strings: strings))
         }
         try sink.emit(OutputFile(path: "feeds/changes.json", contents: json))
         try sink.emit(
             OutputFile(
                 path: "feeds/changes.xml", text: atom(program, changes: changes, context: context, format: format)))
+    }
+
+    /// The page of the artist of each changed set that has one, by the set's id (with a
+    /// public address). Looked up for the hundred sets shown only: tables of the whole
+    /// program were 16 MB at 20,000 sets, held while the feeds' entries were.
+    private func artistPages(
+        _ program: Program, changes: [ProgramChange], context: BuildContext
+    ) -> [String: String] {
+        guard let site = context.siteURL else { return [:] }
+        let changed = Set(changes.map(\.performanceID))
+        var artistIDs: [String: String] = [:]
+        for performance in program.performances where changed.contains(performance.id) {
+            artistIDs[performance.id] = performance.artistID
+        }
+        let wanted = Set(artistIDs.values)
+        var slugs: [String: String] = [:]
+        for artist in program.artists where wanted.contains(artist.id) { slugs[artist.id] = artist.slug }
+        return artistIDs.compactMapValues { id in
+            slugs[id].map { site.appendingPathComponent("artists/\($0)/").absoluteString }
+        }
     }
 
     private func atom(
@@ -87,27 +108,19 @@ public struct ChangeFeedRenderer: WholeRenderer {
         let items: [Item]
 
         init(
-            _ program: Program, changes: [ProgramChange], context: BuildContext, format: EventTimeFormat,
-            strings: Strings
+            _ program: Program, changes: [ProgramChange], pages: [String: String], context: BuildContext,
+            format: EventTimeFormat, strings: Strings
         ) {
             title = strings.format("changes_title", ["event": program.event.name])
             description = strings["changes_description"]
             language = strings.language
             home_page_url = context.siteURL?.absoluteString
             feed_url = context.siteURL?.appendingPathComponent("feeds/changes.json").absoluteString
-            let artists = Dictionary(uniqueKeysWithValues: program.artists.map { ($0.id, $0.slug) })
-            let performances = Dictionary(uniqueKeysWithValues: program.performances.map { ($0.id, $0) })
             items = changes.map { change in
                 let sentence = change.sentence(format: format, strings: strings)
-                var url: String?
-                if let site = context.siteURL,
-                    let slug = performances[change.performanceID]?.artistID.flatMap({ artists[$0] })
-                {
-                    url = site.appendingPathComponent("artists/\(slug)/").absoluteString
-                }
                 return Item(
                     id: change.id, title: sentence, content_text: sentence, date_published: format.iso8601(change.at),
-                    url: url,
+                    url: pages[change.performanceID],
                     _stagefeed: Details(
                         kind: change.kind.rawValue, performance_id: change.performanceID, title: change.title,
                         start: format.iso8601(change.start), end: format.iso8601(change.end), stage_id: change.stageID,

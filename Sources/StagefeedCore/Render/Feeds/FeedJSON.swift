@@ -198,18 +198,21 @@ enum FeedJSON {
         }
     }
 
-    /// Each artist's entry as it stands in `program.json`'s `artists` array (made once per
-    /// build, or kept from the last build).
-    static func artistEntries(_ resources: RenderResources) -> [[UInt8]] {
+    /// Each artist's entry as it stands in `program.json`'s `artists` array, in order, handed
+    /// to `body` one at a time: taken from the last build's table, or made. The entries are
+    /// kept as this build's table for the next.
+    static func forEachArtistEntry(_ resources: RenderResources, _ body: ([UInt8]) throws -> Void) rethrows {
         let artists = resources.program.artists
-        return resources.kept.entries(
+        try resources.kept.forEachEntry(
             "feed-artists", context: tableContext(resources), keys: artists.map(resources.artistDigest(of:))
         ) { position in
             var json = JSONWriter(style: .feed, capacity: 1024, depth: 2)
             FeedJSON.artist(
                 artists[position], image: resources.context.images.image(for: artists[position].imageURL),
                 siteURL: resources.context.siteURL, into: &json)
-            return json.bytes.sizedToFit()
+            return json.bytes
+        } each: {
+            try body($0)
         }
     }
 

@@ -33,11 +33,23 @@ public struct FeedsRenderer: Renderer {
                 batch: batch
             ) { sink in
                 try Self.listingEntries(resources) {
-                    let version = Self.dataVersion(resources)
-                    resources.results[UnitResults.dataVersion] = version
-                    try sink.emit(path: OutputPaths.programFeed) { append in
-                        try Self.writeProgram(resources, version: version, to: append)
+                    func emit() throws -> String {
+                        var version = ""
+                        try sink.emit(path: OutputPaths.programFeed) { append in
+                            version = try Self.writeProgram(resources, to: append)
+                        }
+                        return version
                     }
+                    // The version is made as the file is written: the frab schedule, asking for
+                    // it meanwhile, waits rather than working it out again. Should the schedule
+                    // have made it first, the file is written all the same.
+                    var written = false
+                    let version = try resources.dataVersion.value {
+                        written = true
+                        return try emit()
+                    }
+                    if !written { _ = try emit() }
+                    resources.results[UnitResults.dataVersion] = version
                 }
             })
         for stage in program.stages {
@@ -92,32 +104,34 @@ public struct FeedsRenderer: Renderer {
     }
 
     /// `program.json`'s version: the first 16 hex digits of the SHA-256 of the feed with the
-    /// version blank (made once per build; the frab schedule gives it too).
+    /// version blank (made once per build, by the program feed's unit as it writes the feed;
+    /// the frab schedule gives it too).
     static func dataVersion(_ resources: RenderResources) -> String {
-        resources.dataVersion.value {
-            var hash = SHA256()
-            try? writeProgram(resources, version: blankVersion) { hash.update(data: $0) }
-            return hash.finalize().prefix(8).hexadecimal
-        }
+        resources.dataVersion.value { writeProgram(resources) { _ in } }
     }
 
-    /// `program.json` with `version`, in pieces of about a quarter megabyte.
-    static func writeProgram(_ resources: RenderResources, version: String, to append: ([UInt8]) throws -> Void) throws
-    {
+    /// Writes `program.json` in pieces of about a quarter megabyte, and gives its version.
+    /// The version is the last member but `warnings`: the pieces before it are hashed as they
+    /// go, and the few lines from it on are hashed with the version blank, then handed on
+    /// with the version in its place. Each artist's entry is taken from the last build's
+    /// table or made, and let go once written (about 11 MB of them at 20,000 sets).
+    static func writeProgram(_ resources: RenderResources, to append: ([UInt8]) throws -> Void) rethrows -> String {
         let program = resources.program, entries = entries(resources)
+        var hash = SHA256()
         var json = JSONWriter(style: .feed, capacity: 1 << 18)
         func flushIfFull() throws {
-            if json.bytes.count >= 1 << 18 { try json.handBytes(to: append) }
+            if json.bytes.count >= 1 << 18 { try flush() }
+        }
+        func flush() throws {
+            hash.update(data: json.bytes)
+            try json.handBytes(to: append)
         }
         json.beginObject()
         json.key("artists")
         json.beginArray()
-        let makeArtists = { FeedJSON.artistEntries(resources) }
-        try resources.feedArtists.use(makeArtists) { artists in
-            for artist in artists {
-                json.raw(artist)
-                try flushIfFull()
-            }
+        try FeedJSON.forEachArtistEntry(resources) { artist in
+            json.raw(artist)
+            try flushIfFull()
         }
         json.endArray()
         json.key("day_starts")
@@ -141,15 +155,24 @@ public struct FeedsRenderer: Renderer {
         json.beginArray()
         for stage in program.stages { FeedJSON.stage(stage, into: &json) }
         json.endArray()
+        try flush()
         json.key("version")
-        json.string(version)
+        let blank = json.bytes.count
+        json.string(blankVersion)
         json.key("warnings")
         json.beginArray()
         for warning in program.warnings { json.string(warning.description) }
         json.endArray()
         json.endObject()
         json.finishFeed()
-        try json.handBytes(to: append)
+        var tail = json.bytes
+        hash.update(data: tail)
+        let version = hash.finalize().prefix(8).hexadecimal
+        // The blank follows the key, its separator and the string's opening quote.
+        let start = tail[blank...].firstIndex(of: UInt8(ascii: "0"))!
+        tail.replaceSubrange(start..<start + version.utf8.count, with: version.utf8)
+        try append(tail)
+        return version
     }
 
     /// `feeds/stages/<slug>.json`: the stage, every day (each listing the stage's own sets)

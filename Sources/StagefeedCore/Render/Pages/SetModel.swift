@@ -1,64 +1,36 @@
 /// One set as the site's templates see it (`sets` lists, grid columns): made once per
 /// language for the pages two folders down (days, stages, artists), whose links it holds,
 /// and shared by all of them, so its row is rendered once (see `TemplateFragments`).
+/// It holds only its position: each value is worked out when a template asks for it, which
+/// is about once per way the set is shown, its rows being kept. (Made with its twenty-odd
+/// strings, the 20,000 models of a large festival held 13 MB until the build ended.)
 /// Absent values are `false`, not missing, so a section never picks up a page's value of
 /// the same name.
 final class SetModel: TemplateObject {
     let position: Int
-    // Kept as plain values (a `TemplateValue` is five words), wrapped when a template asks.
-    private let id, name, start, end, startISO, endISO, dayTitle, dayShort, dayHref, stageName, starLabel: String
-    /// The share code, the stage's slug and the kinds' keys (the day page's filters and friends' marks).
-    private let code, stageSlug, kinds: String
-    private let minutes: Int
-    private let description: [String]
-    /// Nil where the template sees false.
-    private let stageHref, artistHref, artistName, activity, facts, ticketHref: String?
-    /// A night's line-up: name and link of each artist (shown from two artists on).
-    private let lineup: [(name: String, href: String)]
+    private let site: Context
 
     /// What a language's set models are made with.
-    struct Context: Sendable {
+    final class Context: Sendable {
         let resources: RenderResources
         let labels: TimeLabels
         let strings: Strings
         /// The way from a page two folders down to the language's home.
         let home: String
         let spansWeeks: Bool
+
+        init(resources: RenderResources, labels: TimeLabels, strings: Strings, home: String, spansWeeks: Bool) {
+            self.resources = resources
+            self.labels = labels
+            self.strings = strings
+            self.home = home
+            self.spansWeeks = spansWeeks
+        }
     }
 
-    init(
-        position: Int, performance: Performance, facts performanceFacts: RenderResources.PerformanceFacts, site: Context
-    ) {
+    init(position: Int, site: Context) {
         self.position = position
-        let resources = site.resources, labels = site.labels, home = site.home, strings = site.strings
-        let stage = resources.stagesByID[performance.stageID]
-        let artist = performance.artistID.flatMap { resources.artistsByID[$0] }
-        id = performanceFacts.uid
-        code = performanceFacts.code
-        stageSlug = stage?.slug ?? ""
-        kinds = SetKinds.keys(of: performance)
-        name = performance.displayName
-        start = labels.time(minuteOfDay: performanceFacts.start.minuteOfDay)
-        end = labels.time(minuteOfDay: performanceFacts.end.minuteOfDay)
-        startISO = performanceFacts.startISO
-        endISO = performanceFacts.endISO
-        minutes = Int(performance.duration / 60)
-        dayTitle = labels.dayTitle(performance.day)
-        dayShort = site.spansWeeks ? labels.shortDatedDay(performance.day) : labels.shortDay(performance.day)
-        dayHref = home + OutputPaths.day(performance.day)
-        stageName = stage?.name ?? performance.stageID
-        stageHref = stage.map { home + OutputPaths.stage($0.slug) }
-        starLabel = strings.format("star", ["name": performance.displayName])
-        description = Paragraphs.of(performance.description)
-        // A night with a line-up links each artist below its name instead.
-        artistHref = performance.lineup == nil ? artist.map { home + OutputPaths.artist($0.slug) } : nil
-        artistName = artist?.name
-        activity = performance.activity?.name
-        let lineupArtists = (performance.lineup ?? []).compactMap { resources.artistsByID[$0] }
-        lineup = lineupArtists.map { ($0.name, home + OutputPaths.artist($0.slug)) }
-        let factsText = performance.details.map { NightFacts.text($0, strings: strings) } ?? ""
-        facts = factsText.isEmpty ? nil : factsText
-        ticketHref = performance.details?.ticketURL
+        self.site = site
     }
 
     /// What the set shows in a language, for the digests of the pages that list it: its
@@ -73,36 +45,56 @@ final class SetModel: TemplateObject {
 
     var fragmentOwner: (AnyObject & Sendable)? { self }
 
+    private var performance: Performance { site.resources.program.performances[position] }
+    private var facts: RenderResources.PerformanceFacts { site.resources.performances[position] }
+    private var stage: Stage? { site.resources.stagesByID[performance.stageID] }
+    private var artist: Artist? { performance.artistID.flatMap { site.resources.artistsByID[$0] } }
+
     func value(forKey key: String) -> TemplateValue? {
+        let labels = site.labels, home = site.home
         switch key {
-        case "id", "uid": return .text(id)
-        case "name": return .text(name)
-        case "start": return .text(start)
-        case "end": return .text(end)
-        case "startISO": return .text(startISO)
-        case "endISO": return .text(endISO)
-        case "minutes": return .number(minutes)
-        case "dayTitle": return .text(dayTitle)
-        case "dayShort": return .text(dayShort)
-        case "dayHref": return .text(dayHref)
-        case "stageName": return .text(stageName)
-        case "stageHref": return Self.orFalse(stageHref)
-        case "starLabel": return .text(starLabel)
-        case "description": return .list(description.map(TemplateValue.text))
-        case "artistHref": return Self.orFalse(artistHref)
-        case "artistName": return Self.orFalse(artistName)
-        case "activity": return Self.orFalse(activity)
+        case "id", "uid": return .text(facts.uid)
+        case "name": return .text(performance.displayName)
+        case "start": return .text(labels.time(minuteOfDay: facts.start.minuteOfDay))
+        case "end": return .text(labels.time(minuteOfDay: facts.end.minuteOfDay))
+        case "startISO": return .text(facts.startISO)
+        case "endISO": return .text(facts.endISO)
+        case "minutes": return .number(Int(performance.duration / 60))
+        case "dayTitle": return .text(labels.dayTitle(performance.day))
+        case "dayShort":
+            let day = performance.day
+            return .text(site.spansWeeks ? labels.shortDatedDay(day) : labels.shortDay(day))
+        case "dayHref": return .text(home + OutputPaths.day(performance.day))
+        case "stageName": return .text(stage?.name ?? performance.stageID)
+        case "stageHref": return Self.orFalse(stage.map { home + OutputPaths.stage($0.slug) })
+        case "starLabel": return .text(site.strings.format("star", ["name": performance.displayName]))
+        case "description": return .list(Paragraphs.of(performance.description).map(TemplateValue.text))
+        // A night with a line-up links each artist below its name instead.
+        case "artistHref":
+            return Self.orFalse(performance.lineup == nil ? artist.map { home + OutputPaths.artist($0.slug) } : nil)
+        case "artistName": return Self.orFalse(artist?.name)
+        case "activity": return Self.orFalse(performance.activity?.name)
         case "hasLineup": return .bool(lineup.count > 1)
         case "lineup":
             return .list(
-                lineup.map { .object(TemplateFields(["name": .text($0.name), "href": .text($0.href)])) })
-        case "facts": return Self.orFalse(facts)
-        case "ticketHref": return Self.orFalse(ticketHref)
-        case "code": return .text(code)
-        case "stageSlug": return .text(stageSlug)
-        case "kinds": return .text(kinds)
+                lineup.map {
+                    .object(
+                        TemplateFields(["name": .text($0.name), "href": .text(home + OutputPaths.artist($0.slug))]))
+                })
+        case "facts":
+            let text = performance.details.map { NightFacts.text($0, strings: site.strings) } ?? ""
+            return Self.orFalse(text.isEmpty ? nil : text)
+        case "ticketHref": return Self.orFalse(performance.details?.ticketURL)
+        case "code": return .text(facts.code)
+        case "stageSlug": return .text(stage?.slug ?? "")
+        case "kinds": return .text(SetKinds.keys(of: performance))
         default: return nil
         }
+    }
+
+    /// A night's line-up: each artist the store knows (shown from two artists on).
+    private var lineup: [Artist] {
+        (performance.lineup ?? []).compactMap { site.resources.artistsByID[$0] }
     }
 
     private static func orFalse(_ text: String?) -> TemplateValue {

@@ -123,9 +123,7 @@ final class SiteContext: Sendable {
     /// page asks first; another page asking meanwhile gets the same one).
     private func set(at position: Int) -> SetModel {
         if let made = madeSets.withLock({ $0[position] }) { return made }
-        let model = SetModel(
-            position: position, performance: resources.program.performances[position],
-            facts: resources.performances[position], site: setContext)
+        let model = SetModel(position: position, site: setContext)
         return madeSets.withLock { made in
             if let earlier = made[position] { return earlier }
             made[position] = model

@@ -7,9 +7,12 @@ public struct FrabScheduleRenderer: Renderer {
     public init() {}
 
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
-        // The XML and the JSON are two units, so both cores make them side by side (a build
-        // where one set moved makes little else); the first makes the schedule's events, over
-        // every core, for both.
+        // The XML and the JSON are two units of one batch, so both cores make them side by
+        // side (a build where one set moved makes little else); the first makes the
+        // schedule's events, over every core, for both. They give the program feed's data
+        // version, which that feed's unit makes from the feeds' set entries: costed below it,
+        // the batch starts after the feeds' have let their entries go, so they are not made
+        // for the schedule and held beside its events.
         let formats:
             [(path: String, write: @Sendable (FrabSchedule, KeptEntries, ([UInt8]) throws -> Void) throws -> Void)] = [
                 (OutputPaths.scheduleXML, xml), (OutputPaths.scheduleJSON, json),
@@ -25,7 +28,8 @@ public struct FrabScheduleRenderer: Renderer {
             var digest = shown
             digest.add(format.path)
             return RenderUnit(
-                key: format.path, digest: digest.finish(), cost: resources.program.performances.count * 1250
+                key: format.path, digest: digest.finish(), cost: resources.program.performances.count * 1000,
+                batch: "schedule"
             ) { sink in
                 try schedule.use({ FrabSchedule(resources) }) { schedule in
                     try sink.emit(path: format.path) { append in

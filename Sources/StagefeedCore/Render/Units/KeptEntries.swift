@@ -79,6 +79,32 @@ public final class KeptEntries: Sendable {
         return all
     }
 
+    /// The entries with `keys`, handed to `each` in order one at a time rather than held
+    /// together: the bytes of each one the last build kept in table `name`, the others made
+    /// by `make` (given their position). Kept as `name`'s table for the next build, as
+    /// `entries` does; should `each` throw, the table is not kept (and the build fails).
+    func forEachEntry(
+        _ name: String, context: UnitDigest, keys: [UnitDigest], make: (Int) -> [UInt8],
+        each: ([UInt8]) throws -> Void
+    ) rethrows {
+        let last = self.last(name, context: context)
+        let writer = last.lists(exactly: keys) ? nil : writer(name, context: context, last: last)
+        var made = 0
+        for (position, key) in keys.enumerated() {
+            let entry: [UInt8]
+            if let kept = last[key] {
+                entry = kept
+            } else {
+                entry = make(position)
+                made += 1
+            }
+            writer?.add(key: key, entry: entry)
+            try each(entry)
+        }
+        count(reused: keys.count - made, made: made)
+        if let writer { keep(writer) }
+    }
+
     /// Finishes `writer`'s table: a new one is put in place when the build commits; one
     /// appended to is in place (and cut back to its last size if this build fails).
     func keep(_ writer: EntryTableWriter) {

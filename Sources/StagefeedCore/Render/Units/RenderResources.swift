@@ -58,9 +58,6 @@ public final class RenderResources: Sendable {
     /// the feed files that list them (the program's, each stage's and each day's) and let go
     /// after the last of them (kept for the build when some are not made again).
     let feedEntries: SharedValue<[[UInt8]]>
-    /// Each artist's entry in `feeds/program.json` (`FeedJSON.artistEntries`), made once for
-    /// the feed's two writings (its data version, then the file) and let go after them.
-    let feedArtists = SharedValue<[[UInt8]]>(users: 2)
     /// `feeds/program.json`'s data version, which the frab schedule gives too.
     let dataVersion = SharedValue<String>()
 

@@ -10,8 +10,9 @@ public struct RenderUnit: Sendable {
     /// (a batch's units from where its largest would).
     public let cost: Int
     /// Names the units that share a value made for them (the calendars' VEVENTs, the feeds'
-    /// set entries): the queue hands them out one after another, from where the largest of
-    /// them would start, so the value is let go early rather than at the end of the build.
+    /// set entries, the schedule's events): the queue hands them out one after another, from
+    /// where the largest of them would start, and starts no other batch until they have run,
+    /// so each value is let go early and no two are held at once.
     public let batch: String?
     /// Makes the files and hands them to the sink.
     public let make: @Sendable (any OutputSink) throws -> Void
