@@ -88,14 +88,19 @@ enum RenderThreads {
             }
         }
 
-        /// Notes that a unit of `batch` ran: once all of the current batch's have, the next
-        /// batch may start.
+        /// Notes that a unit of `batch` ran (and was let go): once all of the current batch's
+        /// have, the next batch may start. When a batch has finished, what it shared has gone,
+        /// and the memory is handed back to the system: reused by the pages that follow, it
+        /// would otherwise stay the process's high-water mark (measured at 20k: peak RSS
+        /// 128–129 MB against 134–137 MB, paired).
         func finished(batch: Int?) {
             guard let batch else { return }
-            state.withLock { state in
+            let done = state.withLock { state in
                 state.batches[batch].running -= 1
                 if state.current == batch, state.batches[batch].finished { state.current = nil }
+                return state.batches[batch].finished
             }
+            if done { ProcessMemory.releaseFreed() }
         }
 
         private static func take(from batch: Int, _ state: inout State) -> RenderUnit {
@@ -121,8 +126,9 @@ enum RenderThreads {
                     while !progress.failed, let (unit, batch) = queue.take() {
                         let started = ContinuousClock.now
                         let recorder = PathRecorder(sink)
+                        let key = unit.key
                         do {
-                            try unit.make(recorder)
+                            try Self.make(consume unit, into: recorder)
                         } catch {
                             progress.fail(error)
                             sink.stop()
@@ -130,7 +136,7 @@ enum RenderThreads {
                         }
                         queue.finished(batch: batch)
                         progress.finish(
-                            unit.key, paths: recorder.paths, kind: Self.kind(of: unit.key),
+                            key, paths: recorder.paths, kind: Self.kind(of: key),
                             seconds: (ContinuousClock.now - started).seconds)
                     }
                     if let result = progress.workerEnded() { continuation.resume(with: result) }
@@ -139,6 +145,12 @@ enum RenderThreads {
                 thread.start()
             }
         }
+    }
+
+    /// Runs `unit`, and lets it go before returning, with what only it held (the last
+    /// calendar holds the VEVENTs all calendars share).
+    private static func make(_ unit: consuming RenderUnit, into sink: any OutputSink) throws {
+        try unit.make(sink)
     }
 
     /// Runs `work` on a thread of its own (it may spread over the cores itself).

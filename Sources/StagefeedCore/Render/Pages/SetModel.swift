@@ -1,14 +1,17 @@
 /// One set as the site's templates see it (`sets` lists, grid columns): made once per
 /// language for the pages two folders down (days, stages, artists), whose links it holds,
 /// and shared by all of them, so its row is rendered once (see `TemplateFragments`).
-/// It holds only its position: each value is worked out when a template asks for it, which
-/// is about once per way the set is shown, its rows being kept. (Made with its twenty-odd
-/// strings, the 20,000 models of a large festival held 13 MB until the build ended.)
+/// It holds its position and where its stage and artist are: each value is worked out when a
+/// template asks for it, which is about once per way the set is shown, its rows being kept.
+/// (Made with its twenty-odd strings, the 20,000 models of a large festival held 13 MB until
+/// the build ended.)
 /// Absent values are `false`, not missing, so a section never picks up a page's value of
 /// the same name.
 final class SetModel: TemplateObject {
     let position: Int
     private let site: Context
+    /// Where its stage and its artist are in the program's lists (-1: none), found once.
+    private let stageIndex, artistIndex: Int32
 
     /// What a language's set models are made with.
     final class Context: Sendable {
@@ -18,6 +21,8 @@ final class SetModel: TemplateObject {
         /// The way from a page two folders down to the language's home.
         let home: String
         let spansWeeks: Bool
+        /// Each stage's and artist's place in the program's lists, by id.
+        let stagePositions, artistPositions: [String: Int32]
 
         init(resources: RenderResources, labels: TimeLabels, strings: Strings, home: String, spansWeeks: Bool) {
             self.resources = resources
@@ -25,12 +30,21 @@ final class SetModel: TemplateObject {
             self.strings = strings
             self.home = home
             self.spansWeeks = spansWeeks
+            stagePositions = Self.positions(resources.program.stages.map(\.id))
+            artistPositions = Self.positions(resources.program.artists.map(\.id))
+        }
+
+        private static func positions(_ ids: [String]) -> [String: Int32] {
+            Dictionary(zip(ids, ids.indices.map { Int32($0) }), uniquingKeysWith: { first, _ in first })
         }
     }
 
     init(position: Int, site: Context) {
         self.position = position
         self.site = site
+        let performance = site.resources.program.performances[position]
+        stageIndex = site.stagePositions[performance.stageID] ?? -1
+        artistIndex = performance.artistID.flatMap { site.artistPositions[$0] } ?? -1
     }
 
     /// What the set shows in a language, for the digests of the pages that list it: its
@@ -45,10 +59,22 @@ final class SetModel: TemplateObject {
 
     var fragmentOwner: (AnyObject & Sendable)? { self }
 
-    private var performance: Performance { site.resources.program.performances[position] }
-    private var facts: RenderResources.PerformanceFacts { site.resources.performances[position] }
-    private var stage: Stage? { site.resources.stagesByID[performance.stageID] }
-    private var artist: Artist? { performance.artistID.flatMap { site.resources.artistsByID[$0] } }
+    // Read in place: a copy of the set or its facts would retain each of their strings.
+    private var performance: Performance {
+        _read { yield site.resources.program.performances[position] }
+    }
+    private var facts: RenderResources.PerformanceFacts {
+        _read { yield site.resources.performances[position] }
+    }
+    // The stage's and the artist's fields read where they are, not through copies.
+    private var stageName: String? { stageIndex < 0 ? nil : site.resources.program.stages[Int(stageIndex)].name }
+    private var stageSlug: String? { stageIndex < 0 ? nil : site.resources.program.stages[Int(stageIndex)].slug }
+    private var artistName: String? {
+        artistIndex < 0 ? nil : site.resources.program.artists[Int(artistIndex)].name
+    }
+    private var artistSlug: String? {
+        artistIndex < 0 ? nil : site.resources.program.artists[Int(artistIndex)].slug
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         let labels = site.labels, home = site.home
@@ -65,14 +91,14 @@ final class SetModel: TemplateObject {
             let day = performance.day
             return .text(site.spansWeeks ? labels.shortDatedDay(day) : labels.shortDay(day))
         case "dayHref": return .text(home + OutputPaths.day(performance.day))
-        case "stageName": return .text(stage?.name ?? performance.stageID)
-        case "stageHref": return Self.orFalse(stage.map { home + OutputPaths.stage($0.slug) })
+        case "stageName": return .text(stageName ?? performance.stageID)
+        case "stageHref": return Self.orFalse(stageSlug.map { home + OutputPaths.stage($0) })
         case "starLabel": return .text(site.strings.format("star", ["name": performance.displayName]))
         case "description": return .list(Paragraphs.of(performance.description).map(TemplateValue.text))
         // A night with a line-up links each artist below its name instead.
         case "artistHref":
-            return Self.orFalse(performance.lineup == nil ? artist.map { home + OutputPaths.artist($0.slug) } : nil)
-        case "artistName": return Self.orFalse(artist?.name)
+            return Self.orFalse(performance.lineup == nil ? artistSlug.map { home + OutputPaths.artist($0) } : nil)
+        case "artistName": return Self.orFalse(artistName)
         case "activity": return Self.orFalse(performance.activity?.name)
         case "hasLineup": return .bool(lineup.count > 1)
         case "lineup":
@@ -86,7 +112,7 @@ final class SetModel: TemplateObject {
             return Self.orFalse(text.isEmpty ? nil : text)
         case "ticketHref": return Self.orFalse(performance.details?.ticketURL)
         case "code": return .text(facts.code)
-        case "stageSlug": return .text(stage?.slug ?? "")
+        case "stageSlug": return .text(stageSlug ?? "")
         case "kinds": return .text(SetKinds.keys(of: performance))
         default: return nil
         }
