@@ -1,5 +1,5 @@
 /// One set as the site's templates see it (`sets` lists, grid columns): made once per
-/// language for the pages two folders down (days, stages, artists), whose links it holds,
+/// language for the pages two folders down (days, stages, artists), whose links it gives,
 /// and shared by all of them, so its row is rendered once (see `TemplateFragments`).
 /// It holds its position and where its stage and artist are: each value is worked out when a
 /// template asks for it, which is about once per way the set is shown, its rows being kept.
