@@ -221,6 +221,36 @@ import Testing
         #expect(feed["version"] as? String == written.version)
     }
 
+    @Test func aChangeItemLinksItsArtistsPageOnThePublicSite() async throws {
+        let folder = try TemporaryFolder()
+        let site = try #require(URL(string: "https://riverbend.example/timetable/"))
+        let original = Fixtures.draft([
+            Fixtures.performance("p_artist", "2027-07-23T22:30:00+02:00", "2027-07-23T23:30:00+02:00"),
+            Fixtures.performance(
+                "p_open", artist: nil, "2027-07-23T12:00:00+02:00", "2027-07-23T13:00:00+02:00", title: "Open Mic"),
+            Fixtures.performance("p_still", artist: "a_2", "2027-07-24T14:00:00+02:00", "2027-07-24T15:00:00+02:00"),
+        ])
+        try await FixtureBuild.run(original, in: folder, at: first, siteURL: site)
+        var edited = original
+        for moved in 0..<2 {
+            edited.performances[moved].start = edited.performances[moved].start.addingTimeInterval(3600)
+            edited.performances[moved].end = edited.performances[moved].end.addingTimeInterval(3600)
+        }
+        try await FixtureBuild.run(edited, in: folder, at: first.addingTimeInterval(3600), siteURL: site)
+
+        let artists = try #require(try json(folder, "output/feeds/program.json")["artists"] as? [[String: Any]])
+        let slug = try #require(artists.first { $0["id"] as? String == "a_1" }?["slug"] as? String)
+        let items = try #require(try json(folder, "output/feeds/changes.json")["items"] as? [[String: Any]])
+        let urls = Dictionary(
+            uniqueKeysWithValues: items.compactMap { item -> (String, String?)? in
+                guard let id = (item["_stagefeed"] as? [String: Any])?["performance_id"] as? String else { return nil }
+                return (id, item["url"] as? String)
+            })
+        #expect(urls.count == 2, "the two moved sets, not the one left alone: \(urls)")
+        #expect(urls["p_artist"] == .some("https://riverbend.example/timetable/artists/\(slug)/"))
+        #expect(urls["p_open"] == .some(nil), "a set without an artist links no page")
+    }
+
     @Test func anEditedProgramGivesExactlyTheRightChangeItems() async throws {
         let folder = try TemporaryFolder()
         let original = Fixtures.draft([
