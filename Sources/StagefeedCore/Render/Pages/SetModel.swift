@@ -21,8 +21,6 @@ final class SetModel: TemplateObject {
         /// The way from a page two folders down to the language's home.
         let home: String
         let spansWeeks: Bool
-        /// Each stage's and artist's place in the program's lists, by id.
-        let stagePositions, artistPositions: [String: Int32]
 
         init(resources: RenderResources, labels: TimeLabels, strings: Strings, home: String, spansWeeks: Bool) {
             self.resources = resources
@@ -30,12 +28,6 @@ final class SetModel: TemplateObject {
             self.strings = strings
             self.home = home
             self.spansWeeks = spansWeeks
-            stagePositions = Self.positions(resources.program.stages.map(\.id))
-            artistPositions = Self.positions(resources.program.artists.map(\.id))
-        }
-
-        private static func positions(_ ids: [String]) -> [String: Int32] {
-            Dictionary(zip(ids, ids.indices.map { Int32($0) }), uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -43,8 +35,8 @@ final class SetModel: TemplateObject {
         self.position = position
         self.site = site
         let performance = site.resources.program.performances[position]
-        stageIndex = site.stagePositions[performance.stageID] ?? -1
-        artistIndex = performance.artistID.flatMap { site.artistPositions[$0] } ?? -1
+        stageIndex = site.resources.stagePositions[performance.stageID] ?? -1
+        artistIndex = performance.artistID.flatMap { site.resources.artistPositions[$0] } ?? -1
     }
 
     /// What the set shows in a language, for the digests of the pages that list it: its

@@ -67,15 +67,13 @@ public final class KeptEntries: Sendable {
         _ name: String, context: UnitDigest, keys: [UnitDigest], make: @Sendable (Int) -> [UInt8]
     ) -> [[UInt8]] {
         let last = self.last(name, context: context)
-        var entries = keys.map { last[$0] }
-        let missing = entries.indices.filter { entries[$0] == nil }
-        for (position, made) in zip(missing, ParallelWork.map(missing, make)) { entries[position] = made }
-        count(reused: keys.count - missing.count, made: missing.count)
-        let all = entries.map { $0 ?? [] }
-        if !last.lists(exactly: keys), let writer = writer(name, context: context, last: last) {
-            for (key, entry) in zip(keys, all) { writer.add(key: key, entry: entry) }
-            keep(writer)
-        }
+        let missing = keys.indices.filter { !last.contains(keys[$0]) }
+        let made = Dictionary(uniqueKeysWithValues: zip(missing, ParallelWork.map(missing, make)))
+        var all: [[UInt8]] = []
+        all.reserveCapacity(keys.count)
+        // An entry the table lists but cannot give back is made here, on this core.
+        forEachEntry(
+            name, context: context, last: last, keys: keys, make: { made[$0] ?? make($0) }, each: { all.append($0) })
         return all
     }
 
@@ -87,7 +85,14 @@ public final class KeptEntries: Sendable {
         _ name: String, context: UnitDigest, keys: [UnitDigest], make: (Int) -> [UInt8],
         each: ([UInt8]) throws -> Void
     ) rethrows {
-        let last = self.last(name, context: context)
+        try forEachEntry(name, context: context, last: last(name, context: context), keys: keys, make: make, each: each)
+    }
+
+    /// `forEachEntry` from `last`, the table the last build kept.
+    private func forEachEntry(
+        _ name: String, context: UnitDigest, last: EntryTable, keys: [UnitDigest], make: (Int) -> [UInt8],
+        each: ([UInt8]) throws -> Void
+    ) rethrows {
         let writer = last.lists(exactly: keys) ? nil : writer(name, context: context, last: last)
         var made = 0
         for (position, key) in keys.enumerated() {

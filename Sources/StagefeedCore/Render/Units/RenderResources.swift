@@ -38,6 +38,9 @@ public final class RenderResources: Sendable {
     public let index: ProgramIndex
     public let stagesByID: [String: Stage]
     public let artistsByID: [String: Artist]
+    /// Each stage's and artist's place in the program's lists, by id: a set's model reads
+    /// their names and slugs where they are rather than through copies.
+    let stagePositions, artistPositions: [String: Int32]
     /// By the performance's position in `program.performances`.
     public let performances: [PerformanceFacts]
     /// By artist id: the artist's fields.
@@ -78,6 +81,8 @@ public final class RenderResources: Sendable {
         let artistsByID = Dictionary(program.artists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.stagesByID = stagesByID
         self.artistsByID = artistsByID
+        stagePositions = Self.positions(program.stages.map(\.id))
+        artistPositions = Self.positions(program.artists.map(\.id))
         let moves = Self.previousStarts(context.changes)
         performances = ParallelWork.map(Array(program.performances.indices)) { position in
             let performance = program.performances[position]
@@ -155,6 +160,11 @@ public final class RenderResources: Sendable {
             uid: StableUUID.performanceUID(performance.id, event: program.event.id, source: context.sourceName),
             code: String(number, radix: 36), image: image, previousStarts: moved, revision: stamp,
             digest: digest.finish())
+    }
+
+    /// Each id's place in `ids` (the first, should one repeat).
+    private static func positions(_ ids: [String]) -> [String: Int32] {
+        Dictionary(zip(ids, ids.indices.map { Int32($0) }), uniquingKeysWith: { first, _ in first })
     }
 
     /// The earlier starts of each moved performance, oldest first, from the change log
