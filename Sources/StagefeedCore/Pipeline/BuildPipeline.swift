@@ -241,11 +241,10 @@ public struct BuildPipeline: Sendable {
         // A unit whose digest is the last build's, and whose files are all there, is not made again.
         var kept: [String: UnitRecords.Entry] = [:]
         var dirty: [RenderUnit] = []
-        let output = writer.folder.path + "/", lastEntries = lastUnits.entries
+        let output = OutputFolderProbe(writer.folder), lastEntries = lastUnits.entries
         // Asked on every core: a moved set's build looks for the 25,000 files of the last one at 20k.
         let unchanged = ParallelWork.map(units) { unit -> UnitRecords.Entry? in
-            guard let last = lastEntries[unit.key], last.digest == unit.digest,
-                last.paths.allSatisfy({ access(output + $0, F_OK) == 0 })
+            guard let last = lastEntries[unit.key], last.digest == unit.digest, last.paths.allSatisfy(output.contains)
             else { return nil }
             return last
         }

@@ -87,6 +87,30 @@ import Testing
         #expect(report.entriesReused == 4 * (program.performances.count - 1) + program.artists.count)
     }
 
+    /// A file of an unchanged unit removed by hand is made again by the next build, with the
+    /// unit's other files; the units whose files are all there are not.
+    @Test func filesRemovedByHandAreMadeAgain() async throws {
+        let folder = try TemporaryFolder()
+        var random = SeededGenerator(seed: 11)
+        var festival = RandomFestival(random: &random)
+        try await build(festival.draft, in: folder, at: start)
+        let program = try ProgramNormalizer().normalize(festival.draft)
+        let artist = try #require(program.artists.first)
+        let removed = ["de/" + OutputPaths.artist(artist.slug), OutputPaths.artistCalendar(artist.slug)]
+        let before = Dictionary(uniqueKeysWithValues: removed.map { ($0, folder.read("output/" + $0)) })
+        for path in removed { try FileManager.default.removeItem(at: folder.path("output/" + path)) }
+        // A change elsewhere (another artist's bio), so the build is not the last one's reused whole.
+        let other = try #require(festival.draft.artists.firstIndex { $0.id != artist.id })
+        festival.draft.artists[other].bio = "A bio written since."
+        let report = try await build(festival.draft, in: folder, at: start.addingTimeInterval(3600))
+        for path in removed {
+            #expect(folder.read("output/" + path) != nil, "\(path) was not made again")
+            #expect(Set(report.write.written).contains(path))
+        }
+        #expect(folder.read("output/" + removed[0]) == before[removed[0]], "the page's bytes changed")
+        #expect(report.unitsMade < report.units, "every unit was made again")
+    }
+
     @discardableResult
     private func build(_ draft: ProgramDraft, in folder: TemporaryFolder, at now: Date) async throws -> BuildReport {
         try await FixtureBuild.run(draft, in: folder, at: now, siteURL: siteURL, locales: locales)
