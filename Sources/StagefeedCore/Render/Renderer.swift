@@ -24,10 +24,8 @@ extension WholeRenderer {
     public func units(for resources: RenderResources) throws -> [RenderUnit] {
         var digest = DigestBuilder(unitName)
         digest.add(resources.programDigest)
-        for facts in resources.performances { digest.add(facts.digest) }
-        for artist in resources.program.artists {
-            digest.add(resources.artistDigest(of: artist))
-        }
+        digest.add(resources.setsDigest)
+        digest.add(resources.artistsDigest)
         digest.add(resources.context.changes.map(\.id))
         for revision in resources.context.cancelled {
             digest.add(revision.lastSeen.id)

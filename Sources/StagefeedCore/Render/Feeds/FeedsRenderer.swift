@@ -22,10 +22,8 @@ public struct FeedsRenderer: Renderer {
         var units: [RenderUnit] = []
         var whole = DigestBuilder("program feed")
         whole.add(resources.programDigest)
-        for facts in resources.performances { whole.add(facts.digest) }
-        for artist in program.artists {
-            whole.add(resources.artistDigest(of: artist))
-        }
+        whole.add(resources.setsDigest)
+        whole.add(resources.artistsDigest)
         whole.add(program.warnings.map(\.description))
         units.append(
             RenderUnit(

@@ -19,10 +19,8 @@ public struct FrabScheduleRenderer: Renderer {
             ]
         var shown = DigestBuilder("frab schedule")
         shown.add(resources.programDigest)
-        for facts in resources.performances { shown.add(facts.digest) }
-        for artist in resources.program.artists {
-            shown.add(resources.artistDigest(of: artist))
-        }
+        shown.add(resources.setsDigest)
+        shown.add(resources.artistsDigest)
         let schedule = SharedValue<FrabSchedule>(users: formats.count)
         return formats.map { format in
             var digest = shown

@@ -151,7 +151,7 @@ public struct SignageRenderer: Renderer {
         var board = DigestBuilder("signage board")
         board.add(screensDigest)
         board.add(context.siteURL?.absoluteString)
-        for facts in resources.performances { board.add(facts.digest) }
+        board.add(resources.setsDigest)
         units.append(
             unit(
                 key: folder + OutputPaths.signageBoard, package: folder + OutputPaths.signageBoardPackage,

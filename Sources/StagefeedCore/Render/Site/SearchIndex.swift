@@ -26,8 +26,8 @@ enum SearchIndex {
         var digest = DigestBuilder("search index")
         digest.add(version)
         digest.add(resources.programDigest)
-        for artist in resources.program.artists { digest.add([artist.name, artist.slug]) }
-        for facts in resources.performances { digest.add(facts.digest) }
+        digest.add(resources.artistsDigest)
+        digest.add(resources.setsDigest)
         return RenderUnit(
             key: OutputPaths.searchIndex, digest: digest.finish(), cost: 2000 + resources.performances.count * 60
         ) { sink in

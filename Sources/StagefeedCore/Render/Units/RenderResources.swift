@@ -45,6 +45,11 @@ public final class RenderResources: Sendable {
     public let performances: [PerformanceFacts]
     /// By artist id: the artist's fields.
     public let artistDigests: [String: UnitDigest]
+    /// Every set's facts (`PerformanceFacts.digest`), in program order: what the files
+    /// listing the whole program show of its sets, made once for all of them.
+    public let setsDigest: UnitDigest
+    /// Every artist's fields (`artistDigest(of:)`), in program order.
+    public let artistsDigest: UnitDigest
     /// The event's fields, the day start, the days, and the stages (names, slugs, order):
     /// what every page and feed shows around its own content, with the build of stagefeed
     /// (`identity`): a new binary renders everything once.
@@ -90,11 +95,15 @@ public final class RenderResources: Sendable {
                 of: performance, at: position, clock: clock, program: program, context: context,
                 stages: stagesByID, artists: artistsByID, previousStarts: moves[performance.id] ?? [])
         }
-        artistDigests = Dictionary(
-            zip(
-                program.artists.map(\.id),
-                ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }),
-            uniquingKeysWith: { first, _ in first })
+        let artistDigests = ParallelWork.map(program.artists) { Self.digest(of: $0, images: context.images) }
+        self.artistDigests = Dictionary(
+            zip(program.artists.map(\.id), artistDigests), uniquingKeysWith: { first, _ in first })
+        var sets = DigestBuilder("sets")
+        for position in performances.indices { sets.add(performances[position].digest) }
+        setsDigest = sets.finish()
+        var artists = DigestBuilder("artists")
+        for digest in artistDigests { artists.add(digest) }
+        artistsDigest = artists.finish()
         programDigest = Self.digest(of: program, context: context, identity: identity)
         var entryContext = DigestBuilder("entries")
         entryContext.add([identity, StagefeedVersion.current, context.sourceName])
