@@ -36,7 +36,8 @@ extension ProgramStore {
     public func storedImages(source: String) throws(StoreError) -> [String: StoredImage] {
         try read { db in
             var images: [String: StoredImage] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM image_source WHERE source = ?", arguments: [source]) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM image_source WHERE source = ?", arguments: [source])
+            while let row = try rows.next() {
                 let image = StoredImage(
                     url: row["url"], owner: row["owner"], hash: row["hash"], etag: row["etag"],
                     lastModified: row["last_modified"], checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
@@ -101,13 +102,13 @@ extension ProgramStore {
     public func imageCatalog(source: String) throws(StoreError) -> ImageCatalog {
         let images = try read { db in
             var images: [String: LocalImage] = [:]
-            for row in try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT s.url, b.hash, b.format, b.width, b.height, b.size FROM image_source s
                     JOIN image_blob b ON b.hash = s.hash WHERE s.source = ?
                     """, arguments: [source])
-            {
+            while let row = try rows.next() {
                 guard let format = ImageFormat(rawValue: row["format"]) else { continue }
                 images[row["url"]] = LocalImage(
                     hash: row["hash"], format: format, width: row["width"], height: row["height"],
