@@ -7,7 +7,10 @@ struct Manifest: Equatable {
     /// such a file is adopted and removed by the next build.
     static let legacyFileName = ".stagefeed-manifest.json"
 
-    var version = 2
+    /// The layout this version of stagefeed writes.
+    static let currentVersion = 2
+
+    var version = currentVersion
     /// The output folder's resolved path, for a person reading the store.
     var folder: String?
     /// Relative paths, sorted.
@@ -75,6 +78,13 @@ struct Manifest: Equatable {
     /// The manifest of the output folder at `location`.
     static func read(for location: OutputLocation) throws(OutputError) -> Manifest {
         try read(from: location.manifestFile)
+    }
+
+    /// Whether the manifest lists exactly `files`, of `folder`, in the layout this version
+    /// writes: then the manifest of those files would be its bytes again.
+    func lists(exactly files: Set<String>, folder: String?) -> Bool {
+        version == Self.currentVersion && self.folder == folder && self.files.count == files.count
+            && self.files.allSatisfy(files.contains)
     }
 
     /// The manifest's bytes: pretty, sorted, stable (JSONEncoder's layout, pretty printed

@@ -163,18 +163,23 @@ public final class WriteSession: OutputSink, Sendable {
         }
         let (produced, staged, left) = state.withLock { ($0.produced, $0.staged.sorted(), $0.left) }
         let removable = previous.files.filter { !produced.contains($0) && !left.contains($0) }
-        let manifest = Manifest(files: produced, folder: location.resolvedPath).encoded()
+        // The same files as the last build's (a moved set's build) leave its manifest as it
+        // is: its 25,000 paths at 20k are not sorted and encoded again to find that out.
+        let manifest =
+            previous.lists(exactly: produced, folder: location.resolvedPath)
+            ? nil : Manifest(files: produced, folder: location.resolvedPath).encoded()
         // Record the union first: if the process dies mid-way, the next run still knows
         // every file this one may have written. With nothing to remove, the union is what
         // this build produced.
-        if removable.isEmpty {
-            try record(manifest)
-        } else {
+        if let manifest {
             try record(
-                Manifest(
-                    files: produced.union(previous.files.filter { !left.contains($0) }), folder: location.resolvedPath
-                )
-                .encoded())
+                removable.isEmpty
+                    ? manifest
+                    : Manifest(
+                        files: produced.union(previous.files.filter { !left.contains($0) }),
+                        folder: location.resolvedPath
+                    )
+                    .encoded())
         }
         try moveIntoPlace(staged)
         var removed: [String] = []
@@ -189,7 +194,7 @@ public final class WriteSession: OutputSink, Sendable {
                 throw .writeFailed(path: url.path, reason: "could not remove it: \(error.localizedDescription)")
             }
         }
-        if !removable.isEmpty { try record(manifest) }
+        if let manifest, !removable.isEmpty { try record(manifest) }
         try FileOperations.remove(staging)
         return WriteReport(written: staged, unchanged: produced.count - staged.count, removed: removed)
     }

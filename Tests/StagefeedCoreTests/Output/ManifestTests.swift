@@ -36,6 +36,21 @@ import Testing
         #expect(try Manifest.parse(written, path: "manifest.json") == manifest)
     }
 
+    @Test(arguments: examples)
+    func aManifestListsExactlyItsFilesOfItsFolder(manifest: Manifest) throws {
+        let files = Set(manifest.files), parsed = try Manifest.parse(manifest.encoded(), path: "manifest.json")
+        #expect(parsed.lists(exactly: files, folder: manifest.folder))
+        #expect(!parsed.lists(exactly: files.union(["sw.js"]), folder: manifest.folder))
+        #expect(!parsed.lists(exactly: files, folder: "/elsewhere"))
+        if let first = manifest.files.first {
+            #expect(!parsed.lists(exactly: files.subtracting([first]), folder: manifest.folder))
+            #expect(!parsed.lists(exactly: files.subtracting([first]).union(["other.html"]), folder: manifest.folder))
+        }
+        var older = parsed
+        older.version = 1
+        #expect(!older.lists(exactly: files, folder: manifest.folder), "an older layout is written again")
+    }
+
     @Test func anUnreadableManifestSaysWhy() {
         let cases: [(String, String)] = [
             ("not json", "it is not a JSON object"),
