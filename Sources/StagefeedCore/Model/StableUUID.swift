@@ -9,16 +9,20 @@ public enum StableUUID {
 
     /// The version 5 UUID of `name` in stagefeed's namespace.
     public static func make(_ name: String) -> UUID {
-        var input = withUnsafeBytes(of: namespace.uuid) { Data($0) }
-        input.append(Data(name.utf8))
-        var bytes = Array(Insecure.SHA1.hash(data: input).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        // The namespace and the name hashed in place, not copied into one buffer first.
+        var hash = Insecure.SHA1()
+        withUnsafeBytes(of: namespace.uuid) { hash.update(bufferPointer: $0) }
+        var name = name
+        name.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        var uuid = namespace.uuid
+        withUnsafeMutableBytes(of: &uuid) { target in
+            hash.finalize().withUnsafeBytes { digest in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest[0..<16]))
+            }
+        }
+        uuid.6 = (uuid.6 & 0x0F) | 0x50
+        uuid.8 = (uuid.8 & 0x3F) | 0x80
+        return UUID(uuid: uuid)
     }
 
     /// The identity of a performance across builds: from the source, the event and the
@@ -29,6 +33,26 @@ public enum StableUUID {
 
     /// A performance's identity as calendars (UID) and pages write it: lowercase hexadecimal.
     public static func performanceUID(_ performanceID: String, event eventID: String, source: String) -> String {
-        performance(performanceID, event: eventID, source: source).uuidString.lowercased()
+        lowercased(performance(performanceID, event: eventID, source: source))
+    }
+
+    /// `uuid` as `uuidString.lowercased()` writes it, in one string made in place.
+    static func lowercased(_ uuid: UUID) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var count = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    text[count] = digits[Int(byte >> 4)]
+                    text[count + 1] = digits[Int(byte & 0x0F)]
+                    count += 2
+                }
+                return count
+            }
+        }
     }
 }

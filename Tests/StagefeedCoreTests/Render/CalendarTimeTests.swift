@@ -35,6 +35,26 @@ import Testing
         }
     }
 
+    @Test func iso8601TimesAreFoundationsInTheEventsZone() {
+        var random = SeededGenerator(seed: 24)
+        let start = Fixtures.instant("2027-01-01T00:00:00Z"), end = Fixtures.instant("2028-01-01T00:00:00Z")
+        for zone in [
+            "Europe/Berlin", "America/St_Johns", "Asia/Kathmandu", "UTC", "Pacific/Kiritimati", "America/Los_Angeles",
+        ] {
+            let timeZone = TimeZone(identifier: zone)!
+            let clock = EventClock(timeZone: timeZone, from: start, to: end)
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = timeZone
+            for _ in 0..<400 {
+                let instant = start.addingTimeInterval(Double(random.next() % 31_536_000_000) / 1000)
+                #expect(clock.iso8601(instant) == formatter.string(from: instant), "\(zone) \(instant)")
+            }
+        }
+        // A year of five digits is written as it is, from its pieces.
+        let far = Date(timeIntervalSince1970: 253_402_300_800)
+        #expect(EventClock(timeZone: .gmt, from: start, to: end).iso8601(far) == "10000-01-01T00:00:00Z")
+    }
+
     @Test func theRepeatedHourOfAnAutumnChangeIsFoundOnTheEventsClock() {
         for (zone, change) in [
             ("Europe/Berlin", "2027-10-31T01:00:00Z"), ("Australia/Melbourne", "2027-04-03T16:00:00Z"),

@@ -50,6 +50,49 @@ public struct EventClock: Sendable {
     public func iso8601(_ instant: Date) -> String {
         let offset = self.offset(at: instant)
         let time = LocalTime(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)) + offset)
+        guard (0...9999).contains(time.date.year), abs(offset) < 100 * 3600 else {
+            return Self.iso8601Pieces(time, offset: offset)
+        }
+        // At most 25 ASCII bytes, written in place: one string made, not a dozen joined.
+        return String(unsafeUninitializedCapacity: 25) { text in
+            var count = 0
+            func put(_ number: Int, digits: Int) {
+                var rest = number
+                for place in stride(from: count + digits - 1, through: count, by: -1) {
+                    text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                count += digits
+            }
+            func put(_ character: Unicode.Scalar) {
+                text[count] = UInt8(ascii: character)
+                count += 1
+            }
+            put(time.date.year, digits: 4)
+            put("-")
+            put(time.date.month, digits: 2)
+            put("-")
+            put(time.date.day, digits: 2)
+            put("T")
+            put(time.hour, digits: 2)
+            put(":")
+            put(time.minute, digits: 2)
+            put(":")
+            put(time.second, digits: 2)
+            if offset == 0 {
+                put("Z")
+            } else {
+                put(offset < 0 ? "-" : "+")
+                put(abs(offset) / 3600, digits: 2)
+                put(":")
+                put(abs(offset) % 3600 / 60, digits: 2)
+            }
+            return count
+        }
+    }
+
+    /// `iso8601` for a year outside 0–9999 (or an offset of 100 hours), from its pieces.
+    private static func iso8601Pieces(_ time: LocalTime, offset: Int) -> String {
         var text =
             time.date.description + "T" + time.hour.zeroPadded(2) + ":" + time.minute.zeroPadded(2) + ":"
             + time.second.zeroPadded(2)
