@@ -33,7 +33,7 @@ public struct ProgramChange: Sendable, Equatable, Codable {
             let id = StableUUID.make(
                 "change\u{1F}\(kind.rawValue)\u{1F}\(current.id)\u{1F}\(Int(now.timeIntervalSince1970))")
             return ProgramChange(
-                id: id.uuidString.lowercased(), kind: kind, performanceID: current.id, at: now,
+                id: StableUUID.lowercased(id), kind: kind, performanceID: current.id, at: now,
                 title: current.displayName, previousTitle: previous?.displayName, start: current.start,
                 previousStart: previous?.start, end: current.end, stageID: current.stageID,
                 previousStageID: previous?.stageID,

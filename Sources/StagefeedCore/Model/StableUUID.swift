@@ -36,7 +36,8 @@ public enum StableUUID {
         lowercased(performance(performanceID, event: eventID, source: source))
     }
 
-    /// `uuid` as `uuidString.lowercased()` writes it, in one string made in place.
+    /// `uuid` as `uuidString.lowercased()` writes it, in one string made in place: how the
+    /// program's UUIDs are written everywhere.
     static func lowercased(_ uuid: UUID) -> String {
         let digits = Array("0123456789abcdef".utf8)
         return withUnsafeBytes(of: uuid.uuid) { bytes in

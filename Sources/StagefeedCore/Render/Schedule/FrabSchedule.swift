@@ -58,7 +58,7 @@ struct FrabSchedule {
         rooms = program.stages.map {
             Room(
                 name: $0.name, slug: $0.slug,
-                guid: StableUUID.make("stage\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)").uuidString.lowercased(),
+                guid: StableUUID.lowercased(StableUUID.make("stage\u{1F}\(source)\u{1F}\(eventID)\u{1F}\($0.id)")),
                 stage: $0)
         }
         days = program.days.enumerated().map { index, day in
