@@ -39,8 +39,7 @@ public enum StableUUID {
     /// `uuid` as `uuidString.lowercased()` writes it, in one string made in place: how the
     /// program's UUIDs are written everywhere.
     static func lowercased(_ uuid: UUID) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return withUnsafeBytes(of: uuid.uuid) { bytes in
+        withUnsafeBytes(of: uuid.uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { text in
                 var count = 0
                 for (index, byte) in bytes.enumerated() {
@@ -48,8 +47,8 @@ public enum StableUUID {
                         text[count] = UInt8(ascii: "-")
                         count += 1
                     }
-                    text[count] = digits[Int(byte >> 4)]
-                    text[count + 1] = digits[Int(byte & 0x0F)]
+                    text[count] = hexadecimalDigits[Int(byte >> 4)]
+                    text[count + 1] = hexadecimalDigits[Int(byte & 0x0F)]
                     count += 2
                 }
                 return count
