@@ -3,19 +3,29 @@ import Foundation
 /// Who holds a `flock` on a file: the process the kernel names in `/proc/locks`, described
 /// as `pid 4121, stagefeed watch` from its command line. Nil where the system does not tell.
 enum LockHolder {
-    /// The process holding a lock on the file open as `descriptor`.
+    /// The process holding a lock on the file open as `descriptor`. The kernel hands
+    /// `/proc/locks` out a page at a time and goes on by position, so while other locks
+    /// come and go a read can skip a line; the table is read again before giving up.
     static func of(descriptor: Int32) -> String? {
         var info = stat()
-        guard fstat(descriptor, &info) == 0, let data = readWhole("/proc/locks") else { return nil }
-        let table = String(decoding: data, as: UTF8.self)
+        guard fstat(descriptor, &info) == 0 else { return nil }
         let device = "\(hex(major(UInt(info.st_dev)))):\(hex(minor(UInt(info.st_dev)))):\(UInt(info.st_ino))"
+        for _ in 0..<32 {
+            guard let data = readWhole("/proc/locks") else { return nil }
+            if let pid = holder(of: device, in: String(decoding: data, as: UTF8.self)) { return describe(pid: pid) }
+        }
+        return nil
+    }
+
+    /// The pid holding a `flock` on `device` (`fd:01:1234567`) in the text of `/proc/locks`.
+    private static func holder(of device: String, in table: String) -> Int32? {
         for line in table.split(separator: "\n") {
             // `1: FLOCK  ADVISORY  WRITE 4121 fd:01:1234567 0 EOF`; waiting requests start with `->`.
             let fields = line.split(separator: " ")
             guard fields.count >= 6, !line.contains("->"), fields[1] == "FLOCK", fields[5] == device,
                 let pid = Int32(fields[4])
             else { continue }
-            return describe(pid: pid)
+            return pid
         }
         return nil
     }

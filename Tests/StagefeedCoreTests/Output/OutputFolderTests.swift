@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import StagefeedCore
@@ -131,6 +132,32 @@ import Testing
         withExtendedLifetime(lock) {}
     }
 
+    /// The holder is named while other locks come and go: the kernel's table then shifts
+    /// under a reader of `/proc/locks`, which can miss a line of one read.
+    @Test func theHolderIsNamedWhileOtherLocksComeAndGo() throws {
+        let output = try TemporaryFolder()
+        let lock = try OutputLock.acquire(folder: output.url, command: "watch")
+        let crowd = try TemporaryFolder()
+        let descriptors = try (0..<200).map { open(try crowd.write("lock\($0)", "").path, O_RDWR) }
+        defer { for descriptor in descriptors { close(descriptor) } }
+        let churning = LockChurn(groups: stride(from: 0, to: 200, by: 100).map { Array(descriptors[$0..<$0 + 100]) })
+        var unnamed = 0
+        var example = ""
+        for _ in 0..<200 {
+            do {
+                _ = try OutputLock.acquire(folder: output.url, command: "build")
+                Issue.record("a second lock on the folder was granted")
+            } catch {
+                if case .locked(_, let holder) = error, holder.hasPrefix("pid \(getpid()), ") { continue }
+                unnamed += 1
+                example = "\(error)"
+            }
+        }
+        #expect(churning.stop() > 0, "other locks came and went meanwhile")
+        #expect(unnamed == 0, "\(unnamed) of 200 refusals named no holder, such as: \(example)")
+        withExtendedLifetime(lock) {}
+    }
+
     /// A lock file an earlier version still holds is respected, and named.
     @Test func aLockHeldByAnEarlierVersionIsRespected() throws {
         let output = try TemporaryFolder()
@@ -167,5 +194,34 @@ struct FolderSnapshot: Equatable {
             guard lstat(folder.appendingPathComponent(path).path, &info) == 0 else { continue }
             entries[path] = [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
         }
+    }
+}
+
+/// Threads that take and drop POSIX locks on their files until stopped, as the SQLite
+/// stores of other processes do, so the kernel's lock table keeps changing.
+private final class LockChurn: Sendable {
+    private let stopping = Mutex(false)
+    private let rounds = Mutex(0)
+    private let finished = DispatchGroup()
+
+    init(groups: [[Int32]]) {
+        for descriptors in groups {
+            finished.enter()
+            Thread.detachNewThread { [self] in
+                while !stopping.withLock({ $0 }) {
+                    for descriptor in descriptors { lockf(descriptor, F_LOCK, 0) }
+                    for descriptor in descriptors { lockf(descriptor, F_ULOCK, 0) }
+                    rounds.withLock { $0 += 1 }
+                }
+                finished.leave()
+            }
+        }
+    }
+
+    /// Stops the threads and waits for them; how many rounds they made.
+    func stop() -> Int {
+        stopping.withLock { $0 = true }
+        finished.wait()
+        return rounds.withLock { $0 }
     }
 }
