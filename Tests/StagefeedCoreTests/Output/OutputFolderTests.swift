@@ -141,6 +141,7 @@ import Testing
         let descriptors = try (0..<200).map { open(try crowd.write("lock\($0)", "").path, O_RDWR) }
         defer { for descriptor in descriptors { close(descriptor) } }
         let churning = LockChurn(groups: stride(from: 0, to: 200, by: 100).map { Array(descriptors[$0..<$0 + 100]) })
+        churning.waitUntilChurning()
         var unnamed = 0
         var example = ""
         for _ in 0..<200 {
@@ -153,7 +154,7 @@ import Testing
                 example = "\(error)"
             }
         }
-        #expect(churning.stop() > 0, "other locks came and went meanwhile")
+        churning.stop()
         #expect(unnamed == 0, "\(unnamed) of 200 refusals named no holder, such as: \(example)")
         withExtendedLifetime(lock) {}
     }
@@ -203,8 +204,10 @@ private final class LockChurn: Sendable {
     private let stopping = Mutex(false)
     private let rounds = Mutex(0)
     private let finished = DispatchGroup()
+    private let threads: Int
 
     init(groups: [[Int32]]) {
+        threads = groups.count
         for descriptors in groups {
             finished.enter()
             Thread.detachNewThread { [self] in
@@ -218,10 +221,14 @@ private final class LockChurn: Sendable {
         }
     }
 
-    /// Stops the threads and waits for them; how many rounds they made.
-    func stop() -> Int {
+    /// Returns once the threads are at work (as many rounds made as there are threads).
+    func waitUntilChurning() {
+        while rounds.withLock({ $0 }) < threads { usleep(1_000) }
+    }
+
+    /// Stops the threads and waits for them.
+    func stop() {
         stopping.withLock { $0 = true }
         finished.wait()
-        return rounds.withLock { $0 }
     }
 }
